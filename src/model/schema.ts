@@ -1,0 +1,272 @@
+/**
+ * The network file format `caravan/1`: the one source of the model's types. TypeScript types are
+ * inferred from these schemas and docs/network.schema.json is generated from them.
+ */
+import { z } from 'zod';
+import { parseDistribution } from './distribution.js';
+import { parseDuration } from './duration.js';
+
+export const FORMAT = 'caravan/1';
+
+export const MODES = ['rail', 'road', 'ferry', 'sea'] as const;
+export const NODE_KINDS = ['city', 'terminal', 'junction', 'port', 'border'] as const;
+export const GAUGES_MM = [1435, 1520] as const;
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'an id is lower-case letters, digits, ".", "_" or "-" (e.g. "dostyk-kz")')
+  .describe('Identifier, unique within its list');
+
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+
+/** A distribution of durations written as text: `lognormal(mean=6h, sd=2h)`, `tri(1h, 2h, 5h)`, `45min`. */
+export const DistributionText = z
+  .string()
+  .superRefine((text, ctx) => {
+    const parsed = parseDistribution(text);
+    if ('error' in parsed)
+      ctx.addIssue({ code: 'custom', message: parsed.error, params: { caravan: 'invalid_distribution' } });
+  })
+  .describe(
+    'A duration distribution: exp(mean=6h), lognormal(mean=6h, sd=2h), gamma(mean, sd), tri(min, mode, max), uniform(min, max), const(2h) or a plain duration, empirical(1h, 2h: 0.5, …)',
+  );
+
+/** A duration written as text: `45min`, `6h`, `1.5d`. */
+export const DurationText = z
+  .string()
+  .superRefine((text, ctx) => {
+    const parsed = parseDuration(text);
+    if ('error' in parsed)
+      ctx.addIssue({ code: 'custom', message: parsed.error, params: { caravan: 'invalid_duration' } });
+  })
+  .describe('A duration with a unit: 30s, 45min, 6h, 1.5d, 2w');
+
+/** A calendar date, YYYY-MM-DD. */
+export const DateText = z.iso.date().describe('A calendar date, YYYY-MM-DD');
+
+/** A probability in [0, 1]. */
+const probability = z.number().min(0).max(1);
+
+/** Where a figure comes from: a source id, a source with a note, or an estimate saying how it was made. */
+export const ProvenanceRef = z
+  .union([
+    z.string().describe('id of an entry of `sources`'),
+    z.strictObject({ source: z.string(), note: z.string().optional() }),
+    z.strictObject({ estimate: z.string().min(1).describe('how the figure was estimated') }),
+  ])
+  .describe('Provenance of one figure');
+
+/** Provenance of an entity's figures, keyed by field name (`distance_km`, `steps[0].time`, `*` for all). */
+const provenance = z
+  .record(z.string(), ProvenanceRef)
+  .describe('Provenance of the figures of this entry, keyed by field name; "*" covers every figure');
+
+export const Source = z.strictObject({
+  id,
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  url: z.string().optional(),
+  date: z.string().optional().describe('publication or access date, as written by the source'),
+  reliability: z
+    .enum(['primary', 'secondary', 'third-party'])
+    .optional()
+    .describe('primary or official / secondary (press quoting officials) / third party'),
+});
+
+export const UnitType = z.strictObject({
+  id,
+  name: z.string().optional(),
+  t: positive.describe('tonnes of cargo a loaded unit carries'),
+  teu: nonNegative.optional().describe('twenty-foot equivalent units a unit carries'),
+  provenance: provenance.optional(),
+});
+
+export const ModeProperties = z.strictObject({
+  unit: z.string().describe('id of the unit (in `units`) that the mode carries, e.g. truck for road'),
+  co2e_g_per_t_km: nonNegative.describe(
+    'well-to-wheel emission intensity, g CO2e per tonne-km (GLEC / ISO 14083)',
+  ),
+  idle_co2e_kg_per_unit_h: nonNegative
+    .optional()
+    .describe('emissions while a unit waits (an idling truck), kg CO2e per unit-hour'),
+  value_of_time_usd_per_t_h: nonNegative.optional(),
+  provenance: provenance.optional(),
+});
+
+export const Node = z.strictObject({
+  id,
+  name: z.string().min(1),
+  country: z.string().describe('ISO 3166-1 alpha-2 country code, e.g. KZ'),
+  kind: z.enum(NODE_KINDS),
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  aliases: z.array(z.string()).optional().describe('other names and spellings that find this node'),
+  transshipment: z
+    .strictObject({
+      time: DistributionText,
+      cost_usd_per_t: nonNegative.optional(),
+    })
+    .optional()
+    .describe('handling when cargo changes mode here (rail to ferry at a port)'),
+  provenance: provenance.optional(),
+});
+
+const costFields = {
+  cost_usd_per_t_km: nonNegative.optional().describe('tariff per tonne-km'),
+  cost_usd_per_t: nonNegative.optional().describe('fixed cost per tonne'),
+  cost_usd_per_unit: nonNegative.optional().describe('fixed cost per unit of the mode (see `modes`)'),
+};
+
+const capacityFields = {
+  capacity_t_per_year: positive.optional().describe('capacity in tonnes per year'),
+  capacity_units_per_day: positive.optional().describe('capacity in units of the mode per day'),
+  capacity_trains_per_day: positive.optional().describe('capacity in trains per day (rail)'),
+};
+
+const calendarFields = {
+  opens: DateText.optional().describe('first day in service (new infrastructure)'),
+  closes: DateText.optional().describe('first day out of service'),
+};
+
+export const Link = z.strictObject({
+  id: id.optional().describe('defaults to "<from>-<to>"'),
+  from: z.string(),
+  to: z.string(),
+  mode: z.enum(MODES),
+  distance_km: positive,
+  time: DistributionText.optional().describe('travel time of a unit over the link'),
+  speed_kmh: positive.optional().describe('average speed; time = distance_km / speed_kmh'),
+  gauge_mm: z
+    .union([z.literal(1435), z.literal(1520)])
+    .optional()
+    .describe('rail gauge'),
+  traction: z.enum(['diesel', 'electric']).optional(),
+  bidirectional: z.boolean().default(true),
+  ...costFields,
+  ...capacityFields,
+  ...calendarFields,
+  provenance: provenance.optional(),
+});
+
+export const Step = z.strictObject({
+  name: z.string().min(1),
+  time: DistributionText,
+  probability: probability.default(1).describe('share of units that go through this step'),
+  repeat: probability.default(0).describe('probability that the step is repeated once more after each pass'),
+});
+
+export const Crossing = z.strictObject({
+  id,
+  name: z.string().min(1),
+  mode: z.enum(MODES),
+  from: z.string(),
+  to: z.string(),
+  lanes: z.number().int().positive().describe('servers: lanes or tracks'),
+  hours: z
+    .string()
+    .default('24/7')
+    .describe('opening calendar: "24/7" or "Mon-Sat 09:00-18:00; Sun 10:00-14:00"'),
+  tz: z
+    .string()
+    .default('UTC')
+    .describe('time zone of `hours`: an IANA name (Asia/Almaty) or an offset (UTC+05:00)'),
+  steps: z.array(Step).min(1).describe('the clearance process, in order'),
+  quota_units_per_day: positive.optional().describe('maximum units cleared per day'),
+  priority_share: probability.optional().describe('share of units in a priority (green or paid) lane'),
+  priority_fee_usd_per_unit: nonNegative.optional(),
+  gauge_change: z
+    .strictObject({ time: DistributionText, cost_usd_per_unit: nonNegative.optional() })
+    .optional()
+    .describe('gauge change (rail) or transshipment between the two sides'),
+  fees_usd_per_unit: nonNegative.optional().describe('official fees per unit'),
+  distance_km: nonNegative.default(0),
+  bidirectional: z.boolean().default(true),
+  ...capacityFields,
+  ...calendarFields,
+  provenance: provenance.optional(),
+});
+
+export const Service = z.strictObject({
+  id,
+  name: z.string().min(1),
+  mode: z.enum(MODES),
+  from: z.string(),
+  to: z.string(),
+  distance_km: positive,
+  time: DistributionText.describe('crossing time, departure to arrival'),
+  departures_per_week: positive.optional().describe('scheduled departures per week, evenly spread'),
+  departs_when_full: z.boolean().default(false).describe('departs as soon as it is full'),
+  max_wait: DurationText.optional().describe(
+    'with departs_when_full: leaves after this long even if not full',
+  ),
+  capacity_units: z.number().int().positive().describe('units one departure carries'),
+  fare_usd_per_unit: nonNegative.optional(),
+  bidirectional: z.boolean().default(true),
+  ...capacityFields,
+  ...calendarFields,
+  provenance: provenance.optional(),
+});
+
+export const HourlyProfile = z.strictObject({
+  profile: z
+    .array(nonNegative)
+    .length(24)
+    .describe('relative arrival intensity for each hour 0..23 (local time)'),
+});
+
+export const Demand = z.strictObject({
+  id: id.optional().describe('defaults to "<from>-><to>"'),
+  from: z.string(),
+  to: z.string(),
+  units_per_day: positive.optional(),
+  t_per_year: positive.optional(),
+  unit: z.string().optional().describe('id of a unit in `units` (truck, teu, …); default: the mode unit'),
+  mode: z.enum(MODES).optional().describe('preferred mode'),
+  modes: z.array(z.enum(MODES)).optional().describe('modes the cargo may use'),
+  cargo: z.string().optional().describe('cargo type, e.g. containers, bulk'),
+  arrivals: z.union([z.enum(['poisson', 'uniform']), HourlyProfile]).default('poisson'),
+  growth_per_year: z.number().min(-1).max(10).optional().describe('demand growth, 0.05 = 5% a year'),
+  provenance: provenance.optional(),
+});
+
+export const Network = z.strictObject({
+  format: z.literal(FORMAT),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  sources: z.array(Source).default([]),
+  units: z.array(UnitType).default([]),
+  modes: z.partialRecord(z.enum(MODES), ModeProperties).default({}),
+  nodes: z.array(Node),
+  links: z.array(Link).default([]),
+  crossings: z.array(Crossing).default([]),
+  services: z.array(Service).default([]),
+  demand: z.array(Demand).default([]),
+});
+
+/** A network file as written (before defaults). */
+export type NetworkInput = z.input<typeof Network>;
+/** A network file after parsing: defaults filled in. */
+export type NetworkModel = z.output<typeof Network>;
+export type NodeModel = z.output<typeof Node>;
+export type LinkModel = z.output<typeof Link>;
+export type CrossingModel = z.output<typeof Crossing>;
+export type StepModel = z.output<typeof Step>;
+export type ServiceModel = z.output<typeof Service>;
+export type DemandModel = z.output<typeof Demand>;
+export type SourceModel = z.output<typeof Source>;
+export type UnitModel = z.output<typeof UnitType>;
+export type ModePropertiesModel = z.output<typeof ModeProperties>;
+export type Mode = (typeof MODES)[number];
+export type ProvenanceRefModel = z.output<typeof ProvenanceRef>;
+
+/** Schemas of the elements of each top-level list, used to validate element by element. */
+export const ELEMENT_SCHEMAS = {
+  sources: Source,
+  units: UnitType,
+  nodes: Node,
+  links: Link,
+  crossings: Crossing,
+  services: Service,
+  demand: Demand,
+} as const;
