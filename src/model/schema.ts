@@ -57,10 +57,12 @@ export const ProvenanceRef = z
   ])
   .describe('Provenance of one figure');
 
-/** Provenance of an entity's figures, keyed by field name (`distance_km`, `steps[0].time`, `*` for all). */
+/** Provenance of an entity's figures, keyed by field name (`distance_km`, `"lon, lat"`, `*` for all). */
 const provenance = z
   .record(z.string(), ProvenanceRef)
-  .describe('Provenance of the figures of this entry, keyed by field name; "*" covers every figure');
+  .describe(
+    'Provenance of the figures of this entry, keyed by field name ("distance_km", "steps", "lon, lat" for several); "*" covers every figure',
+  );
 
 export const Source = z.strictObject({
   id,
