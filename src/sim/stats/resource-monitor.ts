@@ -1,0 +1,62 @@
+/**
+ * The standard observer of a crossing's lanes, attached through the resource's hooks: waits, queue
+ * length over time, busy and open lanes, hence utilization, all after the warm-up.
+ */
+import type { ResourceHooks } from '../resource.js';
+import type { LogHistogramOptions } from './histogram.js';
+import { Tally } from './tally.js';
+import { TimeAverage } from './time-average.js';
+
+export interface ResourceMonitorOptions {
+  readonly warmup?: number;
+  /** Time monitoring starts (default 0). */
+  readonly start?: number;
+  /** Servers open at the start (default 1), until the first capacity change is seen. */
+  readonly capacity?: number;
+  readonly histogram?: LogHistogramOptions;
+}
+
+export class ResourceMonitor implements ResourceHooks {
+  /** Waits in hours, recorded when service starts. */
+  readonly wait: Tally;
+  readonly queue: TimeAverage;
+  readonly busy: TimeAverage;
+  readonly open: TimeAverage;
+  /** Services started after the warm-up. */
+  started = 0;
+  private readonly warmup: number;
+
+  constructor(options: ResourceMonitorOptions = {}) {
+    const warmup = options.warmup ?? 0;
+    const start = options.start ?? 0;
+    this.warmup = warmup;
+    this.wait = new Tally({ warmup, ...(options.histogram ? { histogram: options.histogram } : {}) });
+    this.queue = new TimeAverage({ warmup, start });
+    this.busy = new TimeAverage({ warmup, start });
+    this.open = new TimeAverage({ warmup, start, initial: options.capacity ?? 1 });
+  }
+
+  enqueue(time: number, _unit: number, queueLength: number): void {
+    this.queue.update(time, queueLength);
+  }
+
+  start(time: number, _unit: number, wait: number, busy: number, queueLength: number): void {
+    this.wait.record(time, wait);
+    this.busy.update(time, busy);
+    if (queueLength !== this.queue.value) this.queue.update(time, queueLength);
+    if (time >= this.warmup) this.started++;
+  }
+
+  release(time: number, busy: number): void {
+    this.busy.update(time, busy);
+  }
+
+  capacity(time: number, capacity: number): void {
+    this.open.update(time, capacity);
+  }
+
+  /** Busy server-hours over open server-hours since the warm-up. */
+  utilization(end: number): number {
+    return this.busy.integral(end) / this.open.integral(end);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * A tally of observations such as waits or transit times: streaming moments and a quantile histogram,
+ * in bounded memory, ignoring whatever is observed before the end of the warm-up.
+ */
+import { LogHistogram, type LogHistogramOptions } from './histogram.js';
+import { Moments } from './moments.js';
+
+export interface TallyOptions {
+  /** Observations made before this time (hours) are ignored (default 0). */
+  readonly warmup?: number;
+  readonly histogram?: LogHistogramOptions;
+}
+
+export class Tally {
+  readonly warmup: number;
+  readonly moments = new Moments();
+  readonly histogram: LogHistogram;
+
+  constructor(options: TallyOptions = {}) {
+    this.warmup = options.warmup ?? 0;
+    this.histogram = new LogHistogram(options.histogram);
+  }
+
+  /** Records `value`, observed at `time`, unless `time` is within the warm-up. */
+  record(time: number, value: number): void {
+    if (time < this.warmup) return;
+    this.moments.add(value);
+    this.histogram.add(value);
+  }
+
+  get count(): number {
+    return this.moments.count;
+  }
+
+  /** Mean of the observations; NaN if there are none. */
+  get mean(): number {
+    return this.moments.count === 0 ? Number.NaN : this.moments.mean;
+  }
+
+  quantile(q: number): number {
+    return this.histogram.quantile(q);
+  }
+}
