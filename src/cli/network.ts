@@ -1,41 +1,43 @@
 /** `caravan network info` and `caravan network export`: what a network holds, and the network for a GIS. */
 import type { Command } from 'commander';
-import { DEFAULT_NETWORK, readNetworkFile } from '../io/network-file.js';
 import { countryName } from '../model/country.js';
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { borderCapacity } from '../network/border-capacity.js';
 import { toGeoJSON } from '../network/geojson.js';
+import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
 
 export function registerNetwork(program: Command): void {
   const network = program.command('network').description('inspect and export a network');
 
-  network
-    .command('info')
-    .description('counts, countries, border crossings and border capacity of a network')
-    .option('--network <file>', 'network file (default: the embedded Eurasia network)')
+  addNetworkOptions(
+    network
+      .command('info')
+      .description('counts, countries, border crossings and border capacity of a network'),
+  )
     .option('--json', 'print as JSON')
-    .action((opts: { network?: string; json?: boolean }) => {
-      const { model } = readNetworkFile(opts.network ?? DEFAULT_NETWORK);
+    .action((opts: NetworkOptions & { json?: boolean }) => {
+      const { model } = loadNetworkOption(opts);
       if (opts.json) printJson(networkInfo(model));
       else print(formatNetworkInfo(model));
     });
 
-  network
-    .command('export')
-    .description('write the network as JSON (the validated model) or GeoJSON (for a GIS)')
-    .option('--network <file>', 'network file (default: the embedded Eurasia network)')
+  addNetworkOptions(
+    network
+      .command('export')
+      .description('write the network as JSON (the validated model) or GeoJSON (for a GIS)'),
+  )
     .option('--format <format>', 'json or geojson', 'geojson')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((opts: { network?: string; format: string; out?: string }) => {
+    .action((opts: NetworkOptions & { format: string; out?: string }) => {
       if (opts.format !== 'json' && opts.format !== 'geojson') {
         throw new InputError([
           issue('invalid_option', '--format', `unknown format "${opts.format}": use json or geojson`),
         ]);
       }
-      const { model } = readNetworkFile(opts.network ?? DEFAULT_NETWORK);
+      const { model } = loadNetworkOption(opts);
       const text = `${JSON.stringify(opts.format === 'json' ? model : toGeoJSON(model), null, 2)}\n`;
       if (opts.out) writeFileAtomic(opts.out, text);
       else print(text);

@@ -20,7 +20,7 @@ export function displayPath(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function readText(path: string): string {
+export function readText(path: string): string {
   const shown = displayPath(path);
   if (!existsSync(path)) {
     throw new InputError([
