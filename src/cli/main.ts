@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { describeError, exitCodeFor } from './errors.js';
 import { registerNetwork } from './network.js';
 import { registerOverview } from './overview.js';
+import { registerRoute } from './route.js';
 import { registerValidate } from './validate.js';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerOverview(program);
   registerValidate(program);
   registerNetwork(program);
+  registerRoute(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   return program;

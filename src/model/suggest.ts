@@ -14,7 +14,7 @@ export function fold(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(/ı/g, 'i')
     .toLowerCase()
-    .replace(/[^a-z0-9\u0400-\u04ff\u4e00-\u9fff]+/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Up to `max` candidates close to `wanted`, best first. */
@@ -26,6 +26,7 @@ export function suggest(wanted: string, candidates: Iterable<string>, max = 3): 
     if (seen.has(c)) continue;
     seen.add(c);
     const f = fold(c);
+    if (f === '') continue;
     let d = distance(w, f);
     if (f.startsWith(w) || w.startsWith(f)) d = Math.min(d, 1.5);
     const limit = Math.max(2, Math.floor(Math.max(w.length, 3) / 3));

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { ALWAYS_OPEN, parseHours, type WeeklyCalendar } from '../../src/model/calendar.js';
+import { InputError } from '../../src/model/issue.js';
+import { validateNetwork } from '../../src/model/validate.js';
+import { ArcKind, arcElementId, compileNetwork } from '../../src/network/compile.js';
+import { crossingWait } from '../../src/queueing/crossing-wait.js';
+import { analyticWaits } from '../../src/route/analytic-waits.js';
+import { WaitSource } from '../../src/route/arc-waits.js';
+import { closedWaitVarianceH2, crossingQueueWait } from '../../src/route/crossing-queue-wait.js';
+import { serviceWait } from '../../src/route/service-wait.js';
+import { readSimulatedWaits, withSimulatedWaits } from '../../src/route/simulated-waits.js';
+import { corridors } from './corridors.js';
+
+function calendar(text: string): WeeklyCalendar {
+  const c = parseHours(text);
+  if ('error' in c) throw new Error(c.error);
+  return c.calendar;
+}
+
+describe('crossingQueueWait', () => {
+  it('M/M/1: mean ρ/(μ−λ) and variance ρ(2−ρ)/(μ−λ)² (textbook)', () => {
+    const lambda = 0.8;
+    const mu = 1;
+    const w = crossingQueueWait(
+      { lanes: 1, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN },
+      lambda,
+      1,
+    );
+    expect(w.meanH).toBeCloseTo(0.8 / 0.2, 12);
+    expect(w.varH2).toBeCloseTo((0.8 * 1.2) / (mu - lambda) ** 2, 12);
+    expect(w.saturated).toBe(false);
+  });
+
+  it('M/M/2 with a = 1: P(wait) = 1/3, the wait given waiting is exponential with rate 2μ − λ (hand-computed)', () => {
+    // E[W] = C/(2μ−λ) = 1/3; E[W²] = 2C/(2μ−λ)² = 2/3; Var = 2/3 − 1/9 = 5/9.
+    const w = crossingQueueWait({ lanes: 2, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN }, 1, 1);
+    expect(w.meanH).toBeCloseTo(1 / 3, 12);
+    expect(w.varH2).toBeCloseTo(5 / 9, 12);
+  });
+
+  it('agrees with the Allen–Cunneen wait of src/queueing below saturation', () => {
+    const p = {
+      lanes: 3,
+      serviceMeanH: 0.7,
+      serviceCv2: 0.4,
+      calendar: calendar('Mon-Sat 09:00-18:00'),
+      quotaUnitsPerDay: 40,
+    };
+    for (const lambda of [0.1, 0.5, 1]) {
+      expect(crossingQueueWait(p, lambda, 1).meanH).toBeCloseTo(crossingWait(p, lambda, 1).waitH, 12);
+    }
+  });
+
+  it('the wait for opening of a crossing open 12 h a day: mean 3 h, variance 15 h² (hand-computed)', () => {
+    // Gaps of 12 h each day: E[W] = 7·12²/2/168 = 3; E[W²] = 7·12³/3/168 = 24; Var = 24 − 9 = 15.
+    const cal = calendar('Mon-Sun 00:00-12:00');
+    expect(closedWaitVarianceH2(cal)).toBeCloseTo(15, 12);
+    const w = crossingQueueWait({ lanes: 1, serviceMeanH: 0.1, serviceCv2: 0, calendar: cal }, 0, 1);
+    expect(w).toEqual({ meanH: 3, varH2: 15, utilization: 0, saturated: false });
+  });
+
+  it('stays finite when oversaturated, grows with the load, and is continuous at the cap', () => {
+    const p = { lanes: 2, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN };
+    const at = (lambda: number) => crossingQueueWait(p, lambda, 1, { rhoCap: 0.95, saturationHorizonH: 168 });
+    const below = at(1.9 - 1e-9);
+    const above = at(1.9 + 1e-9);
+    expect(above.meanH).toBeCloseTo(below.meanH, 5);
+    let previous = 0;
+    for (const lambda of [1, 1.5, 1.9, 2, 3, 10]) {
+      const w = at(lambda);
+      expect(Number.isFinite(w.meanH)).toBe(true);
+      expect(w.meanH).toBeGreaterThan(previous);
+      previous = w.meanH;
+    }
+    // At twice the capacity: the wait at the cap plus (2/0.95 − 1)·168/2.
+    expect(at(4).meanH - at(1.9).meanH).toBeCloseTo(((2 / 0.95 - 1) * 168) / 2, 9);
+    expect(at(4).saturated).toBe(true);
+  });
+});
+
+describe('serviceWait', () => {
+  const base = { departs_when_full: false, capacity_units: 50 } as const;
+  it('half the headway for a timetable: 3 departures a week → mean 28 h, variance 56²/12', () => {
+    const w = serviceWait({ ...base, departures_per_week: 3 }, 0);
+    expect(w).toEqual({ meanH: 28, varH2: (56 * 56) / 12, cycleH: 56, basis: 'schedule' });
+  });
+  it('departs when full: half the time to fill it, bounded by the timetable and the maximum wait', () => {
+    expect(serviceWait({ ...base, departs_when_full: true }, 10).meanH).toBeCloseTo(2.5, 12);
+    expect(serviceWait({ ...base, departs_when_full: true, departures_per_week: 3 }, 0.1)).toMatchObject({
+      meanH: 28,
+      basis: 'schedule',
+    });
+    expect(serviceWait({ ...base, departs_when_full: true, max_wait: '2d' }, 0.1)).toMatchObject({
+      meanH: 24,
+      basis: 'max_wait',
+    });
+    expect(serviceWait({ ...base, departs_when_full: true }, 0)).toMatchObject({
+      meanH: 84,
+      basis: 'fallback',
+    });
+    expect(serviceWait(base, 5)).toMatchObject({ meanH: 0, basis: 'none' });
+  });
+});
+
+describe('analyticWaits', () => {
+  /** Two parallel crossings A and B between two countries; demand larger than one of them can take. */
+  function parallel() {
+    const step = [{ name: 'clearance', time: '1h' }];
+    const r = validateNetwork({
+      format: 'caravan/1',
+      units: [{ id: 'truck', t: 20 }],
+      modes: { road: { unit: 'truck', co2e_g_per_t_km: 90 } },
+      nodes: [
+        { id: 'o', name: 'O', country: 'CN', kind: 'city', lon: 80, lat: 44 },
+        { id: 'a1', name: 'A1', country: 'CN', kind: 'border', lon: 80, lat: 44 },
+        { id: 'a2', name: 'A2', country: 'KZ', kind: 'border', lon: 80, lat: 44 },
+        { id: 'b1', name: 'B1', country: 'CN', kind: 'border', lon: 80, lat: 44 },
+        { id: 'b2', name: 'B2', country: 'KZ', kind: 'border', lon: 80, lat: 44 },
+        { id: 'd', name: 'D', country: 'KZ', kind: 'city', lon: 80, lat: 44 },
+      ],
+      links: [
+        { from: 'o', to: 'a1', mode: 'road', distance_km: 100, speed_kmh: 50 },
+        { from: 'a2', to: 'd', mode: 'road', distance_km: 100, speed_kmh: 50 },
+        { from: 'o', to: 'b1', mode: 'road', distance_km: 110, speed_kmh: 50 },
+        { from: 'b2', to: 'd', mode: 'road', distance_km: 110, speed_kmh: 50 },
+      ],
+      crossings: [
+        { id: 'a', name: 'A', mode: 'road', from: 'a1', to: 'a2', lanes: 1, steps: step },
+        { id: 'b', name: 'B', mode: 'road', from: 'b1', to: 'b2', lanes: 1, steps: step },
+      ],
+      demand: [{ from: 'o', to: 'd', units_per_day: 36, unit: 'truck' }],
+    });
+    return compileNetwork(r.model!);
+  }
+  const arcOf = (net: ReturnType<typeof parallel>, id: string) =>
+    [...Array(net.arcCount).keys()].find((a) => arcElementId(net, a) === id && !net.arcReversed[a])!;
+
+  it('all-or-nothing sends the whole demand through the faster crossing', () => {
+    const net = parallel();
+    const w = analyticWaits(net, { increments: 1 });
+    expect(w.loadTPerH[arcOf(net, 'a')]).toBeCloseTo((36 * 20) / 24, 9);
+    expect(w.loadTPerH[arcOf(net, 'b')]).toBe(0);
+    // 1.5 trucks/h at a 1 truck/h crossing: oversaturated, finite.
+    expect(w.saturated).toEqual(['a']);
+    expect(Number.isFinite(w.meanH[arcOf(net, 'a')]!)).toBe(true);
+  });
+
+  it('incremental loading shares the demand between the two crossings', () => {
+    const net = parallel();
+    const w = analyticWaits(net, { increments: 4 });
+    const a = w.loadTPerH[arcOf(net, 'a')]!;
+    const b = w.loadTPerH[arcOf(net, 'b')]!;
+    expect(a + b).toBeCloseTo(30, 9);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    expect(w.source[arcOf(net, 'a')]).toBe(WaitSource.queue);
+  });
+});
+
+describe('simulated waits (--waits)', () => {
+  const net = corridors();
+  const base = analyticWaits(net, { date: '2026-06-01' });
+  it('replace the estimate for both directions of a crossing; the variance comes from P90 or sd', () => {
+    const sim = readSimulatedWaits(net, {
+      crossings: {
+        'dostyk-alashankou': {
+          wait_h: { mean: 30, p90: 30 + 1.2815515655446004 * 10, p50: 25, ci95: [28, 32] },
+        },
+        'brest-malaszewicze': { wait_h: { mean: 50, sd: 7, p90: 70 } },
+        'kapikule-svilengrad': { wait_h: { mean: null, p90: null } },
+      },
+      replications: 20,
+    });
+    const w = withSimulatedWaits(net, base, sim);
+    for (let a = 0; a < net.arcCount; a++) {
+      if (net.arcKind[a] !== ArcKind.crossing) continue;
+      const id = arcElementId(net, a);
+      if (id === 'dostyk-alashankou') {
+        expect(w.meanH[a]).toBe(30);
+        expect(w.varH2[a]).toBeCloseTo(100, 9);
+        expect(w.source[a]).toBe(WaitSource.simulated);
+      } else if (id === 'brest-malaszewicze') {
+        expect(w.varH2[a]).toBeCloseTo(49, 12);
+      } else {
+        expect(w.meanH[a]).toBe(base.meanH[a]);
+        expect(w.source[a]).toBe(WaitSource.queue);
+      }
+    }
+  });
+
+  it('an unknown crossing or a wrong shape is an input error at its path', () => {
+    const codes = (data: unknown) => {
+      try {
+        readSimulatedWaits(net, data, '--waits');
+      } catch (e) {
+        return (e as InputError).issues.map((i) => `${i.code} ${i.path}`);
+      }
+      return [];
+    };
+    expect(codes({ crossings: { 'dostyk-alashankuo': { wait_h: { mean: 1 } } } })).toEqual([
+      'unknown_reference --waits.crossings.dostyk-alashankuo',
+    ]);
+    expect(codes({ crossings: { 'dostyk-alashankou': { wait_h: { mean: 'x' } } } })).toEqual([
+      'invalid_value --waits.crossings.dostyk-alashankou.wait_h.mean',
+    ]);
+    expect(codes({ waits: {} })).toEqual(['invalid_value --waits.crossings']);
+    expect(() => readSimulatedWaits(net, { crossings: { x: { wait_h: { mean: 1 } } } })).toThrow(InputError);
+  });
+});
