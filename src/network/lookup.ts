@@ -4,7 +4,7 @@
  */
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
-import { didYouMean, fold } from '../model/suggest.js';
+import { fold, suggest } from '../model/suggest.js';
 
 export interface Named {
   readonly id: string;
@@ -58,9 +58,22 @@ export class NameIndex<T extends Named> {
       issue(
         'unknown_reference',
         optionPath,
-        `unknown ${this.what} "${text}"${didYouMean(text, this.labels) || `: see \`caravan network info\` for the list`}`,
+        `unknown ${this.what} "${text}"${this.didYouMean(text) || `: see \`caravan network info\` for the list`}`,
       ),
     ]);
+  }
+
+  /** " (did you mean …?)" naming each close entry once, by its name. */
+  didYouMean(text: string): string {
+    const names: string[] = [];
+    for (const label of suggest(text, this.labels, 12)) {
+      for (const e of this.byKey.get(fold(label)) ?? []) if (!names.includes(e.name)) names.push(e.name);
+    }
+    if (names.length === 0) return '';
+    const quoted = names.slice(0, 3).map((n) => `"${n}"`);
+    const list =
+      quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+    return ` (did you mean ${list}?)`;
   }
 }
 
