@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /** The `caravan` command: one file per subcommand, errors mapped to exit codes in one place. */
 import { Command, CommanderError } from 'commander';
+import { registerAssign } from './assign.js';
 import { describeError, exitCodeFor } from './errors.js';
 import { registerNetwork } from './network.js';
+import { registerOutlook } from './outlook.js';
 import { registerOverview } from './overview.js';
+import { registerResilience } from './resilience.js';
 import { registerRoute } from './route.js';
 import { registerValidate } from './validate.js';
 
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerNetwork(program);
   registerRoute(program);
+  registerAssign(program);
+  registerResilience(program);
+  registerOutlook(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   return program;

@@ -110,7 +110,7 @@ describe('caravan route', () => {
     ]) {
       expect(r.stderr).toMatch(new RegExp(`^  ${flag}: `, 'm'));
     }
-    expect(r.stderr).toMatch(/--avoid: .*\(did you mean .*"dostyk-alashankou"/);
+    expect(r.stderr).toMatch(/--avoid: .*\(did you mean .*"Dostyk–Alashankou"/);
     const unit = caravan([...base, '--from', 'xian', '--to', 'duisburg', '--unit', 'fue']);
     expect(unit.code).toBe(2);
     expect(unit.stderr).toContain('--unit: unknown unit "fue" (did you mean "feu"?)');

@@ -1,0 +1,198 @@
+/**
+ * `caravan resilience --remove KIND:ID …`: take countries, crossings, links or nodes out; report
+ * what is diverted, what it costs and what is lost, and each flow's dependency on transit countries.
+ */
+import type { Command } from 'commander';
+import { demandInYear } from '../flow/demand-growth.js';
+import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
+import { parseRemovals, REMOVAL_KINDS } from '../flow/removal.js';
+import { resilience } from '../flow/resilience.js';
+import { InputError, issue } from '../model/issue.js';
+import { dayNumber } from '../network/compile.js';
+import {
+  addFlowOptions,
+  assignmentJson,
+  type FlowCommandOptions,
+  formatAssignmentHeader,
+  parseYear,
+  readFlowInputs,
+} from './assign.js';
+import { print, printJson } from './output.js';
+import { formatTable, num } from './table.js';
+
+export function registerResilience(program: Command): void {
+  addFlowOptions(
+    program
+      .command('resilience')
+      .description(
+        'remove countries, crossings, links or nodes; report diverted tonnage, added cost and time, unserved demand',
+      ),
+    'capacity',
+  )
+    .option(
+      '--remove <kind:id...>',
+      `what to take out, several allowed: ${REMOVAL_KINDS.map((k) => `${k}:ID`).join(', ')} (e.g. country:RU)`,
+    )
+    .option(
+      '--year <year>',
+      'network as of 1 July of this year, demand grown to it',
+      String(DEFAULT_BASE_YEAR),
+    )
+    .action(async (opts: FlowCommandOptions & { remove?: string[]; year: string }) => {
+      if (!opts.remove || opts.remove.length === 0) {
+        throw new InputError([
+          issue('invalid_option', '--remove', 'say what to take out, e.g. --remove country:RU crossing:ID'),
+        ]);
+      }
+      const inputs = readFlowInputs(opts);
+      const removed = parseRemovals(opts.remove, inputs.model);
+      const year = parseYear(opts.year, '--year');
+      const date = assessmentDate(year);
+      const demand = demandInYear(inputs.demand, year, { baseYear: DEFAULT_BASE_YEAR });
+      const r = await resilience(inputs.net, demand, removed, {
+        method: inputs.method,
+        day: dayNumber(date),
+        valueOfTimeUsdPerTH: inputs.valueOfTimeUsdPerTH,
+      });
+      const json = {
+        removed: r.removed.map((x) => `${x.kind}:${x.id}`),
+        ...assignmentJson(r.scenarioReport, date),
+        baseline: assignmentJson(r.baselineReport, date),
+        differences: r.differences,
+        corridors: r.corridors,
+        corridor_families: r.families,
+        od_changes: r.od,
+        dependency: r.dependency,
+        scenario_dependency: r.scenarioDependency,
+      };
+      if (opts.json) {
+        printJson(json);
+        return;
+      }
+      const d = r.differences;
+      const signed = (x: number, decimals: number) => `${x >= 0 ? '+' : ''}${num(x, decimals)}`;
+      print(
+        `Resilience: removing ${json.removed.join(', ')} (${r.baselineReport.summary.method}, network as of ${date})`,
+      );
+      print('');
+      print('Baseline');
+      print(formatAssignmentHeader(r.baselineReport, inputs.model, date));
+      print('');
+      print('With the removal');
+      print(formatAssignmentHeader(r.scenarioReport, inputs.model, date));
+      print('');
+      print('Differences (with the removal − baseline)');
+      const diffRows: { measure: string; value: string; unit: string }[] = [
+        { measure: 'diverted to other corridors', value: num(d.diverted_t_per_year / 1e6, 2), unit: 'Mt/yr' },
+        { measure: 'unserved demand', value: signed(d.unserved_t_per_year / 1e6, 2), unit: 'Mt/yr' },
+        {
+          measure: 'cost added to the flows still served',
+          value: signed(d.served_cost_increase_usd / 1e6, 1),
+          unit: 'M USD/yr',
+        },
+      ];
+      if (d.served_cost_increase_usd_per_t !== null) {
+        diffRows.push({
+          measure: '  per tonne of those flows',
+          value: signed(d.served_cost_increase_usd_per_t, 0),
+          unit: 'USD/t',
+        });
+      }
+      if (d.served_time_increase_h !== null) {
+        diffRows.push({
+          measure: 'time added to the flows still served',
+          value: signed(d.served_time_increase_h / 24, 1),
+          unit: 'days per tonne',
+        });
+      }
+      diffRows.push({
+        measure: 'generalized cost of all served flows',
+        value: signed(d.total_cost_usd / 1e9, 2),
+        unit: 'bn USD/yr',
+      });
+      print(
+        formatTable(
+          [
+            { header: 'measure', value: (x) => x.measure },
+            { header: 'value', value: (x) => x.value, align: 'right' },
+            { header: 'unit', value: (x) => x.unit },
+          ],
+          diffRows,
+        ),
+      );
+      const corridorTable = (rows: typeof r.corridors) =>
+        formatTable(
+          [
+            { header: 'corridor', value: (c) => c.corridor },
+            {
+              header: 'baseline_Mt_per_year',
+              value: (c) => num(c.baseline_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'scenario_Mt_per_year',
+              value: (c) => num(c.scenario_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'change_Mt_per_year',
+              value: (c) => signed(c.change_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+          ],
+          rows,
+        );
+      print('');
+      print('Tonnage by corridor family');
+      print(corridorTable(r.families));
+      print('');
+      print('Tonnage by corridor');
+      print(corridorTable(r.corridors));
+      print('');
+      print('By origin–destination');
+      print(
+        formatTable(
+          [
+            { header: 'id', value: (o) => o.id },
+            { header: 'demand_Mt_per_year', value: (o) => num(o.demand_t_per_year / 1e6, 2), align: 'right' },
+            {
+              header: 'diverted_Mt_per_year',
+              value: (o) => num(o.diverted_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'unserved_Mt_per_year',
+              value: (o) => num(o.unserved_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'cost_change_usd_per_t',
+              value: (o) => (o.cost_change_usd_per_t === null ? '–' : signed(o.cost_change_usd_per_t, 0)),
+              align: 'right',
+            },
+            {
+              header: 'time_change_days',
+              value: (o) => (o.time_change_h === null ? '–' : signed(o.time_change_h / 24, 1)),
+              align: 'right',
+            },
+          ],
+          r.od,
+        ),
+      );
+      print('');
+      print('Dependency of each flow on transit countries (intact network, share of its tonnage)');
+      print(
+        formatTable(
+          [
+            { header: 'id', value: (x) => x.id },
+            { header: 'served_Mt_per_year', value: (x) => num(x.served_t_per_year / 1e6, 2), align: 'right' },
+            {
+              header: 'transit_share_pct',
+              value: (x) => x.transit.map((t) => `${t.country} ${num(t.share * 100, 0)}`).join(', ') || '–',
+            },
+          ],
+          r.dependency,
+        ),
+      );
+    });
+}

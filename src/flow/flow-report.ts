@@ -1,0 +1,166 @@
+/**
+ * An assignment in the network's terms: flow, capacity and utilization of each link, crossing and
+ * service; demand served and unserved per pair; total cost and time. Plain data in JSON units.
+ */
+import type { ArcKindName } from '../network/compile.js';
+import type { Assignment, AssignmentMethodName } from './assignment.js';
+
+export interface ElementFlow {
+  readonly kind: ArcKindName;
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly from: string;
+  readonly to: string;
+  readonly mode: string;
+  /** Both directions together. */
+  readonly flow_t_per_year: number;
+  readonly flow_forward_t_per_year: number;
+  readonly flow_reverse_t_per_year: number;
+  /** null when unlimited. */
+  readonly capacity_t_per_year: number | null;
+  /** Flow ÷ capacity; null when unlimited. */
+  readonly utilization: number | null;
+  /** Congestion delay at this flow (equilibrium), hours. */
+  readonly delay_h: number;
+  /** Capacity method: what one more tonne per year of capacity saves a year, USD per tonne; null otherwise. */
+  readonly shadow_price_usd_per_t: number | null;
+  /** Equilibrium: marginal-cost toll, load × d(cost)/d(load), USD per tonne; null otherwise. */
+  readonly congestion_toll_usd_per_t: number | null;
+}
+
+export interface OdFlow {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly cargo: string;
+  readonly demand_t_per_year: number;
+  readonly served_t_per_year: number;
+  readonly unserved_t_per_year: number;
+  /** Tonne-weighted mean over the pair's paths; null when nothing is served. */
+  readonly cost_usd_per_t: number | null;
+  readonly time_h: number | null;
+}
+
+export interface FlowSummary {
+  readonly method: AssignmentMethodName;
+  readonly demand_t_per_year: number;
+  readonly served_t_per_year: number;
+  readonly unserved_t_per_year: number;
+  /** Generalized cost of the served flows a year: money plus value of time, USD. */
+  readonly total_cost_usd: number;
+  readonly money_cost_usd: number;
+  readonly tonne_hours: number;
+  readonly mean_cost_usd_per_t: number | null;
+  readonly mean_time_h: number | null;
+  readonly gap: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+export interface FlowReport {
+  readonly summary: FlowSummary;
+  readonly links: ElementFlow[];
+  readonly crossings: ElementFlow[];
+  readonly services: ElementFlow[];
+  readonly od: OdFlow[];
+}
+
+/** Cost (at the solution), money and time of a path. */
+export function pathMeasures(
+  as: Assignment,
+  arcs: ArrayLike<number>,
+): { cost: number; money: number; timeH: number } {
+  let cost = 0;
+  let money = 0;
+  let timeH = 0;
+  for (let i = 0; i < arcs.length; i++) {
+    const a = arcs[i]!;
+    cost += as.arcCost[a]!;
+    money += as.graph.arcMoneyUsdPerT[a]!;
+    timeH += as.graph.arcTimeH[a]! + as.arcDelayH[a]!;
+  }
+  return { cost, money, timeH };
+}
+
+export function flowReport(as: Assignment): FlowReport {
+  const g = as.graph;
+  const forward = new Float64Array(g.elements.length);
+  const reverse = new Float64Array(g.elements.length);
+  for (let a = 0; a < g.arcCount; a++) {
+    const e = g.arcElement[a]!;
+    if (e < 0) continue;
+    if (g.net.arcReversed[g.arcNet[a]!]) reverse[e]! += as.arcFlow[a]!;
+    else forward[e]! += as.arcFlow[a]!;
+  }
+  const rows: ElementFlow[] = [];
+  g.elements.forEach((info, e) => {
+    if (!g.elementOpen[e]) return;
+    const flow = as.elementLoad[e]!;
+    const cap = info.capacityTPerYear;
+    rows.push({
+      kind: info.kind,
+      id: info.id,
+      ...(info.name !== undefined ? { name: info.name } : {}),
+      from: info.from,
+      to: info.to,
+      mode: info.mode,
+      flow_t_per_year: flow,
+      flow_forward_t_per_year: forward[e]!,
+      flow_reverse_t_per_year: reverse[e]!,
+      capacity_t_per_year: Number.isFinite(cap) ? cap : null,
+      utilization: Number.isFinite(cap) ? flow / cap : null,
+      delay_h: as.elementDelayH[e]!,
+      shadow_price_usd_per_t: as.elementShadowPrice ? as.elementShadowPrice[e]! : null,
+      congestion_toll_usd_per_t: as.elementCongestionToll ? as.elementCongestionToll[e]! : null,
+    });
+  });
+
+  const served = new Float64Array(as.ods.length);
+  const odCost = new Float64Array(as.ods.length);
+  const odTime = new Float64Array(as.ods.length);
+  let total = 0;
+  let money = 0;
+  let tonneHours = 0;
+  for (const p of as.paths) {
+    const m = pathMeasures(as, p.arcs);
+    served[p.od]! += p.flow;
+    odCost[p.od]! += p.flow * m.cost;
+    odTime[p.od]! += p.flow * m.timeH;
+    total += p.flow * m.cost;
+    money += p.flow * m.money;
+    tonneHours += p.flow * m.timeH;
+  }
+  const od: OdFlow[] = as.demand.map((d, k) => ({
+    id: d.id,
+    from: d.from,
+    to: d.to,
+    cargo: d.cargo,
+    demand_t_per_year: d.tPerYear,
+    served_t_per_year: served[k]!,
+    unserved_t_per_year: as.odUnserved[k]!,
+    cost_usd_per_t: served[k]! > 0 ? odCost[k]! / served[k]! : null,
+    time_h: served[k]! > 0 ? odTime[k]! / served[k]! : null,
+  }));
+  const servedTotal = served.reduce((s, x) => s + x, 0);
+  const demandTotal = as.demand.reduce((s, d) => s + d.tPerYear, 0);
+  return {
+    summary: {
+      method: as.method,
+      demand_t_per_year: demandTotal,
+      served_t_per_year: servedTotal,
+      unserved_t_per_year: as.odUnserved.reduce((s, x) => s + x, 0),
+      total_cost_usd: total,
+      money_cost_usd: money,
+      tonne_hours: tonneHours,
+      mean_cost_usd_per_t: servedTotal > 0 ? total / servedTotal : null,
+      mean_time_h: servedTotal > 0 ? tonneHours / servedTotal : null,
+      gap: as.gap,
+      iterations: as.iterations,
+      converged: as.converged,
+    },
+    links: rows.filter((r) => r.kind === 'link'),
+    crossings: rows.filter((r) => r.kind === 'crossing'),
+    services: rows.filter((r) => r.kind === 'service'),
+    od,
+  };
+}
