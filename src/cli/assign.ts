@@ -13,17 +13,19 @@ import { demandInYear } from '../flow/demand-growth.js';
 import { buildFlowGraph } from '../flow/flow-graph.js';
 import { type ElementFlow, type FlowReport, flowReport } from '../flow/flow-report.js';
 import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
-import { DEFAULT_NETWORK, displayPath, readNetworkFile } from '../io/network-file.js';
+import { displayPath } from '../io/network-file.js';
 import { InputError, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
 import { type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
+import { addNetworkOptions, loadNetworkOption } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
 
 /** Options every flow command shares. */
 export interface FlowCommandOptions {
   network?: string;
+  scenario?: string;
   demand?: string;
   method?: string;
   valueOfTime?: string;
@@ -32,8 +34,7 @@ export interface FlowCommandOptions {
 }
 
 export function addFlowOptions(cmd: Command, defaultMethod: AssignmentMethodName): Command {
-  return cmd
-    .option('--network <file>', 'network file (default: the embedded Eurasia network)')
+  return addNetworkOptions(cmd)
     .option(
       '--demand <file>',
       "demand CSV: from,to,t_per_year[,cargo][,growth_per_year] (default: the network's demand)",
@@ -60,7 +61,7 @@ export interface FlowInputs {
 
 /** Reads the network and the demand and checks the shared options. */
 export function readFlowInputs(opts: FlowCommandOptions): FlowInputs {
-  const { model } = readNetworkFile(opts.network ?? DEFAULT_NETWORK);
+  const { model } = loadNetworkOption(opts);
   const method = parseMethod(opts.method ?? 'equilibrium');
   const valueOfTime =
     opts.valueOfTime === undefined ? undefined : parseNumber(opts.valueOfTime, '--value-of-time', { min: 0 });

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { cpmmIndicators } from '../indicators/cpmm.js';
 import { profileChart } from '../indicators/profile-chart.js';
 import { timeCostDistance } from '../indicators/time-cost-distance.js';
-import { DEFAULT_NETWORK, readNetworkFile } from '../io/network-file.js';
 import { countryName } from '../model/country.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
@@ -17,6 +16,7 @@ import { planRoutes, type RouteOptionPaths, type RoutePlan } from '../route/plan
 import { exposureNotes, planJson } from '../route/plan-json.js';
 import { routeUnit } from '../route/route-context.js';
 import { readSimulatedWaits } from '../route/simulated-waits.js';
+import { loadNetworkOption } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
 
@@ -34,6 +34,7 @@ interface RouteFlags {
   cargo?: string;
   waits?: string;
   network?: string;
+  scenario?: string;
   all?: boolean;
   json?: boolean;
 }
@@ -82,11 +83,12 @@ export function registerRoute(program: Command): void {
     .option('--max-transshipments <n>', 'at most this many changes of mode')
     .option('--cargo <type>', 'cargo type, where the network distinguishes it')
     .option('--waits <file>', 'crossing waits from `caravan simulate --json` instead of the queue model')
-    .option('--network <file>', 'network file (default: the embedded Eurasia network)')
+    .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
+    .option('--scenario <file>', 'a scenario overlay (caravan-scenario/1) applied to the network')
     .option('--all', 'list every Pareto-optimal route, not one per corridor')
     .option('--json', 'print as JSON')
     .action((flags: RouteFlags) => {
-      const { model } = readNetworkFile(flags.network ?? DEFAULT_NETWORK);
+      const { model } = loadNetworkOption(flags);
       const net = compileNetwork(model);
       const issues: Issue[] = [];
       const collect = <T>(f: () => T): T | undefined => {
