@@ -115,3 +115,13 @@ describe('caravan network', () => {
     expect(caravan(['validate', out]).code).toBe(0);
   });
 });
+
+describe('caravan overview (npm start)', () => {
+  it('validates the default network and shows the corridors and the rail outlook', () => {
+    const r = caravan(['overview']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Validated data\/eurasia\/network.yaml: no errors, 0 warnings/);
+    expect(r.stdout).toMatch(/Northern via .*\n(.*\n)*.*Middle Corridor via .*\n(.*\n)*.*Sea via /);
+    expect(r.stdout).toMatch(/2027\s+[\d.]+\s+48\.0/);
+  });
+});
