@@ -20,3 +20,4 @@ export * from './network/lookup.js';
 export * from './queueing/crossing-wait.js';
 export * from './queueing/erlang-c.js';
 export * from './route/index.js';
+export * from './sim/index.js';

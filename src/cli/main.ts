@@ -8,6 +8,7 @@ import { registerOutlook } from './outlook.js';
 import { registerOverview } from './overview.js';
 import { registerResilience } from './resilience.js';
 import { registerRoute } from './route.js';
+import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAssign(program);
   registerResilience(program);
   registerOutlook(program);
+  registerSimulate(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   return program;

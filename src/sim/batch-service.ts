@@ -1,13 +1,14 @@
 /**
- * A batch service: a Caspian ferry that sails when full, a block train that leaves on its timetable,
- * or whichever comes first.
+ * A batch service: a Caspian ferry that sails when full (or after a maximum wait), a block train that
+ * leaves on its timetable, or whichever comes first.
  */
+import type { EventHandle } from './event-queue.js';
 import { FifoQueue } from './fifo-queue.js';
 import { Priority, type Simulation } from './kernel.js';
 
 /**
- * When a batch leaves: `full` as soon as `capacity` units wait and a carrier is in; `schedule` at each
- * timetabled time with whatever is waiting (at least `minLoad`); `schedule-or-full` at whichever
+ * When a batch leaves: `full` as soon as `capacity` slots are taken and a carrier is in; `schedule` at
+ * each timetabled time with whatever is waiting (at least `minLoad`); `schedule-or-full` at whichever
  * comes first.
  */
 export type DeparturePolicy = 'full' | 'schedule' | 'schedule-or-full';
@@ -29,7 +30,7 @@ export interface BatchHooks {
 }
 
 export interface BatchServiceOptions {
-  /** Units per departure. */
+  /** Slots per departure (a unit takes one slot unless it boards with more). */
   readonly capacity: number;
   readonly departs: DeparturePolicy;
   /** Required unless `departs` is 'full'. */
@@ -40,6 +41,11 @@ export interface BatchServiceOptions {
   readonly turnaround?: () => number;
   /** Fewest units for a timetabled departure to sail (default 1: no empty sailings). */
   readonly minLoad?: number;
+  /**
+   * With `full` or `schedule-or-full`: a carrier also leaves, with whatever is aboard, once the first
+   * unit waiting has waited this many hours (default: no limit).
+   */
+  readonly maxWait_h?: number;
   readonly hooks?: BatchHooks;
 }
 
@@ -64,6 +70,14 @@ export class BatchService {
   private readonly minLoad: number;
   private readonly turnaround: (() => number) | null;
   private readonly queue = new FifoQueue();
+  /** Slots of each waiting unit, in step with `queue`. */
+  private readonly slots = new FifoQueue();
+  private waitingSlots = 0;
+  private readonly maxWait: number;
+  private timeout: EventHandle = -1;
+  /** The maximum wait ran out while no carrier was in: leave as soon as one is back. */
+  private overdue = false;
+  private readonly timeoutKind: number;
   private readonly units: Int32Array;
   private readonly boardedAt: Float64Array;
   private readonly returnKind: number;
@@ -81,6 +95,10 @@ export class BatchService {
     this.capacity = capacity;
     this.whenFull = departs !== 'schedule';
     this.minLoad = Math.max(1, options.minLoad ?? 1);
+    this.maxWait = options.maxWait_h ?? Number.POSITIVE_INFINITY;
+    if (!(this.maxWait > 0)) throw new RangeError('maxWait_h must be positive');
+    if (Number.isFinite(this.maxWait) && departs === 'schedule')
+      throw new RangeError("maxWait_h applies to departs: 'full' or 'schedule-or-full'");
     this.carriersIn = options.carriers ?? Number.POSITIVE_INFINITY;
     this.turnaround = options.turnaround ?? null;
     if (Number.isFinite(this.carriersIn) && this.turnaround === null) {
@@ -91,6 +109,7 @@ export class BatchService {
     this.boardedAt = new Float64Array(capacity);
     this.returnKind = sim.handler('carrier-return', () => this.carrierReturns());
     this.departureKind = sim.handler('timetabled-departure', (i, cycle) => this.timetabled(i, cycle));
+    this.timeoutKind = sim.handler('maximum-wait', () => this.maxWaitReached());
 
     const timetable = options.timetable;
     this.times = Float64Array.from(timetable?.times_h ?? []);
@@ -114,23 +133,46 @@ export class BatchService {
   }
 
   /**
-   * A unit joins the boarding queue; it may fill the carrier and make it leave at once. Units boarding
-   * at the very time of a timetabled departure make that departure.
+   * A unit joins the boarding queue, taking `slots` slots (a train's wagons on a rail ferry; at most the
+   * capacity); it may fill the carrier and make it leave at once. Units boarding at the very time of a
+   * timetabled departure make that departure.
    */
-  board(unit: number): void {
+  board(unit: number, slots = 1): void {
     const now = this.sim.now;
+    const size = Math.min(this.capacity, Math.max(1, Math.round(slots)));
     this.queue.push(unit, 0, now);
+    this.slots.push(size, 0, now);
+    this.waitingSlots += size;
     if (this.hooks !== null) this.hooks.board(now, unit, this.queue.length);
     if (this.whenFull) this.departWhileFull();
+    if (this.timeout < 0 && this.queue.length > 0) this.armTimeout();
   }
 
   private departWhileFull(): void {
-    while (this.carriersIn >= 1 && this.queue.length >= this.capacity) this.depart();
+    while (this.carriersIn >= 1 && this.waitingSlots >= this.capacity) this.depart();
   }
 
   private carrierReturns(): void {
     this.carriersIn++;
     if (this.whenFull) this.departWhileFull();
+    if (this.overdue && this.carriersIn >= 1 && this.queue.length > 0) {
+      this.overdue = false;
+      this.depart();
+    }
+  }
+
+  /** Starts the clock of the maximum wait for the unit first in line. */
+  private armTimeout(): void {
+    if (!Number.isFinite(this.maxWait) || this.queue.length === 0) return;
+    const due = Math.max(this.sim.now, this.queue.peekTime() + this.maxWait);
+    this.timeout = this.sim.scheduleCancellable(due - this.sim.now, this.timeoutKind, 0, 0, Priority.late);
+  }
+
+  private maxWaitReached(): void {
+    this.timeout = -1;
+    if (this.queue.length === 0) return;
+    if (this.carriersIn >= 1) this.depart();
+    else this.overdue = true;
   }
 
   private timetabled(i: number, cycle: number): void {
@@ -146,12 +188,25 @@ export class BatchService {
 
   private depart(): void {
     const queue = this.queue;
-    const load = Math.min(this.capacity, queue.length);
-    for (let i = 0; i < load; i++) {
-      this.units[i] = queue.shift();
-      this.boardedAt[i] = queue.shiftedAt;
+    let load = 0;
+    let taken = 0;
+    while (queue.length > 0) {
+      const size = this.slots.peek();
+      if (taken + size > this.capacity) break;
+      taken += size;
+      this.slots.shift();
+      this.units[load] = queue.shift();
+      this.boardedAt[load] = queue.shiftedAt;
+      load++;
     }
+    this.waitingSlots -= taken;
     this.carriersIn--;
+    if (this.timeout >= 0) {
+      this.sim.cancel(this.timeout);
+      this.timeout = -1;
+    }
+    this.overdue = false;
+    if (queue.length > 0) this.armTimeout();
     if (this.turnaround !== null && Number.isFinite(this.carriersIn)) {
       this.sim.schedule(this.turnaround(), this.returnKind, 0, 0, Priority.urgent);
     }

@@ -45,6 +45,11 @@ export class FifoQueue implements UnitQueue {
     return this.count === 0 ? -1 : this.units[this.head]!;
   }
 
+  /** Time at which the unit {@link peek} returns joined, or NaN when empty. */
+  peekTime(): number {
+    return this.count === 0 ? Number.NaN : this.times[this.head]!;
+  }
+
   clear(): void {
     this.head = 0;
     this.count = 0;

@@ -1,4 +1,9 @@
-/** The discrete-event simulation engine: kernel, resources, batch services, randomness, statistics. */
+/**
+ * The discrete-event simulation: the engine (kernel, resources, batch services, randomness, statistics)
+ * and the models on it (crossings, trips), with `simulate(network, options)` for Monte Carlo runs.
+ */
+export { AppointmentBook, type AppointmentBookOptions } from './appointment-book.js';
+export { type ArrivalPattern, type ArrivalProcess, arrivalProcess } from './arrival-process.js';
 export {
   type BatchHooks,
   BatchService,
@@ -13,6 +18,16 @@ export {
   type CapacityTimetable,
   openingHours,
 } from './capacity-schedule.js';
+export { BorderCrossing, type CrossingHooks, type CrossingOptions } from './crossing.js';
+export {
+  type AppointmentSettings,
+  crossingCostUsd,
+  crossingOptions,
+  crossingUtcOffset,
+  meanClearanceH,
+} from './crossing-from-network.js';
+export { crossingTimetable, openHoursPerDay } from './crossing-hours.js';
+export { DailyQuota } from './daily-quota.js';
 export { type EventHandle, EventQueue } from './event-queue.js';
 export { FifoQueue } from './fifo-queue.js';
 export { IdPool } from './id-pool.js';
@@ -26,6 +41,13 @@ export {
   type QueueStep,
 } from './queue-model.js';
 export { RandomStreams, type RandomStreamsOptions, type Uniform, uniformFrom } from './random.js';
+export {
+  type DemandStats,
+  type ReplicationResult,
+  runReplication,
+  type ServiceStats,
+  SIM_HISTOGRAM,
+} from './replication.js';
 export { type CapacityTarget, Resource, type ResourceHooks, type ResourceOptions } from './resource.js';
 export { compileSampler } from './sample/compile.js';
 export { constantSampler } from './sample/constant.js';
@@ -37,8 +59,42 @@ export { normalSampler } from './sample/normal.js';
 export type { Sampler } from './sample/sampler.js';
 export { triangularSampler } from './sample/triangular.js';
 export { uniformSampler } from './sample/uniform.js';
+export { serviceOptions } from './service-from-network.js';
+export {
+  resolveSimulateOptions,
+  SIMULATE_DEFAULTS,
+  type SimulateOptions,
+  simulate,
+  simulationPlan,
+} from './simulate.js';
 export { type QueueResult, type SimulateQueueOptions, simulateQueue } from './simulate-queue.js';
+export {
+  buildPlan,
+  type DemandPlan,
+  demandId,
+  demandTonnesPerDay,
+  type LegPlan,
+  LegType,
+  type PlanOptions,
+  type SimulationPlan,
+  type TripRoute,
+} from './simulation-plan.js';
+export {
+  type CrossingFlowJson,
+  type CrossingJson,
+  type EstimateJson,
+  type OdJson,
+  ResultMerger,
+  type ServiceJson,
+  type SimulationResult,
+} from './simulation-result.js';
 export { confidenceHalfWidth, confidenceInterval } from './stats/confidence-interval.js';
+export {
+  CrossingMonitor,
+  type CrossingMonitorOptions,
+  type CrossingStats,
+  type TallyResult,
+} from './stats/crossing-monitor.js';
 export { FlowMonitor, type FlowMonitorOptions } from './stats/flow-monitor.js';
 export { LogHistogram, type LogHistogramOptions, type LogHistogramState } from './stats/histogram.js';
 export { Moments, type MomentsState } from './stats/moments.js';
@@ -47,4 +103,5 @@ export { ResourceMonitor, type ResourceMonitorOptions } from './stats/resource-m
 export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 export { Tally, type TallyOptions } from './stats/tally.js';
 export { TimeAverage, type TimeAverageOptions } from './stats/time-average.js';
+export { substreamLayout, TripModel, type TripObservers } from './trip-model.js';
 export type { Discipline, UnitQueue } from './unit-queue.js';

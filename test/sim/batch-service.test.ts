@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BatchService, type BatchServiceOptions } from '../../src/sim/batch-service.js';
 import { Simulation } from '../../src/sim/kernel.js';
 
-/** Units arrive at the given times and board; returns the departures as `time: units`. */
-function ferry(options: BatchServiceOptions, arrivals: number[], horizon = 1000) {
+/** Units arrive at the given times and board (taking `slots` each); returns the departures as `time: units`. */
+function ferry(options: BatchServiceOptions, arrivals: number[], horizon = 1000, slots = 1) {
   const sim = new Simulation();
   const departures: string[] = [];
   const waits: number[] = [];
@@ -15,7 +15,7 @@ function ferry(options: BatchServiceOptions, arrivals: number[], horizon = 1000)
     },
     options,
   );
-  const arrive = sim.handler('arrive', (unit) => service.board(unit));
+  const arrive = sim.handler('arrive', (unit) => service.board(unit, slots));
   for (const [unit, t] of arrivals.entries()) sim.scheduleAt(t, arrive, unit);
   sim.run(horizon);
   return { departures, waits, service };
@@ -67,6 +67,23 @@ describe('BatchService', () => {
     expect(departures).toEqual(['10: 0', '58: 1,2,3']);
   });
 
+  it('a rail ferry of 56 wagon slots takes whole trains of 21 wagons: two per sailing', () => {
+    // Trains board at 1, 2, 3, …: the third makes 63 ≥ 56 slots wanted, so the ferry sails at 3 with
+    // the two that fit (42 slots); the third waits for the next, which sails at 5 when the fifth boards.
+    const { departures, service } = ferry({ capacity: 56, departs: 'full' }, every(1, 1, 6), 100, 21);
+    expect(departures).toEqual(['3: 0,1', '5: 2,3']);
+    expect(service.waiting).toBe(2);
+  });
+
+  it('a ferry that sails when full also sails once its first passenger has waited the maximum wait', () => {
+    // Capacity 3, at most 5 h: units at 0 and 1 sail at 5 (the first waited 5 h); units at 10, 11, 12
+    // fill the next ferry at 12; the unit at 20 sails alone at 25.
+    const options = { capacity: 3, departs: 'full', maxWait_h: 5 } as const;
+    const { departures, waits } = ferry(options, [0, 1, 10, 11, 12, 20]);
+    expect(departures).toEqual(['5: 0,1', '12: 2,3,4', '25: 5']);
+    expect(waits).toEqual([5, 4, 2, 1, 0, 5]);
+  });
+
   it('rejects inconsistent options', () => {
     const sim = new Simulation();
     const noop = () => {};
@@ -75,5 +92,14 @@ describe('BatchService', () => {
     expect(() => new BatchService(sim, noop, { capacity: 2, departs: 'full', carriers: 2 })).toThrow(
       /turnaround/,
     );
+    expect(
+      () =>
+        new BatchService(sim, noop, {
+          capacity: 2,
+          departs: 'schedule',
+          timetable: { times_h: [1] },
+          maxWait_h: 3,
+        }),
+    ).toThrow(/maxWait/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The standard observer of a crossing's lanes, attached through the resource's hooks: waits, queue
- * length over time, busy and open lanes, hence utilization, all after the warm-up.
+ * length over time, busy and open lanes, hence utilization, all between the warm-up and the end.
  */
 import type { ResourceHooks } from '../resource.js';
 import type { LogHistogramOptions } from './histogram.js';
@@ -9,6 +9,8 @@ import { TimeAverage } from './time-average.js';
 
 export interface ResourceMonitorOptions {
   readonly warmup?: number;
+  /** End of the observation window (default never): later events are not counted. */
+  readonly end?: number;
   /** Time monitoring starts (default 0). */
   readonly start?: number;
   /** Servers open at the start (default 1), until the first capacity change is seen. */
@@ -25,15 +27,18 @@ export class ResourceMonitor implements ResourceHooks {
   /** Services started after the warm-up. */
   started = 0;
   private readonly warmup: number;
+  private readonly end: number;
 
   constructor(options: ResourceMonitorOptions = {}) {
     const warmup = options.warmup ?? 0;
     const start = options.start ?? 0;
+    const end = options.end ?? Number.POSITIVE_INFINITY;
     this.warmup = warmup;
-    this.wait = new Tally({ warmup, ...(options.histogram ? { histogram: options.histogram } : {}) });
-    this.queue = new TimeAverage({ warmup, start });
-    this.busy = new TimeAverage({ warmup, start });
-    this.open = new TimeAverage({ warmup, start, initial: options.capacity ?? 1 });
+    this.end = end;
+    this.wait = new Tally({ warmup, end, ...(options.histogram ? { histogram: options.histogram } : {}) });
+    this.queue = new TimeAverage({ warmup, start, end });
+    this.busy = new TimeAverage({ warmup, start, end });
+    this.open = new TimeAverage({ warmup, start, end, initial: options.capacity ?? 1 });
   }
 
   enqueue(time: number, _unit: number, queueLength: number): void {
@@ -44,7 +49,7 @@ export class ResourceMonitor implements ResourceHooks {
     this.wait.record(time, wait);
     this.busy.update(time, busy);
     if (queueLength !== this.queue.value) this.queue.update(time, queueLength);
-    if (time >= this.warmup) this.started++;
+    if (time >= this.warmup && time < this.end) this.started++;
   }
 
   release(time: number, busy: number): void {

@@ -1,6 +1,6 @@
 /**
  * The time-weighted average of a quantity that changes at events: the mean queue length over a day,
- * the mean number of lanes busy. Only the time after the warm-up counts; memory is constant.
+ * the mean number of lanes busy. Only the time between the warm-up and the end counts; memory is constant.
  */
 
 export interface TimeAverageOptions {
@@ -10,10 +10,13 @@ export interface TimeAverageOptions {
   readonly start?: number;
   /** Its value then (default 0). */
   readonly initial?: number;
+  /** Time after which nothing counts (default never): a run may go on past its observation window. */
+  readonly end?: number;
 }
 
 export class TimeAverage {
   readonly warmup: number;
+  readonly end: number;
   /** Current value, held since {@link since}. */
   value: number;
   since: number;
@@ -22,39 +25,42 @@ export class TimeAverage {
 
   constructor(options: TimeAverageOptions = {}) {
     this.warmup = options.warmup ?? 0;
+    this.end = options.end ?? Number.POSITIVE_INFINITY;
     this.since = options.start ?? 0;
     this.value = options.initial ?? 0;
-    if (this.since >= this.warmup) this.peak = this.value;
+    if (this.since >= this.warmup && this.since <= this.end) this.peak = this.value;
   }
 
   /** The quantity becomes `value` at `time` (not earlier than the previous update). */
   update(time: number, value: number): void {
     const w = this.warmup;
-    if (time > w) {
-      const from = Math.max(this.since, w);
-      this.area += this.value * (time - from);
+    const to = Math.min(time, this.end);
+    const from = Math.max(this.since, w);
+    if (to > from) {
+      this.area += this.value * (to - from);
       if (this.value > this.peak) this.peak = this.value;
     }
     this.value = value;
     this.since = time;
-    if (time >= w && value > this.peak) this.peak = value;
+    if (time >= w && time <= this.end && value > this.peak) this.peak = value;
   }
 
-  /** Integral of the quantity over [warm-up, end], in value·hours. */
+  /** Integral of the quantity over [warm-up, end], in value·hours (`end` capped by the option). */
   integral(end: number): number {
-    const w = this.warmup;
-    if (end <= w) return 0;
-    const from = Math.max(this.since, w);
-    return this.area + this.value * (end - from);
+    const to = Math.min(end, this.end);
+    const from = Math.max(this.since, this.warmup);
+    return to > from ? this.area + this.value * (to - from) : this.area;
   }
 
   /** Time-weighted mean over [warm-up, end]; NaN if that span is empty. */
   mean(end: number): number {
-    return end > this.warmup ? this.integral(end) / (end - this.warmup) : Number.NaN;
+    const to = Math.min(end, this.end);
+    return to > this.warmup ? this.integral(to) / (to - this.warmup) : Number.NaN;
   }
 
   /** Largest value held at any time in [warm-up, end]; -Infinity if that span is empty. */
   max(end: number): number {
-    return end >= this.warmup && this.value > this.peak ? this.value : this.peak;
+    const to = Math.min(end, this.end);
+    return to >= this.warmup && this.since <= to && this.value > this.peak ? this.value : this.peak;
   }
 }

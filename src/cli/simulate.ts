@@ -1,0 +1,274 @@
+/** `caravan simulate`: Monte Carlo simulation of the border crossings, ferries and trips of a network. */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { InputError, type Issue, issue } from '../model/issue.js';
+import type { NetworkModel } from '../model/schema.js';
+import { SIMULATE_DEFAULTS, type SimulateOptions, simulate } from '../sim/simulate.js';
+import type { CrossingFlowJson, EstimateJson, SimulationResult } from '../sim/simulation-result.js';
+import { addNetworkOptions, loadNetworkOption } from './network-option.js';
+import { print, printJson } from './output.js';
+import { formatTable, num } from './table.js';
+
+interface SimulateFlags {
+  network?: string;
+  scenario?: string;
+  days?: string;
+  warmupDays?: string;
+  drainDays?: string;
+  replications?: string;
+  seed?: string;
+  crossing?: string[];
+  workers?: string;
+  eQueue?: string[];
+  slotMinutes?: string;
+  bookingShare?: string;
+  divertQueue?: string;
+  date?: string;
+  json?: boolean;
+}
+
+const PATHS = {
+  days: '--days',
+  warmupDays: '--warmup-days',
+  drainDays: '--drain-days',
+  replications: '--replications',
+  seed: '--seed',
+  workers: '--workers',
+  crossings: '--crossing',
+  appointments: '--e-queue',
+  slotMinutes: '--slot-minutes',
+  bookingShare: '--booking-share',
+  divertQueue: '--divert-queue',
+} as const;
+
+export function registerSimulate(program: Command): void {
+  const command = program
+    .command('simulate')
+    .description(
+      'simulate the border crossings, ferries and trips of the network: waits with confidence intervals, door-to-door times',
+    );
+  addNetworkOptions(command)
+    .option('--days <n>', `length of the observation window, days (default ${SIMULATE_DEFAULTS.days})`)
+    .option(
+      '--warmup-days <n>',
+      `days at the start not counted while queues fill (default ${SIMULATE_DEFAULTS.warmupDays})`,
+    )
+    .option(
+      '--drain-days <n>',
+      `at most this many days more for trips that set off in the window to arrive (default ${SIMULATE_DEFAULTS.drainDays})`,
+    )
+    .option('--replications <n>', `independent replications (default ${SIMULATE_DEFAULTS.replications})`)
+    .option('--seed <n>', `seed of the random streams (default ${SIMULATE_DEFAULTS.seed})`)
+    .option('--crossing <ids...>', 'crossings to report (ids or names; default all that carry traffic)')
+    .option('--workers <n>', 'worker threads (default: all cores); the figures do not depend on it')
+    .option('--e-queue <ids...>', 'crossings with an appointment queue (e-queue), or "all"')
+    .option('--slot-minutes <n>', `length of an e-queue slot (default ${SIMULATE_DEFAULTS.slotMinutes})`)
+    .option(
+      '--booking-share <x>',
+      `share of a crossing's capacity the e-queue books (default ${SIMULATE_DEFAULTS.bookingShare})`,
+    )
+    .option(
+      '--divert-queue <n>',
+      'a unit finding this many units queued at a crossing goes to another crossing of the same border (default: never)',
+    )
+    .option('--date <yyyy-mm-dd>', 'routes use the infrastructure in service that day (default: all of it)')
+    .option('--json', 'print as JSON')
+    .action(async (flags: SimulateFlags) => {
+      const loaded = loadNetworkOption(flags);
+      const options = simulateOptions(flags);
+      const bar =
+        process.stderr.isTTY === true
+          ? new SingleBar({
+              format: 'simulating [{bar}] {value}/{total} replications, {duration_formatted}',
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: true,
+            })
+          : null;
+      let started = false;
+      const result = await simulate(loaded.model, {
+        ...options,
+        onProgress: (done, total) => {
+          if (!bar) return;
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+      }).finally(() => {
+        if (bar && started) bar.stop();
+      });
+      const json = { ...result, ...(loaded.scenario ? { scenario: loaded.scenario.name } : {}) };
+      if (flags.json) printJson(json);
+      else print(formatSimulation(loaded.model, json, loaded.scenario?.name));
+    });
+}
+
+/** The library's options from the flags; text that is not a number is an issue at its flag. */
+function simulateOptions(flags: SimulateFlags): SimulateOptions {
+  const issues: Issue[] = [];
+  const number = (text: string | undefined, flag: string): number | undefined => {
+    if (text === undefined) return undefined;
+    const x = Number(text);
+    if (text.trim() === '' || !Number.isFinite(x)) {
+      issues.push(issue('invalid_option', flag, `"${text}" is not a number`));
+      return undefined;
+    }
+    return x;
+  };
+  const date = flags.date;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    issues.push(
+      issue('invalid_option', '--date', `"${date}" is not a date: write YYYY-MM-DD, e.g. 2026-06-01`),
+    );
+  const options: SimulateOptions = {
+    days: number(flags.days, PATHS.days),
+    warmupDays: number(flags.warmupDays, PATHS.warmupDays),
+    drainDays: number(flags.drainDays, PATHS.drainDays),
+    replications: number(flags.replications, PATHS.replications),
+    seed: number(flags.seed, PATHS.seed),
+    workers: number(flags.workers, PATHS.workers),
+    crossings: flags.crossing,
+    appointments: flags.eQueue,
+    slotMinutes: number(flags.slotMinutes, PATHS.slotMinutes),
+    bookingShare: number(flags.bookingShare, PATHS.bookingShare),
+    divertQueue: number(flags.divertQueue, PATHS.divertQueue),
+    date,
+    paths: PATHS,
+  };
+  if (issues.length > 0) throw new InputError(issues);
+  return options;
+}
+
+const h = (x: number | null, decimals = 1) => (x === null ? '–' : num(x, decimals));
+/** Hours with two decimals below one hour, so that a few minutes do not read as nothing. */
+const hours = (x: number | null) => (x === null ? '–' : num(x, Math.abs(x) < 1 ? 2 : 1));
+const days = (x: number | null, decimals = 1) => (x === null ? '–' : num(x / 24, decimals));
+const ci = (e: EstimateJson, scale = 1) => {
+  if (!e.ci95) return '–';
+  const decimals = scale === 1 && e.ci95[1] < 1 ? 2 : 1;
+  return `${num(e.ci95[0] / scale, decimals)}–${num(e.ci95[1] / scale, decimals)}`;
+};
+
+interface CrossingRow {
+  readonly name: string;
+  readonly direction: string;
+  readonly unit: string;
+  readonly flow: CrossingFlowJson;
+}
+
+/** The readable report: one line per crossing direction, then one per origin–destination pair. */
+export function formatSimulation(model: NetworkModel, r: SimulationResult, scenario?: string): string {
+  const country = new Map(model.nodes.map((n) => [n.id, n.country]));
+  const nodeName = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const unitOf = (mode: string) => model.modes[mode as keyof typeof model.modes]?.unit ?? 'unit';
+  const lines: string[] = [];
+  const window = `days ${num(r.warmup_days, 0)}–${num(r.days, 0)} of each run counted`;
+  lines.push(
+    `Simulated ${num(r.replications)} replications of ${num(r.days, 0)} days (${window}), seed ${r.seed}` +
+      (scenario ? `, scenario "${scenario}"` : ''),
+  );
+  if (r.appointments.length > 0) lines.push(`E-queue (appointment slots) at: ${r.appointments.join(', ')}`);
+  if (r.divert_queue !== null)
+    lines.push(`Units divert when ${num(r.divert_queue)} or more are queued ahead`);
+
+  const rows: CrossingRow[] = [];
+  for (const [id, c] of Object.entries(r.crossings)) {
+    for (const [dir, flow] of Object.entries(c.directions)) {
+      const [from, to] = dir.split('->') as [string, string];
+      rows.push({
+        name: model.crossings.find((x) => x.id === id)?.name ?? id,
+        direction: `${country.get(from) ?? from}→${country.get(to) ?? to}`,
+        unit: unitOf(c.mode),
+        flow,
+      });
+    }
+  }
+  lines.push('');
+  lines.push('Border crossings: waiting before clearance and time to clear (TFI1), per direction');
+  lines.push(
+    formatTable<CrossingRow>(
+      [
+        { header: 'crossing', value: (x) => x.name, align: 'left' },
+        { header: 'dir', value: (x) => x.direction, align: 'left' },
+        { header: 'unit', value: (x) => x.unit, align: 'left' },
+        { header: 'wait_h', value: (x) => hours(x.flow.wait_h.mean), align: 'right' },
+        { header: 'wait_95%CI_h', value: (x) => ci(x.flow.wait_h), align: 'right' },
+        { header: 'wait_days', value: (x) => days(x.flow.wait_h.mean), align: 'right' },
+        { header: 'P90_wait_h', value: (x) => hours(x.flow.wait_h.p90), align: 'right' },
+        { header: 'TFI1_h', value: (x) => hours(x.flow.tfi1_h.mean), align: 'right' },
+        { header: 'cleared_per_day', value: (x) => h(x.flow.throughput_per_day), align: 'right' },
+        {
+          header: 'lanes_busy_%',
+          value: (x) => (x.flow.utilization === null ? '–' : num(100 * x.flow.utilization, 0)),
+          align: 'right',
+        },
+        { header: 'queue_mean', value: (x) => h(x.flow.queue.mean, 0), align: 'right' },
+        { header: 'queue_max', value: (x) => h(x.flow.queue.max, 0), align: 'right' },
+        {
+          header: 'note',
+          value: (x) => growthNote(x.flow),
+          align: 'left',
+        },
+      ],
+      rows,
+    ),
+  );
+
+  const od = Object.entries(r.od);
+  if (od.length > 0) {
+    lines.push('');
+    lines.push('Door to door, for consignments that set off in the counted days');
+    lines.push(
+      formatTable<(typeof od)[number]>(
+        [
+          {
+            header: 'from → to',
+            value: ([key]) => {
+              const [from, to] = key.split('->') as [string, string];
+              return `${nodeName.get(from) ?? from} → ${nodeName.get(to) ?? to}`;
+            },
+            align: 'left',
+          },
+          { header: 'corridor', value: ([, o]) => o.corridor, align: 'left' },
+          { header: 'unit', value: ([, o]) => o.unit, align: 'left' },
+          { header: 'transit_days', value: ([, o]) => days(o.transit_h.mean), align: 'right' },
+          { header: '95%CI_days', value: ([, o]) => ci(o.transit_h, 24), align: 'right' },
+          { header: 'P90_days', value: ([, o]) => days(o.transit_h.p90), align: 'right' },
+          { header: 'SWD_km/h', value: ([, o]) => h(o.swd_kmh), align: 'right' },
+          { header: 'SWOD_km/h', value: ([, o]) => h(o.swod_kmh), align: 'right' },
+          { header: 'delivered', value: ([, o]) => num(o.delivered), align: 'right' },
+          {
+            header: 'note',
+            value: ([, o]) =>
+              o.in_transit_at_end > 0 ? `${num(o.in_transit_at_end)} still on the way at the end` : '',
+            align: 'left',
+          },
+        ],
+        od,
+      ),
+    );
+  }
+  const notes: string[] = [];
+  if (rows.some((x) => growthNote(x.flow) !== ''))
+    notes.push(
+      'queue grows: more units arrive than are cleared, so the wait keeps rising with the length of the run (--days)',
+    );
+  notes.push(...r.warnings);
+  lines.push('');
+  lines.push(
+    'wait_h: mean over replications (95% CI); P90 over all units; TFI1: from joining the queue to leaving the crossing (CAREC CPMM)',
+  );
+  lines.push('SWD/SWOD: speed with and without delay (CPMM); counts are summed over replications');
+  for (const n of notes) lines.push(`note: ${n}`);
+  return lines.join('\n');
+}
+
+/** "queue grows +157/day" when arrivals outrun clearance by more than 1 % (and half a unit a day). */
+function growthNote(flow: CrossingFlowJson): string {
+  const g = flow.queue_growth_per_day;
+  const cleared = flow.throughput_per_day ?? 0;
+  if (g === null || !(g > 0.5 && g > 0.01 * cleared)) return '';
+  return `queue grows +${num(g, g < 10 ? 1 : 0)}/day`;
+}

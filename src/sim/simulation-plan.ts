@@ -1,0 +1,240 @@
+/**
+ * What a run simulates, resolved once: each demand's route (the route planner's fastest) as legs, its
+ * consignment size and rate, and where a unit may divert. Plain data, handed as is to workers.
+ */
+import { type Issue, issue } from '../model/issue.js';
+import type { DemandModel, Mode, NetworkModel } from '../model/schema.js';
+import {
+  ArcKind,
+  arcModeName,
+  type CompiledNetwork,
+  compileNetwork,
+  modeUnitTonnes,
+} from '../network/compile.js';
+import { bestRoute } from '../route/best-route.js';
+import { routeContext } from '../route/route-context.js';
+import type { ArrivalPattern } from './arrival-process.js';
+import { type AppointmentSettings, crossingUtcOffset } from './crossing-from-network.js';
+
+export const LegType = { link: 0, crossing: 1, service: 2, transshipment: 3 } as const;
+export type LegTypeValue = (typeof LegType)[keyof typeof LegType];
+
+export interface LegPlan {
+  readonly kind: LegTypeValue;
+  /** Index into the file's links, crossings or services, or the node of a transshipment. */
+  readonly element: number;
+  /** Travelled from the element's `to` to its `from`. */
+  readonly reversed: boolean;
+  readonly distance_km: number;
+  /** Units of the element's mode one consignment makes: pieces cleared at a crossing, slots on a service. */
+  readonly units: number;
+}
+
+export interface TripRoute {
+  readonly legs: readonly LegPlan[];
+  /** For each leg, the route taken instead when the unit diverts there (-1: none). */
+  readonly alternatives: readonly number[];
+  readonly nodes: readonly string[];
+  readonly distance_km: number;
+  /** The corridor, as the route planner names it ("Northern via Dostyk and Brest"). */
+  readonly label: string;
+}
+
+export interface DemandPlan {
+  readonly id: string;
+  /** `<from>-><to>`. */
+  readonly od: string;
+  readonly route: number;
+  /** Tonnes one simulated consignment carries: the largest unit of the modes on its route. */
+  readonly lot_t: number;
+  /** The unit of that size (`train`, `truck`, …). */
+  readonly unit: string;
+  readonly lotsPerHour: number;
+  readonly arrivals: ArrivalPattern;
+  /** Local time minus simulation time for an hourly profile: the first crossing's time zone. */
+  readonly offset_h: number;
+}
+
+export interface PlanOptions {
+  readonly warmup_h: number;
+  readonly end_h: number;
+  /** Longest time the run goes on after `end_h` for the consignments that set off in the window to arrive. */
+  readonly drain_h: number;
+  /** Per crossing (file order): its e-queue, or null. */
+  readonly appointments: readonly (AppointmentSettings | null)[];
+  /** A unit finding at least this many units ahead at a crossing diverts (Infinity: never). */
+  readonly divertQueue: number;
+  /** YYYY-MM-DD: route over the infrastructure in service that day (default: all). */
+  readonly date?: string | undefined;
+}
+
+export interface SimulationPlan extends PlanOptions {
+  readonly network: NetworkModel;
+  readonly demands: readonly DemandPlan[];
+  readonly routes: readonly TripRoute[];
+  /** Demand entries not simulated, and why. */
+  readonly skipped: readonly Issue[];
+}
+
+/** Tonnes a day a demand entry asks to move, or undefined when its quantity cannot be converted. */
+export function demandTonnesPerDay(model: NetworkModel, d: DemandModel): number | undefined {
+  if (d.units_per_day !== undefined) {
+    const unitId = d.unit ?? (d.mode ? model.modes[d.mode]?.unit : undefined);
+    const t = model.units.find((u) => u.id === unitId)?.t;
+    if (t !== undefined) return d.units_per_day * t;
+  }
+  return d.t_per_year !== undefined ? d.t_per_year / 365 : undefined;
+}
+
+/** Id a demand entry is known by. */
+export function demandId(d: DemandModel): string {
+  return d.id ?? `${d.from}->${d.to}`;
+}
+
+/** Resolves routes and rates for every demand entry of the network. */
+export function buildPlan(model: NetworkModel, options: PlanOptions): SimulationPlan {
+  const net = compileNetwork(model);
+  const context = routeContext(net, { date: options.date });
+  const routes: TripRoute[] = [];
+  const demands: DemandPlan[] = [];
+  const skipped: Issue[] = [];
+  const unitOf = (mode: Mode) => {
+    const id = model.modes[mode]?.unit;
+    const t = modeUnitTonnes(model, mode);
+    return id !== undefined && t !== undefined ? { id, t } : undefined;
+  };
+  model.demand.forEach((d, i) => {
+    const id = demandId(d);
+    const tPerDay = demandTonnesPerDay(model, d);
+    if (tPerDay === undefined) {
+      skipped.push(
+        issue(
+          'missing_field',
+          ['demand', i],
+          `${id}: units_per_day without a unit of known tonnage; not simulated`,
+        ),
+      );
+      return;
+    }
+    const modes = d.modes ?? (d.mode ? [d.mode] : undefined);
+    const route = bestRoute(net, d.from, d.to, {
+      optimize: 'time',
+      context,
+      date: options.date,
+      ...(modes ? { modes } : {}),
+    });
+    if (!route || route.arcs.length === 0) {
+      skipped.push(issue('unknown_reference', ['demand', i], `${id}: no route in service; not simulated`));
+      return;
+    }
+    let lot = { id: d.unit ?? 't', t: 1 };
+    for (const a of route.arcs) {
+      const u = unitOf(arcModeName(net, a));
+      if (u && u.t > lot.t) lot = u;
+    }
+    if (lot.t === 1 && d.unit !== undefined) {
+      const u = model.units.find((x) => x.id === d.unit);
+      if (u) lot = { id: u.id, t: u.t };
+    }
+    const first = route.arcs.find((a) => net.arcKind[a] === ArcKind.crossing);
+    const offset = first !== undefined ? crossingUtcOffset(model.crossings[net.arcElement[first]!]!) : 0;
+    const routeIndex = routes.length;
+    routes.push(routePlan(net, route.arcs, lot.t, unitOf, route.label));
+    demands.push({
+      id,
+      od: `${d.from}->${d.to}`,
+      route: routeIndex,
+      lot_t: lot.t,
+      unit: lot.id,
+      lotsPerHour: tPerDay / lot.t / 24,
+      arrivals: d.arrivals,
+      offset_h: offset,
+    });
+    if (Number.isFinite(options.divertQueue))
+      addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
+  });
+  return { ...options, network: model, demands, routes, skipped };
+}
+
+type UnitOf = (mode: Mode) => { id: string; t: number } | undefined;
+
+/** Legs along compiled arcs, with a transshipment leg where the mode changes at a node that declares one. */
+function routePlan(
+  net: CompiledNetwork,
+  arcs: readonly number[],
+  lot_t: number,
+  unitOf: UnitOf,
+  label: string,
+): TripRoute {
+  const model = net.model;
+  const legs: LegPlan[] = [];
+  const nodes = [net.nodeIds[net.arcFrom[arcs[0]!]!]!];
+  let distance = 0;
+  let previous: Mode | undefined;
+  for (const a of arcs) {
+    const mode = arcModeName(net, a);
+    const from = net.arcFrom[a]!;
+    if (previous !== undefined && previous !== mode && model.nodes[from]!.transshipment) {
+      legs.push({ kind: LegType.transshipment, element: from, reversed: false, distance_km: 0, units: 1 });
+    }
+    previous = mode;
+    const unit = unitOf(mode);
+    const units = unit ? Math.max(1, Math.round(lot_t / unit.t)) : 1;
+    const kind = net.arcKind[a];
+    const element = net.arcElement[a]!;
+    const reversed = net.arcReversed[a] === 1;
+    const km = net.arcDistanceKm[a]!;
+    distance += km;
+    if (kind === ArcKind.link)
+      legs.push({ kind: LegType.link, element, reversed, distance_km: km, units: 1 });
+    else if (kind === ArcKind.crossing)
+      legs.push({ kind: LegType.crossing, element, reversed, distance_km: km, units });
+    else legs.push({ kind: LegType.service, element, reversed, distance_km: km, units });
+    nodes.push(net.nodeIds[net.arcTo[a]!]!);
+  }
+  return { legs, alternatives: legs.map(() => -1), nodes, distance_km: distance, label };
+}
+
+/**
+ * For each crossing on a route, the fastest way on from the crossing's approach that avoids it and
+ * passes another crossing of the same border and mode; a unit diverts at most once.
+ */
+function addAlternatives(
+  net: CompiledNetwork,
+  routes: TripRoute[],
+  index: number,
+  d: DemandModel,
+  lot_t: number,
+  unitOf: UnitOf,
+  context: ReturnType<typeof routeContext>,
+  options: PlanOptions,
+): void {
+  const model = net.model;
+  const route = routes[index]!;
+  const country = (node: string) => model.nodes[net.nodeIndex.get(node)!]!.country;
+  const alternatives = [...route.alternatives];
+  const modes = d.modes ?? (d.mode ? [d.mode] : undefined);
+  route.legs.forEach((leg, i) => {
+    if (leg.kind !== LegType.crossing) return;
+    const c = model.crossings[leg.element]!;
+    const [from, to] = leg.reversed ? [c.to, c.from] : [c.from, c.to];
+    const alt = bestRoute(net, from, d.to, {
+      optimize: 'time',
+      context,
+      avoid: [c.id],
+      date: options.date,
+      ...(modes ? { modes } : {}),
+    });
+    if (!alt || alt.arcs.length === 0) return;
+    const sameBorder = alt.arcs.some((a) => {
+      if (net.arcKind[a] !== ArcKind.crossing) return false;
+      const other = model.crossings[net.arcElement[a]!]!;
+      const [f, t] = net.arcReversed[a] === 1 ? [other.to, other.from] : [other.from, other.to];
+      return other.mode === c.mode && country(f) === country(from) && country(t) === country(to);
+    });
+    if (!sameBorder) return;
+    alternatives[i] = routes.length;
+    routes.push(routePlan(net, alt.arcs, lot_t, unitOf, alt.label));
+  });
+  routes[index] = { ...route, alternatives };
+}

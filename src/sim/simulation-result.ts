@@ -1,0 +1,351 @@
+/**
+ * What a Monte Carlo run reports, as JSON-ready data: per crossing waits, TFI1, cost, throughput and
+ * queue; per origin–destination pair door-to-door time, SWD and SWOD; merged in replication order.
+ */
+import type { ReplicationResult } from './replication.js';
+import { SIM_HISTOGRAM } from './replication.js';
+import { LegType, type SimulationPlan } from './simulation-plan.js';
+import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
+import { LogHistogram } from './stats/histogram.js';
+import { Moments } from './stats/moments.js';
+import { type Estimate, ReplicationSummary } from './stats/replication-summary.js';
+
+/** An estimate as JSON: hours (or the quantity's unit); null where nothing was observed. */
+export interface EstimateJson {
+  /** Mean over replications of each replication's mean. */
+  readonly mean: number | null;
+  /**
+   * 95 % confidence interval of that mean (Student's t over replications), its lower end cut at 0 since
+   * every quantity reported is ≥ 0; null with one replication.
+   */
+  readonly ci95: readonly [number, number] | null;
+  /** Quantiles and maximum of all observations pooled. */
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p95: number | null;
+  readonly max: number | null;
+}
+
+export interface CrossingFlowJson {
+  /** Wait from reaching the crossing to getting a lane (e-queue and border together), hours. */
+  readonly wait_h: EstimateJson;
+  /** TFI1: time to clear the crossing, from reaching its queue to leaving it, hours. */
+  readonly tfi1_h: EstimateJson;
+  /** Units cleared after the warm-up, summed over replications. */
+  readonly served: number;
+  /** Units that reached the crossing after the warm-up, summed over replications. */
+  readonly arrived: number;
+  /** Units cleared per day (mean over replications). */
+  readonly throughput_per_day: number | null;
+  /** Units arriving minus units cleared, per day: above zero, the queue grows (demand exceeds capacity). */
+  readonly queue_growth_per_day: number | null;
+  /** Share of the open lane-hours in use (mean over replications). */
+  readonly utilization: number | null;
+  /** Units waiting at the border: time average (mean over replications) and the largest seen. */
+  readonly queue: { readonly mean: number | null; readonly max: number | null };
+}
+
+export interface CrossingJson extends CrossingFlowJson {
+  readonly name: string;
+  readonly mode: string;
+  /** Units sent to another crossing of the same border by a long queue, summed over replications. */
+  readonly diverted: number;
+  /** TFI2-like: USD a cleared unit paid (fees, gauge change, priority fee), mean. */
+  readonly cost_usd_per_unit: number | null;
+  /** With an appointment queue: waits for the slot (off the border) and at the border. */
+  readonly booked_wait_h?: EstimateJson;
+  readonly border_wait_h?: EstimateJson;
+  /** Units holding a slot, time average. */
+  readonly booked?: { readonly mean: number | null };
+  /** Each direction used, `<from>-><to>` by node id. */
+  readonly directions: Record<string, CrossingFlowJson>;
+}
+
+export interface OdJson {
+  readonly demands: readonly string[];
+  /** What one simulated consignment is, and its tonnes. */
+  readonly unit: string;
+  readonly unit_t: number;
+  /** The corridor and its nodes. */
+  readonly corridor: string;
+  readonly route: readonly string[];
+  readonly distance_km: number;
+  /** Door-to-door time of consignments that set off after the warm-up, hours. */
+  readonly transit_h: EstimateJson;
+  /** Those consignments that arrived, summed over replications. */
+  readonly delivered: number;
+  /** Those still on their way when the run stopped (stuck behind a growing queue), summed. */
+  readonly in_transit_at_end: number;
+  /** CPMM speed with delay (distance over the whole time) and without (over the time moving), km/h. */
+  readonly swd_kmh: number | null;
+  readonly swod_kmh: number | null;
+}
+
+export interface ServiceJson {
+  readonly name: string;
+  /** Wait from boarding to sailing, hours. */
+  readonly wait_h: EstimateJson;
+}
+
+export interface SimulationResult {
+  readonly network: string | null;
+  readonly replications: number;
+  readonly seed: number;
+  readonly days: number;
+  readonly warmup_days: number;
+  readonly drain_days: number;
+  /** Crossings with an appointment queue; the queue length that makes a unit divert (null: never). */
+  readonly appointments: readonly string[];
+  readonly divert_queue: number | null;
+  /** Events handled, summed over replications. */
+  readonly events: number;
+  readonly crossings: Record<string, CrossingJson>;
+  readonly od: Record<string, OdJson>;
+  readonly services: Record<string, ServiceJson>;
+  readonly warnings: readonly string[];
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function estimateJson(e: Estimate): EstimateJson {
+  return {
+    mean: finite(e.mean),
+    ci95: e.ci95 && Number.isFinite(e.ci95[0]) ? [Math.max(0, e.ci95[0]), e.ci95[1]] : null,
+    p50: finite(e.p50),
+    p90: finite(e.p90),
+    p95: finite(e.p95),
+    max: finite(e.max),
+  };
+}
+
+/** Means over the replications that gave a number. */
+class MeanOver {
+  private readonly m = new Moments();
+  add(x: number): void {
+    if (Number.isFinite(x)) this.m.add(x);
+  }
+  get value(): number | null {
+    return this.m.count > 0 ? this.m.mean : null;
+  }
+}
+
+class FlowAccumulator {
+  readonly wait = new ReplicationSummary(SIM_HISTOGRAM);
+  readonly tfi1 = new ReplicationSummary(SIM_HISTOGRAM);
+  readonly booked = new ReplicationSummary(SIM_HISTOGRAM);
+  readonly border = new ReplicationSummary(SIM_HISTOGRAM);
+  readonly throughput = new MeanOver();
+  readonly growth = new MeanOver();
+  readonly utilization = new MeanOver();
+  readonly queue = new MeanOver();
+  readonly bookedCount = new MeanOver();
+  readonly cost = new MeanOver();
+  queueMax = Number.NaN;
+  served = 0;
+  arrived = 0;
+  diverted = 0;
+
+  add(s: CrossingStats, windowDays: number): void {
+    const tally = (into: ReplicationSummary, t: TallyResult) => into.add(t.mean, t.histogram);
+    tally(this.wait, s.wait);
+    tally(this.tfi1, s.tfi1);
+    tally(this.booked, s.bookedWait);
+    tally(this.border, s.borderWait);
+    this.throughput.add(s.served / windowDays);
+    this.growth.add((s.reached - s.served) / windowDays);
+    this.utilization.add(s.openLaneHours > 0 ? s.busyLaneHours / s.openLaneHours : Number.NaN);
+    this.queue.add(s.queueMean);
+    this.bookedCount.add(s.bookedMean);
+    this.cost.add(s.costMean);
+    if (!(s.queueMax <= this.queueMax)) this.queueMax = s.queueMax;
+    this.served += s.served;
+    this.arrived += s.reached;
+    this.diverted += s.diverted;
+  }
+
+  flow(): CrossingFlowJson {
+    return {
+      wait_h: estimateJson(this.wait.result()),
+      tfi1_h: estimateJson(this.tfi1.result()),
+      served: this.served,
+      arrived: this.arrived,
+      throughput_per_day: this.throughput.value,
+      queue_growth_per_day: this.growth.value,
+      utilization: this.utilization.value,
+      queue: { mean: this.queue.value, max: finite(this.queueMax) },
+    };
+  }
+}
+
+/** Adds up replications, in replication order, into a {@link SimulationResult}. */
+export class ResultMerger {
+  private readonly plan: SimulationPlan;
+  private readonly crossings: (FlowAccumulator | null)[];
+  private readonly directions: (FlowAccumulator | null)[][];
+  private readonly services: (ReplicationSummary | null)[];
+  private readonly odKeys: string[];
+  private readonly od = new Map<
+    string,
+    {
+      demands: number[];
+      transit: ReplicationSummary;
+      swd: MeanOver;
+      swod: MeanOver;
+      delivered: number;
+      inTransit: number;
+    }
+  >();
+  private readonly windowDays: number;
+  private replications = 0;
+  private events = 0;
+
+  constructor(plan: SimulationPlan) {
+    this.plan = plan;
+    const model = plan.network;
+    this.crossings = model.crossings.map(() => null);
+    this.directions = model.crossings.map(() => [null, null]);
+    this.services = model.services.map(() => null);
+    this.windowDays = (plan.end_h - plan.warmup_h) / 24;
+    plan.demands.forEach((d, i) => {
+      let entry = this.od.get(d.od);
+      if (!entry) {
+        entry = {
+          demands: [],
+          transit: new ReplicationSummary(SIM_HISTOGRAM),
+          swd: new MeanOver(),
+          swod: new MeanOver(),
+          delivered: 0,
+          inTransit: 0,
+        };
+        this.od.set(d.od, entry);
+      }
+      entry.demands.push(i);
+    });
+    this.odKeys = [...this.od.keys()];
+  }
+
+  add(r: ReplicationResult): void {
+    if (r.replication !== this.replications)
+      throw new Error(`replication ${r.replication} merged out of order (expected ${this.replications})`);
+    this.replications++;
+    this.events += r.events;
+    r.crossings.forEach((c, i) => {
+      if (!c) return;
+      (this.crossings[i] ??= new FlowAccumulator()).add(c.total, this.windowDays);
+      c.directions.forEach((d, k) => {
+        if (d) (this.directions[i]![k] ??= new FlowAccumulator()).add(d, this.windowDays);
+      });
+    });
+    r.services.forEach((s, i) => {
+      if (s) (this.services[i] ??= new ReplicationSummary(SIM_HISTOGRAM)).add(s.wait.mean, s.wait.histogram);
+    });
+    for (const entry of this.od.values()) {
+      const pooled = new LogHistogram(SIM_HISTOGRAM);
+      let count = 0;
+      let sum = 0;
+      let swd = 0;
+      let swod = 0;
+      let swodCount = 0;
+      for (const i of entry.demands) {
+        const d = r.demands[i]!;
+        pooled.merge(d.transit.histogram);
+        if (d.delivered > 0) {
+          count += d.delivered;
+          sum += d.transit.mean * d.delivered;
+          swd += d.swdMean * d.delivered;
+          if (Number.isFinite(d.swodMean)) {
+            swod += d.swodMean * d.delivered;
+            swodCount += d.delivered;
+          }
+        }
+        entry.delivered += d.delivered;
+        entry.inTransit += d.inTransit;
+      }
+      entry.transit.add(count > 0 ? sum / count : Number.NaN, pooled.toJSON());
+      entry.swd.add(count > 0 ? swd / count : Number.NaN);
+      entry.swod.add(swodCount > 0 ? swod / swodCount : Number.NaN);
+    }
+  }
+
+  /** The merged figures; `crossings` limits the crossings (by index) and the pairs shown to those using them. */
+  result(options: {
+    seed: number;
+    crossings?: readonly number[] | undefined;
+    network?: string | undefined;
+  }): SimulationResult {
+    const plan = this.plan;
+    const model = plan.network;
+    const shown = options.crossings ? new Set(options.crossings) : null;
+    const crossings: Record<string, CrossingJson> = {};
+    model.crossings.forEach((c, i) => {
+      const acc = this.crossings[i];
+      if (!acc || (shown && !shown.has(i))) return;
+      const directions: Record<string, CrossingFlowJson> = {};
+      this.directions[i]!.forEach((d, k) => {
+        if (d) directions[k === 0 ? `${c.from}->${c.to}` : `${c.to}->${c.from}`] = d.flow();
+      });
+      const withBooking = plan.appointments[i] !== null && plan.appointments[i] !== undefined;
+      crossings[c.id] = {
+        name: c.name,
+        mode: c.mode,
+        ...acc.flow(),
+        diverted: acc.diverted,
+        cost_usd_per_unit: acc.cost.value,
+        ...(withBooking
+          ? {
+              booked_wait_h: estimateJson(acc.booked.result()),
+              border_wait_h: estimateJson(acc.border.result()),
+              booked: { mean: acc.bookedCount.value },
+            }
+          : {}),
+        directions,
+      };
+    });
+    const od: Record<string, OdJson> = {};
+    for (const key of this.odKeys) {
+      const entry = this.od.get(key)!;
+      const first = plan.demands[entry.demands[0]!]!;
+      const route = plan.routes[first.route]!;
+      if (shown && !entry.demands.some((i) => this.usesCrossings(plan.demands[i]!.route, shown))) continue;
+      od[key] = {
+        demands: entry.demands.map((i) => plan.demands[i]!.id),
+        unit: first.unit,
+        unit_t: first.lot_t,
+        corridor: route.label,
+        route: route.nodes,
+        distance_km: route.distance_km,
+        transit_h: estimateJson(entry.transit.result()),
+        delivered: entry.delivered,
+        in_transit_at_end: entry.inTransit,
+        swd_kmh: entry.swd.value,
+        swod_kmh: entry.swod.value,
+      };
+    }
+    const services: Record<string, ServiceJson> = {};
+    model.services.forEach((s, i) => {
+      const acc = this.services[i];
+      if (acc) services[s.id] = { name: s.name, wait_h: estimateJson(acc.result()) };
+    });
+    return {
+      network: options.network ?? model.name ?? null,
+      replications: this.replications,
+      seed: options.seed,
+      days: plan.end_h / 24,
+      warmup_days: plan.warmup_h / 24,
+      drain_days: plan.drain_h / 24,
+      appointments: model.crossings.filter((_, i) => plan.appointments[i]).map((c) => c.id),
+      divert_queue: Number.isFinite(plan.divertQueue) ? plan.divertQueue : null,
+      events: this.events,
+      crossings,
+      od,
+      services,
+      warnings: plan.skipped.map((i) => i.message),
+    };
+  }
+
+  private usesCrossings(route: number, shown: ReadonlySet<number>): boolean {
+    const r = this.plan.routes[route]!;
+    const here = r.legs.some((l) => l.kind === LegType.crossing && shown.has(l.element));
+    return here || r.alternatives.some((a) => a >= 0 && this.usesCrossings(a, shown));
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The standard observer of a border crossing, per direction and in all: waits, time to clear (TFI1),
+ * cost, queue, lanes busy and open, units served and diverted, within the observation window.
+ */
+import type { CrossingHooks } from '../crossing.js';
+import type { LogHistogramOptions, LogHistogramState } from './histogram.js';
+import { Tally } from './tally.js';
+import { TimeAverage } from './time-average.js';
+
+export interface CrossingMonitorOptions {
+  readonly warmup?: number;
+  readonly end?: number;
+  readonly histogram?: LogHistogramOptions;
+  /** USD a unit of the given priority class pays (0: priority class). */
+  readonly costOf?: (priorityClass: number) => number;
+}
+
+/** One tally as plain data: observations, their mean and histogram. */
+export interface TallyResult {
+  readonly count: number;
+  readonly mean: number;
+  readonly histogram: LogHistogramState;
+}
+
+/** What a crossing (or one of its directions) saw in one replication. */
+export interface CrossingStats {
+  /** Units that reached it within the window. */
+  readonly reached: number;
+  /** Units cleared within the window. */
+  readonly served: number;
+  /** Units that found the queue too long and went to another crossing. */
+  readonly diverted: number;
+  /** From reaching the crossing to getting a lane, hours: e-queue and border waits together. */
+  readonly wait: TallyResult;
+  /** From coming to the border to getting a lane, hours. */
+  readonly borderWait: TallyResult;
+  /** Waiting for an e-queue slot, off the border, hours. */
+  readonly bookedWait: TallyResult;
+  /** TFI1: from reaching the crossing to leaving it, cleared, hours. */
+  readonly tfi1: TallyResult;
+  /** Mean USD a cleared unit paid (fees, gauge change, priority fee). */
+  readonly costMean: number;
+  /** Units waiting at the border: time average and largest. */
+  readonly queueMean: number;
+  readonly queueMax: number;
+  /** Units holding an e-queue slot: time average. */
+  readonly bookedMean: number;
+  /** Lane-hours busy while open, and open (by the opening hours), within the window. */
+  readonly busyLaneHours: number;
+  readonly openLaneHours: number;
+}
+
+class Counters {
+  reached = 0;
+  served = 0;
+  diverted = 0;
+  cost = 0;
+  readonly wait: Tally;
+  readonly borderWait: Tally;
+  readonly bookedWait: Tally;
+  readonly tfi1: Tally;
+  readonly queue: TimeAverage;
+  readonly booked: TimeAverage;
+  readonly busy: TimeAverage;
+  readonly open: TimeAverage;
+
+  constructor(warmup: number, end: number, histogram: LogHistogramOptions | undefined) {
+    const tally = { warmup, end, ...(histogram ? { histogram } : {}) };
+    this.wait = new Tally(tally);
+    this.borderWait = new Tally(tally);
+    this.bookedWait = new Tally(tally);
+    this.tfi1 = new Tally(tally);
+    this.queue = new TimeAverage({ warmup, end });
+    this.booked = new TimeAverage({ warmup, end });
+    this.busy = new TimeAverage({ warmup, end });
+    this.open = new TimeAverage({ warmup, end });
+  }
+
+  record(time: number, reachedAt: number, queuedAt: number, startedAt: number): void {
+    this.wait.record(time, startedAt - reachedAt);
+    this.borderWait.record(time, startedAt - queuedAt);
+    this.bookedWait.record(time, queuedAt - reachedAt);
+    this.tfi1.record(time, time - reachedAt);
+  }
+
+  result(end: number): CrossingStats {
+    const tally = (t: Tally): TallyResult => ({
+      count: t.count,
+      mean: t.mean,
+      histogram: t.histogram.toJSON(),
+    });
+    return {
+      reached: this.reached,
+      served: this.served,
+      diverted: this.diverted,
+      wait: tally(this.wait),
+      borderWait: tally(this.borderWait),
+      bookedWait: tally(this.bookedWait),
+      tfi1: tally(this.tfi1),
+      costMean: this.served > 0 ? this.cost / this.served : Number.NaN,
+      queueMean: this.queue.mean(end),
+      queueMax: Math.max(0, this.queue.max(end)),
+      bookedMean: this.booked.mean(end),
+      busyLaneHours: this.busy.integral(end),
+      openLaneHours: this.open.integral(end),
+    };
+  }
+}
+
+/** Hooks of one direction, recording into its own counters and the crossing's. */
+class DirectionHooks implements CrossingHooks {
+  queueLength = 0;
+  bookedCount = 0;
+  busyLanes = 0;
+  openLanes = 0;
+
+  constructor(
+    private readonly monitor: CrossingMonitor,
+    readonly counters: Counters,
+  ) {}
+
+  reach(time: number, _due: number): void {
+    if (this.monitor.inWindow(time)) {
+      this.counters.reached++;
+      this.monitor.total.reached++;
+    }
+  }
+
+  booked(time: number, count: number): void {
+    this.monitor.changeBooked(this, time, count);
+  }
+
+  queue(time: number, length: number): void {
+    this.monitor.changeQueue(this, time, length);
+  }
+
+  busy(time: number, busy: number): void {
+    this.monitor.changeBusy(this, time, busy);
+  }
+
+  open(time: number, lanes: number): void {
+    this.monitor.changeOpen(this, time, lanes);
+  }
+
+  cleared(
+    time: number,
+    _token: number,
+    reachedAt: number,
+    queuedAt: number,
+    startedAt: number,
+    priorityClass: number,
+  ): void {
+    const totals = this.monitor.total;
+    this.counters.record(time, reachedAt, queuedAt, startedAt);
+    totals.record(time, reachedAt, queuedAt, startedAt);
+    if (this.monitor.inWindow(time)) {
+      const cost = this.monitor.costOf(priorityClass);
+      this.counters.served++;
+      this.counters.cost += cost;
+      totals.served++;
+      totals.cost += cost;
+    }
+  }
+}
+
+/**
+ * Both directions of a crossing: `direction(d)` gives the hooks for direction d (0 from `from` to `to`,
+ * 1 back); totals add the directions up (queue length and lanes summed at each instant).
+ */
+export class CrossingMonitor {
+  readonly total: Counters;
+  readonly costOf: (priorityClass: number) => number;
+  private readonly warmup: number;
+  private readonly end: number;
+  private readonly directions: (DirectionHooks | null)[] = [null, null];
+  private readonly histogram: LogHistogramOptions | undefined;
+
+  constructor(options: CrossingMonitorOptions = {}) {
+    this.warmup = options.warmup ?? 0;
+    this.end = options.end ?? Number.POSITIVE_INFINITY;
+    this.histogram = options.histogram;
+    this.total = new Counters(this.warmup, this.end, this.histogram);
+    this.costOf = options.costOf ?? (() => 0);
+  }
+
+  inWindow(time: number): boolean {
+    return time >= this.warmup && time < this.end;
+  }
+
+  /** Hooks for direction `d` (0 or 1), created on first use. */
+  direction(d: number): CrossingHooks {
+    let hooks = this.directions[d];
+    if (!hooks) {
+      hooks = new DirectionHooks(this, new Counters(this.warmup, this.end, this.histogram));
+      this.directions[d] = hooks;
+    }
+    return hooks;
+  }
+
+  /** A unit of direction `d` diverted at `time`. */
+  diverted(d: number, time: number): void {
+    if (!this.inWindow(time)) return;
+    (this.direction(d) as DirectionHooks).counters.diverted++;
+    this.total.diverted++;
+  }
+
+  changeQueue(h: DirectionHooks, time: number, length: number): void {
+    if (length === h.queueLength) return;
+    h.queueLength = length;
+    h.counters.queue.update(time, length);
+    let total = 0;
+    for (const x of this.directions) if (x) total += x.queueLength;
+    this.total.queue.update(time, total);
+  }
+
+  changeBooked(h: DirectionHooks, time: number, count: number): void {
+    h.bookedCount = count;
+    h.counters.booked.update(time, count);
+    let total = 0;
+    for (const x of this.directions) if (x) total += x.bookedCount;
+    this.total.booked.update(time, total);
+  }
+
+  changeBusy(h: DirectionHooks, time: number, busy: number): void {
+    h.busyLanes = busy;
+    this.updateLanes(h, time);
+  }
+
+  changeOpen(h: DirectionHooks, time: number, lanes: number): void {
+    h.openLanes = lanes;
+    h.counters.open.update(time, lanes);
+    let total = 0;
+    for (const x of this.directions) if (x) total += x.openLanes;
+    this.total.open.update(time, total);
+    this.updateLanes(h, time);
+  }
+
+  /** Lanes busy while open: a unit finishing after closing time keeps its lane, but not an open one. */
+  private updateLanes(h: DirectionHooks, time: number): void {
+    const used = Math.min(h.busyLanes, h.openLanes);
+    if (used !== h.counters.busy.value) h.counters.busy.update(time, used);
+    let total = 0;
+    for (const x of this.directions) if (x) total += Math.min(x.busyLanes, x.openLanes);
+    if (total !== this.total.busy.value) this.total.busy.update(time, total);
+  }
+
+  /** Totals and each direction's figures (null for a direction nothing used), over [warm-up, end]. */
+  result(end: number): { total: CrossingStats; directions: (CrossingStats | null)[] } {
+    return {
+      total: this.total.result(end),
+      directions: this.directions.map((h) => (h ? h.counters.result(end) : null)),
+    };
+  }
+}

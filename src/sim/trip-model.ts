@@ -1,0 +1,294 @@
+/**
+ * Trips: each demand's consignments set off by its arrival pattern and travel their route leg by leg
+ * (links, crossings, ferries, transshipments) until delivered, door to door.
+ */
+import { parseDistribution } from '../model/distribution.js';
+import { type ArrivalProcess, arrivalProcess } from './arrival-process.js';
+import { BatchService } from './batch-service.js';
+import { BorderCrossing, type CrossingHooks } from './crossing.js';
+import { type AppointmentSettings, crossingOptions } from './crossing-from-network.js';
+import { IdPool } from './id-pool.js';
+import { Priority, type Simulation } from './kernel.js';
+import type { Uniform } from './random.js';
+import { compileSampler } from './sample/compile.js';
+import { constantSampler } from './sample/constant.js';
+import type { Sampler } from './sample/sampler.js';
+import { serviceOptions } from './service-from-network.js';
+import { LegType, type SimulationPlan } from './simulation-plan.js';
+
+/** Where each source of randomness draws from, as substream numbers of a replication. */
+export function substreamLayout(plan: Pick<SimulationPlan, 'demands' | 'network'>) {
+  const demands = plan.demands.length;
+  return {
+    links: 0,
+    transshipments: 1,
+    services: 2,
+    demand: (d: number) => 3 + d,
+    crossing: (c: number, direction: number) => 3 + demands + 2 * c + direction,
+    count: 3 + demands + 2 * plan.network.crossings.length,
+  };
+}
+
+export interface TripObservers {
+  /** Hooks of a crossing's direction (0: from → to), or undefined to leave it unobserved. */
+  crossing?(crossing: number, direction: number): CrossingHooks | undefined;
+  /** A unit found the queue at a crossing too long and took another route. */
+  diverted?(crossing: number, direction: number, time: number): void;
+  /** A unit boarded a service at `boardedAt` and sailed at `time`. */
+  sailed?(service: number, direction: number, time: number, boardedAt: number): void;
+  /**
+   * A consignment arrived: `transit` hours door to door, `delay` of them not moving (crossings,
+   * waits for departures, transshipments); `tracked` when it set off within the observation window.
+   */
+  delivered?(demand: number, time: number, transit: number, delay: number, tracked: boolean): void;
+}
+
+const TRACKED = 1;
+const DIVERTED = 2;
+
+function dist(text: string) {
+  const p = parseDistribution(text);
+  if ('error' in p) throw new Error(`invalid distribution "${text}" in a validated network`);
+  return p.dist;
+}
+
+/**
+ * Each consignment is a state machine over its legs, driven by three kinds of events (a demand's next
+ * arrival, the end of a link or transshipment, the end of a sailing) and by the crossings handing it
+ * back; its state lives in typed arrays indexed by recycled ids.
+ */
+export class TripModel {
+  /** Consignments that set off within the window and are still on their way. */
+  trackedInTransit = 0;
+  /** Per demand: consignments that set off within the window and are still on their way. */
+  readonly inTransitByDemand: Int32Array;
+  private readonly sim: Simulation;
+  private readonly plan: SimulationPlan;
+  private readonly observers: TripObservers;
+  private readonly crossings: (BorderCrossing | null)[];
+  private readonly services: (BatchService | null)[];
+  private readonly sailing: Sampler[];
+  private readonly links: Sampler[];
+  private readonly transshipments: (Sampler | null)[];
+  private readonly arrivals: ArrivalProcess[];
+  private readonly ids = new IdPool();
+  private demandOf = new Int32Array(64);
+  private routeOf = new Int32Array(64);
+  private legOf = new Int32Array(64);
+  private startedAt = new Float64Array(64);
+  private legStartedAt = new Float64Array(64);
+  private delay = new Float64Array(64);
+  private pending = new Int32Array(64);
+  private flags = new Uint8Array(64);
+  private readonly arrivalKind: number;
+  private readonly legDoneKind: number;
+  private readonly stopAt: number;
+
+  constructor(
+    sim: Simulation,
+    plan: SimulationPlan,
+    stream: (substream: number) => Uniform,
+    observers: TripObservers = {},
+  ) {
+    this.sim = sim;
+    this.plan = plan;
+    this.observers = observers;
+    this.stopAt = plan.end_h + plan.drain_h;
+    const model = plan.network;
+    const layout = substreamLayout(plan);
+    this.inTransitByDemand = new Int32Array(plan.demands.length);
+    this.arrivalKind = sim.handler('demand-arrival', (d) => this.arrive(d));
+    this.legDoneKind = sim.handler('leg-done', (u) => this.advance(u));
+
+    // Only the elements some route uses are built, each direction apart.
+    const usedCrossing = new Uint8Array(2 * model.crossings.length);
+    const usedService = new Uint8Array(2 * model.services.length);
+    for (const r of plan.routes)
+      for (const leg of r.legs) {
+        const dir = 2 * leg.element + (leg.reversed ? 1 : 0);
+        if (leg.kind === LegType.crossing) usedCrossing[dir] = 1;
+        else if (leg.kind === LegType.service) usedService[dir] = 1;
+      }
+    this.crossings = Array.from(usedCrossing, (used, k) => {
+      if (!used) return null;
+      const c = k >> 1;
+      const direction = k & 1;
+      const appointments: AppointmentSettings | null = plan.appointments[c] ?? null;
+      const options = crossingOptions(
+        model.crossings[c]!,
+        stream(layout.crossing(c, direction)),
+        appointments ?? undefined,
+      );
+      const hooks = observers.crossing?.(c, direction);
+      return new BorderCrossing(sim, (u) => this.cleared(u), { ...options, ...(hooks ? { hooks } : {}) });
+    });
+    const sailingRandom = stream(layout.services);
+    this.sailing = model.services.map((s) => compileSampler(dist(s.time), sailingRandom));
+    this.services = Array.from(usedService, (used, k) => {
+      if (!used) return null;
+      const s = k >> 1;
+      const direction = k & 1;
+      return new BatchService(
+        sim,
+        (units, boardedAt, load) => this.sail(s, direction, units, boardedAt, load),
+        serviceOptions(model.services[s]!),
+      );
+    });
+    const linkRandom = stream(layout.links);
+    this.links = model.links.map((l) =>
+      l.time !== undefined
+        ? compileSampler(dist(l.time), linkRandom)
+        : constantSampler(l.distance_km / (l.speed_kmh ?? Number.NaN)),
+    );
+    const transRandom = stream(layout.transshipments);
+    this.transshipments = model.nodes.map((n) =>
+      n.transshipment ? compileSampler(dist(n.transshipment.time), transRandom) : null,
+    );
+
+    this.arrivals = plan.demands.map((d, i) =>
+      arrivalProcess(d.arrivals, d.lotsPerHour, stream(layout.demand(i)), d.offset_h),
+    );
+    plan.demands.forEach((_, i) => {
+      const t = this.arrivals[i]!(sim.now);
+      if (t < this.stopAt) sim.scheduleAt(t, this.arrivalKind, i);
+    });
+    if (plan.end_h >= sim.now) {
+      const windowEnd = sim.handler('window-end', () => {
+        if (this.trackedInTransit === 0) sim.stop();
+      });
+      sim.scheduleAt(plan.end_h, windowEnd, 0, 0, Priority.late);
+    }
+  }
+
+  /** Consignments on their way now. */
+  get inTransit(): number {
+    return this.ids.inUse;
+  }
+
+  /** Runs until the consignments that set off in the window have arrived, or the drain limit. */
+  run(): number {
+    return this.sim.run(this.stopAt);
+  }
+
+  private arrive(d: number): void {
+    const now = this.sim.now;
+    const next = this.arrivals[d]!(now);
+    if (next < this.stopAt) this.sim.scheduleAt(next, this.arrivalKind, d);
+    const u = this.ids.acquire();
+    if (u === this.demandOf.length) this.grow();
+    this.demandOf[u] = d;
+    this.routeOf[u] = this.plan.demands[d]!.route;
+    this.legOf[u] = -1;
+    this.startedAt[u] = now;
+    this.delay[u] = 0;
+    const tracked = now >= this.plan.warmup_h && now < this.plan.end_h;
+    this.flags[u] = tracked ? TRACKED : 0;
+    if (tracked) {
+      this.trackedInTransit++;
+      this.inTransitByDemand[d]!++;
+    }
+    this.advance(u);
+  }
+
+  /** Starts the unit's next leg, or delivers it after the last. */
+  private advance(u: number): void {
+    const route = this.plan.routes[this.routeOf[u]!]!;
+    const i = ++this.legOf[u]!;
+    if (i === route.legs.length) {
+      this.deliver(u);
+      return;
+    }
+    const leg = route.legs[i]!;
+    const sim = this.sim;
+    switch (leg.kind) {
+      case LegType.link:
+        sim.schedule(this.links[leg.element]!(), this.legDoneKind, u);
+        return;
+      case LegType.transshipment: {
+        const sampler = this.transshipments[leg.element];
+        const t = sampler ? sampler() : 0;
+        this.delay[u]! += t;
+        sim.schedule(t, this.legDoneKind, u);
+        return;
+      }
+      case LegType.crossing: {
+        const direction = leg.reversed ? 1 : 0;
+        const crossing = this.crossings[2 * leg.element + direction]!;
+        const alternative = route.alternatives[i]!;
+        if (
+          alternative >= 0 &&
+          (this.flags[u]! & DIVERTED) === 0 &&
+          crossing.queueLength + crossing.booked >= this.plan.divertQueue
+        ) {
+          this.flags[u]! |= DIVERTED;
+          this.observers.diverted?.(leg.element, direction, sim.now);
+          this.routeOf[u] = alternative;
+          this.legOf[u] = -1;
+          this.advance(u);
+          return;
+        }
+        this.legStartedAt[u] = sim.now;
+        this.pending[u] = leg.units;
+        for (let k = 0; k < leg.units; k++) crossing.arrive(u);
+        return;
+      }
+      default: {
+        this.legStartedAt[u] = sim.now;
+        this.services[2 * leg.element + (leg.reversed ? 1 : 0)]!.board(u, leg.units);
+      }
+    }
+  }
+
+  /** A crossing let one piece of the unit through; the unit goes on when all its pieces are through. */
+  private cleared(u: number): void {
+    if (--this.pending[u]! > 0) return;
+    this.delay[u]! += this.sim.now - this.legStartedAt[u]!;
+    this.advance(u);
+  }
+
+  private sail(s: number, direction: number, units: Int32Array, boardedAt: Float64Array, load: number): void {
+    const now = this.sim.now;
+    const duration = this.sailing[s]!();
+    for (let i = 0; i < load; i++) {
+      const u = units[i]!;
+      this.delay[u]! += now - boardedAt[i]!;
+      this.observers.sailed?.(s, direction, now, boardedAt[i]!);
+      this.sim.schedule(duration, this.legDoneKind, u);
+    }
+  }
+
+  private deliver(u: number): void {
+    const now = this.sim.now;
+    const d = this.demandOf[u]!;
+    const tracked = (this.flags[u]! & TRACKED) !== 0;
+    this.observers.delivered?.(d, now, now - this.startedAt[u]!, this.delay[u]!, tracked);
+    this.ids.release(u);
+    if (!tracked) return;
+    this.inTransitByDemand[d]!--;
+    if (--this.trackedInTransit === 0 && now >= this.plan.end_h) this.sim.stop();
+  }
+
+  private grow(): void {
+    const n = this.demandOf.length * 2;
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const grow64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.demandOf = grow32(this.demandOf);
+    this.routeOf = grow32(this.routeOf);
+    this.legOf = grow32(this.legOf);
+    this.pending = grow32(this.pending);
+    this.startedAt = grow64(this.startedAt);
+    this.legStartedAt = grow64(this.legStartedAt);
+    this.delay = grow64(this.delay);
+    const flags = new Uint8Array(n);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+}
