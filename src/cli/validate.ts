@@ -1,19 +1,37 @@
 /** `caravan validate [FILE]`: check a network file's form and meaning, listing every problem. */
 import type { Command } from 'commander';
 import { checkNetworkFile, DEFAULT_NETWORK, displayPath } from '../io/network-file.js';
-import { formatIssue, hasErrors } from '../model/issue.js';
+import { readNetworkWithScenario } from '../io/scenario-file.js';
+import { formatIssue, hasErrors, InputError, type Issue } from '../model/issue.js';
+import type { NetworkModel } from '../model/schema.js';
 import { EXIT_INPUT } from './errors.js';
 import { print, printJson } from './output.js';
+
+/** The network with a scenario applied: every issue, never a throw for the user's input. */
+function checkWithScenario(
+  path: string,
+  scenario: string,
+): { model?: NetworkModel; issues: readonly Issue[] } {
+  try {
+    const { model, warnings } = readNetworkWithScenario(path, scenario);
+    return { model, issues: warnings };
+  } catch (e) {
+    if (e instanceof InputError) return { issues: e.issues };
+    throw e;
+  }
+}
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('check a network file (default: the embedded Eurasia network); exit code 2 when invalid')
     .argument('[file]', 'network file, YAML or JSON')
+    .option('--scenario <file>', 'also apply a scenario overlay (caravan-scenario/1) and validate the result')
     .option('--json', 'print the issues as JSON: [{code, path, message, severity, line}]')
-    .action((file: string | undefined, opts: { json?: boolean }) => {
+    .action((file: string | undefined, opts: { json?: boolean; scenario?: string }) => {
       const path = file ?? DEFAULT_NETWORK;
-      const { model, issues } = checkNetworkFile(path);
+      const { model, issues } =
+        opts.scenario === undefined ? checkNetworkFile(path) : checkWithScenario(path, opts.scenario);
       if (opts.json) {
         printJson(issues);
       } else {

@@ -125,3 +125,13 @@ describe('caravan overview (npm start)', () => {
     expect(r.stdout).toMatch(/2027\s+[\d.]+\s+48\.0/);
   });
 });
+
+describe('caravan validate --scenario', () => {
+  it('validates a network with a scenario applied', () => {
+    const ok = caravan(['validate', MINI, '--scenario', 'test/fixtures/mini-24h.yaml']);
+    expect(ok.code).toBe(0);
+    const bad = caravan(['validate', MINI, '--scenario', MINI, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).map((i: { code: string }) => i.code)).toEqual(['wrong_format']);
+  });
+});
