@@ -51,8 +51,13 @@ export function entryId(list: ListName, entry: Record<string, unknown>): string 
 export function parseScenario(data: unknown): { scenario?: ScenarioModel; issues: Issue[] } {
   const format = (data as { format?: unknown } | null)?.format;
   if (format !== SCENARIO_FORMAT) {
-    const what = format === 'caravan/1' ? 'this is a network, not a scenario' : 'this is not a Caravan scenario';
-    return { issues: [issue('wrong_format', 'format', `${what}: a scenario starts with "format: ${SCENARIO_FORMAT}"`)] };
+    const what =
+      format === 'caravan/1' ? 'this is a network, not a scenario' : 'this is not a Caravan scenario';
+    return {
+      issues: [
+        issue('wrong_format', 'format', `${what}: a scenario starts with "format: ${SCENARIO_FORMAT}"`),
+      ],
+    };
   }
   const r = Scenario.safeParse(data, { reportInput: true });
   if (r.success) return { scenario: r.data, issues: [] };
