@@ -4,13 +4,12 @@
  */
 import { AppointmentBook } from './appointment-book.js';
 import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js';
+import { type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
 import { DailyQuota } from './daily-quota.js';
 import { IdPool } from './id-pool.js';
 import type { Simulation } from './kernel.js';
-import type { QueueStep } from './queue-model.js';
 import type { Uniform } from './random.js';
 import { type CapacityTarget, Resource, type ResourceHooks } from './resource.js';
-import type { Sampler } from './sample/sampler.js';
 
 /** Observers of a crossing: statistics, animation. Times are in hours. */
 export interface CrossingHooks {
@@ -44,7 +43,7 @@ export interface CrossingOptions {
   /** Lanes open over a periodic timetable (default: all lanes always open). */
   readonly hours?: CapacityTimetable;
   /** Clearance steps in order, each holding the lane; a gauge change is one more step. */
-  readonly steps: readonly QueueStep[];
+  readonly steps: readonly ClearanceStep[];
   /** Units admitted to clearance per local day; `offset_h` is local time minus simulation time. */
   readonly quota?: { readonly perDay: number; readonly offset_h?: number };
   /** Share of units in the priority class (a green lane, a paid out-of-turn passage). */
@@ -69,10 +68,7 @@ export class BorderCrossing {
   reached = 0;
   private readonly sim: Simulation;
   private readonly onCleared: (token: number) => void;
-  private readonly durations: Sampler[];
-  private readonly probabilities: Float64Array;
-  private readonly repeats: Float64Array;
-  private readonly allStepsApply: boolean;
+  private readonly steps: ClearanceSteps;
   private readonly priorityShare: number;
   private readonly random: Uniform;
   private readonly book: AppointmentBook | null;
@@ -82,10 +78,8 @@ export class BorderCrossing {
   private reachedAt = new Float64Array(64);
   private queuedAt = new Float64Array(64);
   private startedAt = new Float64Array(64);
-  private stepOf = new Int32Array(64);
   private classOf = new Uint8Array(64);
   private readonly dueKind: number;
-  private readonly stepEndKind: number;
   /** Units holding an e-queue slot, waiting off the border. */
   private bookedCount = 0;
 
@@ -95,25 +89,17 @@ export class BorderCrossing {
     this.onCleared = onCleared;
     const steps = options.steps;
     if (steps.length === 0) throw new RangeError('a crossing needs at least one clearance step');
-    this.durations = steps.map((s) => s.duration);
-    this.probabilities = Float64Array.from(steps, (s) => s.probability ?? 1);
-    this.repeats = Float64Array.from(steps, (s) => s.repeat ?? 0);
-    this.allStepsApply = this.probabilities.every((p) => p >= 1);
-    for (const r of this.repeats)
-      if (!(r >= 0 && r < 1)) throw new RangeError('a repeat probability must be in [0, 1)');
+    this.steps = new ClearanceSteps(sim, steps, (id) => this.depart(id), 'crossing-step-end');
     this.priorityShare = options.priorityShare ?? 0;
     if (!(this.priorityShare >= 0 && this.priorityShare <= 1))
       throw new RangeError('priorityShare must be in [0, 1]');
-    const needsRandom =
-      (this.priorityShare > 0 && this.priorityShare < 1) ||
-      this.probabilities.some((p) => p < 1) ||
-      this.repeats.some((r) => r > 0);
+    const needsRandom = (this.priorityShare > 0 && this.priorityShare < 1) || this.steps.random;
     if (needsRandom && options.random === undefined)
       throw new RangeError('random step probabilities, repeats or a priority class need `random`');
     this.random = options.random ?? (() => 0);
+    this.steps.useRandom(this.random);
     this.hooks = options.hooks ?? null;
     this.dueKind = sim.handler('crossing-slot-due', (id) => this.toBorder(id));
-    this.stepEndKind = sim.handler('crossing-step-end', (id) => this.stepEnd(id));
 
     const hooks = this.hooks;
     const laneHooks: ResourceHooks | undefined = hooks
@@ -205,35 +191,7 @@ export class BorderCrossing {
   private startService(id: number): void {
     this.startedAt[id] = this.sim.now;
     if (this.quota !== null) this.quota.admit();
-    this.stepOf[id] = -1;
-    this.nextStep(id, false);
-  }
-
-  private stepEnd(id: number): void {
-    const s = this.stepOf[id]!;
-    if (s === this.durations.length) {
-      this.depart(id);
-      return;
-    }
-    const repeat = this.repeats[s]!;
-    if (repeat > 0 && this.random() < repeat) {
-      this.sim.schedule(this.durations[s]!(), this.stepEndKind, id);
-      return;
-    }
-    this.nextStep(id, true);
-  }
-
-  private nextStep(id: number, mayDepart: boolean): void {
-    const n = this.durations.length;
-    let s = this.stepOf[id]! + 1;
-    if (!this.allStepsApply) {
-      const p = this.probabilities;
-      while (s < n && p[s]! < 1 && this.random() >= p[s]!) s++;
-    }
-    this.stepOf[id] = s;
-    if (s < n) this.sim.schedule(this.durations[s]!(), this.stepEndKind, id);
-    else if (mayDepart) this.depart(id);
-    else this.sim.schedule(0, this.stepEndKind, id);
+    this.steps.start(id);
   }
 
   private depart(id: number): void {
@@ -259,19 +217,16 @@ export class BorderCrossing {
     const reachedAt = new Float64Array(n);
     const queuedAt = new Float64Array(n);
     const startedAt = new Float64Array(n);
-    const stepOf = new Int32Array(n);
     const classOf = new Uint8Array(n);
     tokens.set(this.tokens);
     reachedAt.set(this.reachedAt);
     queuedAt.set(this.queuedAt);
     startedAt.set(this.startedAt);
-    stepOf.set(this.stepOf);
     classOf.set(this.classOf);
     this.tokens = tokens;
     this.reachedAt = reachedAt;
     this.queuedAt = queuedAt;
     this.startedAt = startedAt;
-    this.stepOf = stepOf;
     this.classOf = classOf;
   }
 }

@@ -3,6 +3,7 @@
  * clearance steps in order, each applying with a probability and repeated with a repeat probability.
  */
 import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js';
+import { type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
 import { IdPool } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
@@ -10,13 +11,8 @@ import { Resource, type ResourceHooks } from './resource.js';
 import type { Sampler } from './sample/sampler.js';
 import type { Discipline } from './unit-queue.js';
 
-export interface QueueStep {
-  readonly duration: Sampler;
-  /** Chance that the step applies to a unit (default 1). */
-  readonly probability?: number;
-  /** Chance that the step is done once more after each time it is done (default 0). */
-  readonly repeat?: number;
-}
+/** A clearance step of the queue model. */
+export type QueueStep = ClearanceStep;
 
 /** A share of arrivals served with the given priority (lower first) under the 'priority' discipline. */
 export interface PriorityClass {
@@ -63,11 +59,7 @@ export class QueueModel {
   arrivals = 0;
   private readonly sim: Simulation;
   private readonly interarrival: Sampler;
-  private readonly durations: Sampler[];
-  private readonly probabilities: Float64Array;
-  private readonly repeats: Float64Array;
-  /** Every step applies to every unit: no draw needed to pick the next step. */
-  private readonly allStepsApply: boolean;
+  private readonly steps: ClearanceSteps;
   private readonly classShares: Float64Array;
   private readonly classPriorities: Int32Array;
   private readonly random: Uniform;
@@ -77,37 +69,27 @@ export class QueueModel {
   private readonly ids = new IdPool();
   private arrivedAt = new Float64Array(64);
   private startedAt = new Float64Array(64);
-  private stepOf = new Int32Array(64);
   private classOf = new Int32Array(64);
   private readonly arriveKind: number;
-  private readonly stepEndKind: number;
 
   constructor(sim: Simulation, options: QueueModelOptions) {
     this.sim = sim;
     this.interarrival = options.interarrival;
-    const steps = options.steps;
-    this.durations = steps.map((s) => s.duration);
-    this.probabilities = Float64Array.from(steps, (s) => s.probability ?? 1);
-    this.repeats = Float64Array.from(steps, (s) => s.repeat ?? 0);
-    this.allStepsApply = this.probabilities.every((p) => p >= 1);
-    for (const r of this.repeats)
-      if (!(r >= 0 && r < 1)) throw new RangeError('a repeat probability must be in [0, 1)');
+    this.steps = new ClearanceSteps(sim, options.steps, (unit) => this.depart(unit));
     const classes = options.classes ?? [{ share: 1, priority: 0 }];
     const total = classes.reduce((s, c) => s + c.share, 0);
     let cumulative = 0;
     this.classShares = Float64Array.from(classes, (c) => (cumulative += c.share / total));
     this.classPriorities = Int32Array.from(classes, (c) => c.priority);
     const random = options.random;
-    const needsRandom =
-      classes.length > 1 || this.probabilities.some((p) => p < 1) || this.repeats.some((r) => r > 0);
-    if (needsRandom && random === undefined)
+    if ((classes.length > 1 || this.steps.random) && random === undefined)
       throw new RangeError('random step probabilities or classes need `random`');
     this.random = random ?? (() => 0);
+    this.steps.useRandom(this.random);
     this.maxArrivals = options.maxArrivals ?? Number.POSITIVE_INFINITY;
     this.arrivalsUntil = options.arrivalsUntil_h ?? Number.POSITIVE_INFINITY;
     this.hooks = options.hooks ?? null;
     this.arriveKind = sim.handler('arrival', () => this.arrive());
-    this.stepEndKind = sim.handler('step-end', (unit) => this.stepEnd(unit));
     this.resource = new Resource(sim, (unit) => this.startService(unit), {
       capacity: options.servers ?? 1,
       discipline: options.discipline ?? 'fifo',
@@ -149,41 +131,7 @@ export class QueueModel {
   /** Called by the resource when the unit gets a lane; never departs synchronously (no recursion). */
   private startService(unit: number): void {
     this.startedAt[unit] = this.sim.now;
-    this.stepOf[unit] = -1;
-    this.nextStep(unit, false);
-  }
-
-  private stepEnd(unit: number): void {
-    const s = this.stepOf[unit]!;
-    if (s === this.durations.length) {
-      this.depart(unit);
-      return;
-    }
-    const repeat = this.repeats[s]!;
-    if (repeat > 0 && this.random() < repeat) {
-      this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
-      return;
-    }
-    this.nextStep(unit, true);
-  }
-
-  /** Moves to the next step that applies; past the last, departs (via a zero-delay event unless `mayDepart`). */
-  private nextStep(unit: number, mayDepart: boolean): void {
-    const n = this.durations.length;
-    const s = this.allStepsApply ? this.stepOf[unit]! + 1 : this.nextApplyingStep(this.stepOf[unit]! + 1);
-    this.stepOf[unit] = s;
-    if (s < n) this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
-    else if (mayDepart) this.depart(unit);
-    else this.sim.schedule(0, this.stepEndKind, unit);
-  }
-
-  /** First step from `first` on that applies to the unit, each drawn with its probability. */
-  private nextApplyingStep(first: number): number {
-    const n = this.durations.length;
-    const p = this.probabilities;
-    let s = first;
-    while (s < n && p[s]! < 1 && this.random() >= p[s]!) s++;
-    return s;
+    this.steps.start(unit);
   }
 
   private depart(unit: number): void {
@@ -204,15 +152,12 @@ export class QueueModel {
     const n = this.arrivedAt.length * 2;
     const arrivedAt = new Float64Array(n);
     const startedAt = new Float64Array(n);
-    const stepOf = new Int32Array(n);
     const classOf = new Int32Array(n);
     arrivedAt.set(this.arrivedAt);
     startedAt.set(this.startedAt);
-    stepOf.set(this.stepOf);
     classOf.set(this.classOf);
     this.arrivedAt = arrivedAt;
     this.startedAt = startedAt;
-    this.stepOf = stepOf;
     this.classOf = classOf;
   }
 }
