@@ -15,7 +15,6 @@ export * from './equilibrium.js';
 export * from './flow-graph.js';
 export * from './flow-report.js';
 export * from './highs-runtime.js';
-export * from './indexed-heap.js';
 export * from './line-search.js';
 export * from './od-pairs.js';
 export * from './outlook.js';

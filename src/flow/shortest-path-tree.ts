@@ -2,7 +2,7 @@
  * Dijkstra's shortest paths from one origin with non-negative arc costs, on the modes a cargo may
  * use, stopping once every wanted destination is settled.
  */
-import { IndexedMinHeap } from './indexed-heap.js';
+import { MinHeap } from '../route/min-heap.js';
 import type { RoutingGraph } from './routing-graph.js';
 
 /** Reusable buffers for repeated searches on one graph. */
@@ -11,7 +11,7 @@ export class ShortestPathTree {
   readonly dist: Float64Array;
   /** Last arc of that path, or -1. */
   readonly predArc: Int32Array;
-  private readonly heap: IndexedMinHeap;
+  private readonly heap: MinHeap;
   private readonly settled: Uint32Array;
   private readonly wanted: Uint32Array;
   private stamp = 0;
@@ -20,7 +20,7 @@ export class ShortestPathTree {
     const n = graph.nodeCount;
     this.dist = new Float64Array(n);
     this.predArc = new Int32Array(n);
-    this.heap = new IndexedMinHeap(n);
+    this.heap = new MinHeap(n);
     this.settled = new Uint32Array(n);
     this.wanted = new Uint32Array(n);
   }
@@ -49,10 +49,13 @@ export class ShortestPathTree {
       }
     }
     dist[origin] = 0;
-    heap.push(origin, 0);
+    heap.push(0, origin);
     const { outStart, outArcs, arcTo, arcModeBit, through } = g;
     while (heap.size > 0) {
+      // Lazy deletion: an entry whose node is settled, or that a cheaper path superseded, is stale.
+      const key = heap.peekKey();
       const v = heap.pop();
+      if (settled[v] === stamp || key > dist[v]!) continue;
       settled[v] = stamp;
       if (wanted[v] === stamp && --remaining === 0) break;
       if (v !== origin && through[v] === 0) continue;
@@ -67,7 +70,7 @@ export class ShortestPathTree {
         if (d < dist[w]!) {
           dist[w] = d;
           predArc[w] = a;
-          heap.push(w, d);
+          heap.push(d, w);
         }
       }
     }

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IndexedMinHeap } from '../../src/flow/indexed-heap.js';
 import { ShortestPathTree } from '../../src/flow/shortest-path-tree.js';
 import { handGraph, simplePaths } from './hand-graph.js';
 
@@ -18,29 +17,6 @@ const arbGraph = fc.integer({ min: 2, max: 7 }).chain((n) =>
     ),
   }),
 );
-
-describe('IndexedMinHeap', () => {
-  it('pops keys in ascending order after pushes and decreases', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 100, noNaN: true }))),
-        (ops) => {
-          const heap = new IndexedMinHeap(31);
-          const best = new Map<number, number>();
-          for (const [item, key] of ops) {
-            heap.push(item, key);
-            best.set(item, Math.min(best.get(item) ?? Number.POSITIVE_INFINITY, key));
-          }
-          const popped: number[] = [];
-          while (heap.size > 0) popped.push(heap.pop());
-          expect(new Set(popped)).toEqual(new Set(best.keys()));
-          const keys = popped.map((i) => best.get(i)!);
-          for (let i = 1; i < keys.length; i++) expect(keys[i]!).toBeGreaterThanOrEqual(keys[i - 1]!);
-        },
-      ),
-    );
-  });
-});
 
 describe('ShortestPathTree', () => {
   it('finds the cheapest of all simple paths (brute force), within the allowed modes', () => {
