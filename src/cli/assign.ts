@@ -2,7 +2,7 @@
  * `caravan assign`: assign the origin–destination demand to the network, with congestion or hard
  * capacities; also the options and tables the flow commands share.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ASSIGNMENT_METHODS, type AssignmentMethodName, assignFlows } from '../flow/assignment.js';
 import { bottlenecks } from '../flow/bottlenecks.js';
@@ -13,7 +13,7 @@ import { demandInYear } from '../flow/demand-growth.js';
 import { buildFlowGraph } from '../flow/flow-graph.js';
 import { type ElementFlow, type FlowReport, flowReport } from '../flow/flow-report.js';
 import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
-import { displayPath } from '../io/network-file.js';
+import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
@@ -73,7 +73,7 @@ export function readFlowInputs(opts: FlowCommandOptions): FlowInputs {
         { ...issue('file_not_found', '--demand', 'no such file: check the path'), file: displayPath(path) },
       ]);
     }
-    demand = parseDemandCsv(readFileSync(path, 'utf8'), displayPath(path), model);
+    demand = parseDemandCsv(readInputFile(path, { option: '--demand' }), displayPath(path), model);
   } else demand = demandMatrix(model);
   if (demand.length === 0) {
     throw new InputError([

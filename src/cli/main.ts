@@ -1,10 +1,21 @@
 #!/usr/bin/env node
 /** The `caravan` command: one file per subcommand, errors mapped to exit codes in one place. */
+import { realpathSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { formatIssue } from '../model/issue.js';
+import {
+  configureLimits,
+  currentLimits,
+  LIMIT_NAMES,
+  limitIssue,
+  parseLimitSettings,
+} from '../model/limits.js';
 import { registerAssign } from './assign.js';
-import { describeError, exitCodeFor } from './errors.js';
+import { describeError, EXIT_INPUT, exitCodeFor } from './errors.js';
 import { registerNetwork } from './network.js';
 import { registerOutlook } from './outlook.js';
+import { flushStdout, stdoutFailed } from './output.js';
 import { registerOverview } from './overview.js';
 import { registerResilience } from './resilience.js';
 import { registerRoute } from './route.js';
@@ -16,6 +27,12 @@ export function buildProgram(): Command {
     .name('caravan')
     .description('A digital twin of the China–Europe overland freight corridors through Kazakhstan')
     .version('0.1.0')
+    .option(
+      '--limit <name=value>',
+      `change a limit, e.g. --limit file_bytes=16MiB (repeatable; see docs/limits.md): ${LIMIT_NAMES.join(', ')}`,
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerOverview(program);
@@ -28,15 +45,55 @@ export function buildProgram(): Command {
   registerSimulate(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
+  // The limits apply from before the command reads anything.
+  program.hook('preAction', () => {
+    configureLimits({
+      values: parseLimitSettings(program.opts<{ limit: string[] }>().limit),
+      raise: (name, value) => `raise it with: caravan --limit ${name}=${value} …`,
+    });
+    startJobTimer();
+  });
   return program;
 }
 
+let jobTimer: NodeJS.Timeout | undefined;
+
+/**
+ * Ends the command with exit code 2 once it has run longer than the limit job_seconds. The timer
+ * fires between steps: a step that holds the thread (one replication, one year of an outlook)
+ * finishes first.
+ */
+function startJobTimer(): void {
+  const seconds = currentLimits().job_seconds;
+  if (!Number.isFinite(seconds)) return;
+  jobTimer = setTimeout(() => {
+    const i = limitIssue(
+      'job_seconds',
+      seconds,
+      'time this command has run',
+      'ask for less (fewer days, replications, years)',
+    );
+    writeSync(2, `error:\n  ${formatIssue(i)}\n`);
+    process.exit(EXIT_INPUT);
+  }, seconds * 1000);
+  jobTimer.unref();
+}
+
+let listening = false;
+
 export async function main(argv: readonly string[]): Promise<number> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
+  if (!listening) {
+    listening = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      // A reader that has gone (a pager quit, `| head`) wants no more: stop quietly.
+      if (e.code === 'EPIPE') process.exit(0);
+      stdoutFailed(e);
+    });
+  }
+  configureLimits({});
   try {
     await buildProgram().parseAsync(argv as string[], { from: 'user' });
+    await flushStdout();
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     const message = describeError(error);
@@ -46,7 +103,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? new CommanderError(0, '', '')
         : error,
     );
+  } finally {
+    clearTimeout(jobTimer);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** True when this module is the program being run (not imported, e.g. by a test). */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { type LoadedNetwork, readNetworkWithScenario } from '../io/scenario-file.js';
+import { warnImplausible } from './output.js';
 
 export interface NetworkOptions {
   readonly network?: string;
@@ -15,5 +16,7 @@ export function addNetworkOptions(command: Command): Command {
 }
 
 export function loadNetworkOption(opts: NetworkOptions): LoadedNetwork {
-  return readNetworkWithScenario(opts.network ?? DEFAULT_NETWORK, opts.scenario);
+  const loaded = readNetworkWithScenario(opts.network ?? DEFAULT_NETWORK, opts.scenario);
+  warnImplausible(loaded.warnings);
+  return loaded;
 }

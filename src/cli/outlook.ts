@@ -2,7 +2,7 @@
  * `caravan outlook`: year by year, demand growth against the infrastructure calendar; flows and
  * utilization of borders, crossings and services, and the year each saturates.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type GrowthSpec, parseGrowthCsv, parseRate } from '../flow/demand-growth.js';
 import {
@@ -13,7 +13,7 @@ import {
   type OutlookYear,
   outlook,
 } from '../flow/outlook.js';
-import { displayPath } from '../io/network-file.js';
+import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { addFlowOptions, type FlowCommandOptions, parseNumber, parseYear, readFlowInputs } from './assign.js';
@@ -40,7 +40,7 @@ export function parseGrowthOption(text: string, model: NetworkModel): GrowthSpec
       ),
     ]);
   }
-  return parseGrowthCsv(readFileSync(text, 'utf8'), displayPath(text), model);
+  return parseGrowthCsv(readInputFile(text, { option: '--growth' }), displayPath(text), model);
 }
 
 export function registerOutlook(program: Command): void {
@@ -77,9 +77,6 @@ export function registerOutlook(program: Command): void {
           throw new InputError([
             issue('invalid_option', '--to-year', `${toYear} is before --from-year ${fromYear}`),
           ]);
-        }
-        if (toYear - fromYear > 100) {
-          throw new InputError([issue('invalid_option', '--to-year', 'at most 100 years at a time')]);
         }
         const baseYear = parseYear(opts.baseYear, '--base-year');
         const saturationAt = parseNumber(opts.saturation, '--saturation', { min: 0.01, max: 10 });

@@ -1,9 +1,9 @@
 /** `caravan route`: door-to-door routes between two places, the Pareto trade-offs and the best one leg by leg. */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { cpmmIndicators } from '../indicators/cpmm.js';
 import { profileChart } from '../indicators/profile-chart.js';
 import { timeCostDistance } from '../indicators/time-cost-distance.js';
+import { readDataFile } from '../io/input-file.js';
 import { countryName } from '../model/country.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
@@ -195,30 +195,9 @@ function routeOptions(model: NetworkModel, flags: RouteFlags) {
   return { options, issues };
 }
 
+/** A JSON file, read within the limits; its mistakes are reported with their line. */
 function readJsonFile(path: string, flag: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError([
-      issue(
-        'file_not_found',
-        flag,
-        `cannot read "${path}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      ),
-    ]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError([
-      issue(
-        'parse_error',
-        flag,
-        `"${path}" is not JSON (${(e as Error).message}): give the output of \`caravan simulate --json\``,
-      ),
-    ]);
-  }
+  return readDataFile(path, { format: 'json', option: flag }).parsed.data;
 }
 
 const days = (h: number) => num(h / 24, 1);

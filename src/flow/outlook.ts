@@ -2,6 +2,7 @@
  * The outlook: year by year, demand grown at each flow's rate against the network in service on
  * 1 July, with the flow and utilization of crossings, services and borders, and when each saturates.
  */
+import { checkLimit } from '../model/limits.js';
 import type { CompiledNetwork } from '../network/compile.js';
 import { dayNumber } from '../network/compile.js';
 import { type AssignOptions, assignFlows } from './assignment.js';
@@ -83,6 +84,7 @@ export async function outlook(
   const to = options.toYear ?? DEFAULT_TO_YEAR;
   const baseYear = options.baseYear ?? DEFAULT_BASE_YEAR;
   const saturationAt = options.saturationAt ?? DEFAULT_SATURATION;
+  checkLimit('outlook_years', to - from + 1, 'years in the outlook', { advice: 'ask for fewer years' });
   const country = new Map(net.model.nodes.map((n) => [n.id, n.country]));
   const years: OutlookYear[] = [];
   for (let year = from; year <= to; year++) {

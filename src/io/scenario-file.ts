@@ -1,11 +1,12 @@
 /** Reading a network together with an optional scenario overlay, from files. */
-import { parse } from 'yaml';
 import { InputError, type Issue } from '../model/issue.js';
-import { loadNetwork } from '../model/load.js';
+import { networkSizeIssues } from '../model/limits.js';
+import { checkNetworkData, parseText } from '../model/load.js';
 import { applyScenario, parseScenario, type ScenarioModel } from '../model/scenario.js';
 import type { NetworkModel } from '../model/schema.js';
 import { validateNetwork } from '../model/validate.js';
-import { DEFAULT_NETWORK, displayPath, readNetworkFile, readText } from './network-file.js';
+import { displayPath, readDataFile } from './input-file.js';
+import { DEFAULT_NETWORK, readNetworkFile, readText } from './network-file.js';
 
 export interface LoadedNetwork {
   readonly model: NetworkModel;
@@ -20,34 +21,27 @@ export function readNetworkWithScenario(
 ): LoadedNetwork {
   if (scenarioPath === undefined) return readNetworkFile(networkPath);
   const shown = displayPath(scenarioPath);
-  const scenarioText = readText(scenarioPath);
-  const located = (issues: readonly Issue[], file: string) => issues.map((i) => ({ ...i, file }));
-  let scenarioData: unknown;
-  try {
-    scenarioData = parse(scenarioText);
-  } catch (e) {
-    throw new InputError([
-      {
-        code: 'parse_error',
-        path: '',
-        message: `${(e as Error).message.split('\n')[0]}: fix the YAML syntax`,
-        severity: 'error',
-        file: shown,
-      },
-    ]);
-  }
-  const { scenario, issues } = parseScenario(scenarioData);
-  if (!scenario) throw new InputError(located(issues, shown));
+  const { parsed: scenarioData } = readDataFile(scenarioPath);
+  const located = (issues: readonly Issue[]) =>
+    issues.map((i) => {
+      const line = scenarioData.lineOf(i.path);
+      return { ...i, file: shown, ...(line !== undefined ? { line } : {}) };
+    });
+  const { scenario, issues } = parseScenario(scenarioData.data);
+  if (!scenario) throw new InputError(located(issues));
   // The base must be valid on its own before the overlay is applied.
-  const baseText = readText(networkPath);
-  loadNetwork(baseText, displayPath(networkPath));
-  const applied = applyScenario(parse(baseText), scenario);
-  if (!applied.network) throw new InputError(located(applied.issues, shown));
+  const baseShown = displayPath(networkPath);
+  const { parsed: base, issues: baseSyntax } = parseText(readText(networkPath), { file: baseShown });
+  if (!base) throw new InputError(baseSyntax);
+  const checked = checkNetworkData(base, baseShown);
+  if (!checked.model) throw new InputError(checked.issues);
+  const applied = applyScenario(base.data, scenario);
+  if (!applied.network) throw new InputError(located(applied.issues));
+  const file = `${shown} (applied to ${baseShown})`;
+  const tooBig = networkSizeIssues(applied.network);
+  if (tooBig.length > 0) throw new InputError(tooBig.map((i) => ({ ...i, file })));
   const result = validateNetwork(applied.network);
-  const tagged = result.issues.map((i) => ({
-    ...i,
-    file: `${shown} (applied to ${displayPath(networkPath)})`,
-  }));
+  const tagged = result.issues.map((i) => ({ ...i, file }));
   if (!result.model) throw new InputError(tagged);
   return { model: result.model, warnings: tagged, scenario };
 }

@@ -34,7 +34,13 @@ export type IssueCode =
   | 'unknown_source'
   | 'missing_provenance'
   | 'unknown_provenance_field'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'limit_exceeded'
+  | 'implausible_value'
+  | 'binary_file'
+  | 'wrong_encoding'
+  | 'duplicate_key'
+  | 'same_place';
 
 export type PathSegment = string | number;
 
@@ -69,13 +75,24 @@ export function issue(
   return { code, path: typeof path === 'string' ? path : formatPath(path), message, severity };
 }
 
-/** One line a person reads: `file:line: path: message`. */
+/** One line a person reads: `file:line: path: message`. Control characters are shown escaped. */
 export function formatIssue(i: Issue): string {
   const where = i.file ? `${i.file}${i.line ? `:${i.line}` : ''}: ` : '';
   const path = i.path ? `${i.path}: ` : '';
   const tag = i.severity === 'warning' ? 'warning: ' : '';
-  return `${where}${tag}${path}${i.message}`;
+  return printable(`${where}${tag}${path}${i.message}`);
 }
+
+/**
+ * Text safe to print on a terminal: control characters (which could move the cursor, change colours
+ * or ring the bell when a hostile file's content is quoted) and line breaks are written as \u{…}.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');

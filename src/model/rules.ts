@@ -5,6 +5,7 @@
 import { parseHours, utcOffsetHours } from './calendar.js';
 import { isCountryCode } from './country.js';
 import { type Issue, issue, type PathSegment } from './issue.js';
+import { checkPlausibility } from './plausibility.js';
 import { checkProvenance } from './provenance.js';
 import type { NetworkModel } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -167,6 +168,7 @@ export function checkMeaning(
     issues.some((i) => i.code === 'unknown_reference' && /^(links|crossings|services)\[/.test(i.path));
   if (!brokenEdge) issues.push(...checkConnectivity(model, nodeIds));
   issues.push(...checkProvenance(model, declared.sources));
+  issues.push(...checkPlausibility(model));
   return issues;
 }
 

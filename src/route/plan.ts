@@ -122,6 +122,11 @@ export function planRoutes(
   const index = new NameIndex(net.model.nodes, 'node');
   const source = net.nodeIndex.get(index.resolve(from, paths.from).id)!;
   const target = net.nodeIndex.get(index.resolve(to, paths.to).id)!;
+  if (source === target) {
+    const place = net.model.nodes[source]!.name;
+    const message = `origin and destination are the same place (${place}): give two different places`;
+    throw new InputError([issue('same_place', paths.to, message)]);
+  }
   const resolved = resolveConstraints(net, options, paths);
   for (const [v, path] of [
     [source, paths.from],

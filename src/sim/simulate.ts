@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { InputError, type Issue, issue } from '../model/issue.js';
+import { checkSimulationLimits } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
 import { crossingIndex } from '../network/lookup.js';
 import type { AppointmentSettings } from './crossing-from-network.js';
@@ -212,6 +213,7 @@ export async function simulate(
 ): Promise<SimulationResult> {
   const r = resolveSimulateOptions(model, options);
   const plan = planOf(model, r, options.date);
+  checkSimulationLimits(plan, r.replications);
   const merger = new ResultMerger(plan);
   await runReplications(plan, {
     replications: r.replications,

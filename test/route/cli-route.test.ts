@@ -159,7 +159,7 @@ describe('caravan route', () => {
       join(dir, 'nope.json'),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--waits: cannot read/);
+    expect(missing.stderr).toMatch(/--waits: no such file/);
   });
 
   it('--date switches the Bakhty–Tacheng line on from its opening in 2027', () => {
