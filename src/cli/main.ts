@@ -30,8 +30,7 @@ export function buildProgram(): Command {
     .option(
       '--limit <name=value>',
       `change a limit, e.g. --limit file_bytes=16MiB (repeatable; see docs/limits.md): ${LIMIT_NAMES.join(', ')}`,
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -48,7 +47,7 @@ export function buildProgram(): Command {
   // The limits apply from before the command reads anything.
   program.hook('preAction', () => {
     configureLimits({
-      values: parseLimitSettings(program.opts<{ limit: string[] }>().limit),
+      values: parseLimitSettings(program.opts<{ limit?: string[] }>().limit ?? []),
       raise: (name, value) => `raise it with: caravan --limit ${name}=${value} …`,
     });
     startJobTimer();

@@ -186,7 +186,8 @@ function shorten(text: string): string {
 export function formatAmount(name: LimitName, x: number): string {
   if (!Number.isFinite(x)) return 'unlimited';
   if (LIMITS[name].unit === 'bytes') return formatBytes(x);
-  return `${formatCount(x)} ${LIMITS[name].unit}`;
+  const unit = LIMITS[name].unit;
+  return `${formatCount(x)} ${x === 1 ? unit.replace(/s$/, '') : unit}`;
 }
 
 /** The value to set to allow `asked`: rounded up to two significant digits (MiB for bytes). */
