@@ -15,6 +15,7 @@ import { type ElementFlow, type FlowReport, flowReport } from '../flow/flow-repo
 import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
 import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
+import { checkDemandRows } from '../model/plausibility.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
 import { type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
@@ -74,6 +75,7 @@ export function readFlowInputs(opts: FlowCommandOptions): FlowInputs {
       ]);
     }
     demand = parseDemandCsv(readInputFile(path, { option: '--demand' }), displayPath(path), model);
+    checkDemandRows(demand, '--demand');
   } else demand = demandMatrix(model);
   if (demand.length === 0) {
     throw new InputError([

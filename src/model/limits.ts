@@ -331,10 +331,14 @@ export function checkSimulationLimits(
   if (issues.length > 0) throw new InputError(issues);
 }
 
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const THREE = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const FOUR = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 /** 10,000,000; 1.25; 3.00e+21 for the absurdly large. */
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (Math.abs(x) >= 1e15) return x.toExponential(2);
-  if (Number.isInteger(x)) return x.toLocaleString('en-US');
-  return x.toLocaleString('en-US', { maximumSignificantDigits: Math.abs(x) >= 1000 ? 4 : 3 });
+  if (Number.isInteger(x)) return WHOLE.format(x);
+  return (Math.abs(x) >= 1000 ? FOUR : THREE).format(x);
 }

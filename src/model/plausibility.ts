@@ -5,7 +5,8 @@
  */
 import { distributionMean, parseDistribution } from './distribution.js';
 import { parseDuration } from './duration.js';
-import { type Issue, issue, type PathSegment } from './issue.js';
+import { InputError, type Issue, issue, type PathSegment } from './issue.js';
+import { currentLimits, limitIssue } from './limits.js';
 import type { Mode, NetworkModel } from './schema.js';
 
 export interface Range {
@@ -28,8 +29,8 @@ export const PLAUSIBLE = {
     unit: 't/yr',
     // Ningbo-Zhoushan, the busiest port, handled about 1.3 billion t in 2023; world seaborne trade
     // was about 12 billion t in 2022 (UNCTAD, Review of Maritime Transport 2023).
-    source:
-      'more than the busiest port (Ningbo-Zhoushan, 1.3 billion t/yr); all seaborne trade is 12 billion t/yr',
+    source: 'the busiest port, Ningbo-Zhoushan, handles 1.3 billion t a year',
+    limit: "all the world's seaborne trade is 12 billion t a year",
   },
   demand_units_per_day: {
     plausible: [0, 200_000],
@@ -41,7 +42,7 @@ export const PLAUSIBLE = {
   capacity_t_per_year: {
     plausible: [0, 2e9],
     unit: 't/yr',
-    source: 'more than the busiest port in the world (1.3 billion t/yr)',
+    source: 'the busiest port in the world handles 1.3 billion t a year',
   },
   capacity_units_per_day: {
     plausible: [0, 200_000],
@@ -60,7 +61,7 @@ export const PLAUSIBLE = {
     unit: 'lanes',
     // San Ysidro, the largest land border crossing, has 63 lanes; Khorgos has 45.
     source: 'the largest land border crossing (San Ysidro) has 63 lanes',
-    limit: 'more lanes than any crossing could have, and more servers than a simulation should hold',
+    limit: 'no crossing has more than a few dozen lanes, and a simulation holds each lane',
   },
   quota_units_per_day: {
     plausible: [0, 100_000],
@@ -73,7 +74,7 @@ export const PLAUSIBLE = {
     unit: 'departures/week',
     // 1,000 a week is one every 10 minutes; 10,080 one a minute, more than any service runs.
     source: 'one departure every 10 minutes is 1,000 a week',
-    limit: 'more than one departure a minute',
+    limit: 'a departure every minute is no timetable',
   },
   service_capacity_units: {
     plausible: [1, 30_000],
@@ -98,7 +99,7 @@ export const PLAUSIBLE = {
     unit: 'km',
     // Shanghai–Rotterdam round the Cape of Good Hope is about 26,000 km; the equator is 40,075 km.
     source: 'Shanghai to Rotterdam round Africa is 26,000 km',
-    limit: 'longer than the equator (40,075 km)',
+    limit: 'the equator is 40,075 km',
   },
   crossing_distance_km: {
     plausible: [0, 200],
@@ -112,12 +113,12 @@ export const PLAUSIBLE = {
     // Freight trains run at up to 120–160 km/h, trucks at up to 90–130, ships at 15–25 knots
     // (28–46 km/h); an airliner cruises at 900 km/h.
     source: 'freight moves at most at 160 km/h on land and 70 km/h at sea',
-    limit: 'faster than an airliner (900 km/h)',
+    limit: 'an airliner cruises at 900 km/h',
   },
   step_time_h: {
     plausible: [0, 720],
     unit: 'h',
-    source: 'a clearance step or a handling lasting more than a month on average',
+    source: 'a clearance step or a handling takes hours or days, not months',
   },
   service_time_h: {
     plausible: [0, 2_160],
@@ -127,7 +128,7 @@ export const PLAUSIBLE = {
   max_wait_h: {
     plausible: [0, 720],
     unit: 'h',
-    source: 'a departure held for more than a month',
+    source: 'a departure is held for days at most, not months',
   },
   cost_usd_per_t_km: {
     plausible: [0, 5],
@@ -138,7 +139,7 @@ export const PLAUSIBLE = {
   cost_usd_per_t: {
     plausible: [0, 10_000],
     unit: 'USD/t',
-    source: 'more than the value of most cargo per tonne',
+    source: 'most cargo is worth less than USD 10,000 a tonne',
   },
   cost_usd_per_unit: {
     plausible: [0, 100_000],
@@ -181,16 +182,19 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
     q: Quantity,
     path: PathSegment[],
     value: number | undefined,
-    detail?: string,
+    detail?: string | (() => string),
     plausibleMax?: number,
   ) => {
     if (value === undefined || !Number.isFinite(value)) return;
     const r: Range = PLAUSIBLE[q];
     const lo = r.plausible[0];
     const hi = plausibleMax ?? r.plausible[1];
-    const shown = `${format(value)} ${r.unit}${detail ? ` (${detail})` : ''}`;
+    const impossible = r.possible !== undefined && (value < r.possible[0] || value > r.possible[1]);
+    if (!impossible && value >= lo && value <= hi) return;
+    const said = typeof detail === 'function' ? detail() : detail;
+    const shown = `${format(value)} ${r.unit}${said ? ` (${said})` : ''}`;
     const range = `${format(lo)}–${format(hi)} ${r.unit}`;
-    if (r.possible && (value < r.possible[0] || value > r.possible[1])) {
+    if (r.possible && impossible) {
       const bound =
         value < r.possible[0] ? `at least ${format(r.possible[0])}` : `at most ${format(r.possible[1])}`;
       issues.push(
@@ -218,7 +222,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
   };
   const speed = (path: PathSegment[], km: number, hours: number | undefined, mode: Mode) => {
     if (hours === undefined || !(hours > 0)) return;
-    const detail = `${format(km)} km in ${format(hours)} h on average, by ${mode}`;
+    const detail = () => `${format(km)} km in ${format(hours)} h on average, by ${mode}`;
     check('speed_kmh', path, km / hours, detail, MODE_TOP_SPEED[mode]);
   };
   const costs = (path: PathSegment[], e: Record<string, unknown>) => {
@@ -320,7 +324,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
         'demand_t_per_year',
         ['demand', i, 'units_per_day'],
         d.units_per_day * unitT * 365,
-        `${format(d.units_per_day)} ${unitId} a day of ${format(unitT)} t`,
+        () => `${format(d.units_per_day!)} ${unitId} a day of ${format(unitT)} t`,
       );
   });
   return issues;
@@ -347,6 +351,29 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
   }
 }
 
+/**
+ * Checks demand rows read beside the network (a demand CSV): more rows than the limit `demands`, or
+ * an impossible tonnage, is an InputError at `path` naming the row.
+ */
+export function checkDemandRows(rows: readonly { id: string; tPerYear: number }[], path: string): void {
+  const issues: Issue[] = [];
+  if (rows.length > currentLimits().demands)
+    issues.push({ ...limitIssue('demands', rows.length, 'rows of demand', 'split the table'), path });
+  const r: Range = PLAUSIBLE.demand_t_per_year;
+  for (const row of rows) {
+    if (row.tPerYear > r.possible![1]) {
+      issues.push(
+        issue(
+          'implausible_value',
+          path,
+          `demand "${row.id}": ${format(row.tPerYear)} t/yr cannot be right: it must be at most ${format(r.possible![1])} t/yr (${r.limit}): check the figure and its unit`,
+        ),
+      );
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
 /** Great-circle distance on a sphere of radius 6,371 km (haversine). */
 export function greatCircleKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
   const r = Math.PI / 180;
@@ -356,7 +383,9 @@ export function greatCircleKm(a: { lon: number; lat: number }, b: { lon: number;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+const FOUR_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 function format(x: number): string {
   if (Math.abs(x) >= 1e15) return x.toExponential(2);
-  return x.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  return FOUR_DIGITS.format(x);
 }

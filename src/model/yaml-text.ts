@@ -97,7 +97,13 @@ export function parseYamlText(text: string, limits: YamlLimits): ParsedText | Te
     };
   const aliases = checkAliases(doc, limits.yaml_aliases);
   if (aliases) return aliases;
-  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    // Whatever the YAML library cannot turn into data is the document's doing: say so, at its start.
+    return problem(`cannot read this YAML: ${firstLine(String((e as Error).message ?? e))}`, 0);
+  }
   const parsed = doc;
   return { data, offsetOf: (path) => offsetOf(parsed, path) };
 }
@@ -121,6 +127,10 @@ function yamlMessage(e: YAMLError, text: string): string {
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** The plain key starting at `offset`, when it is short enough to quote. */
@@ -151,7 +161,16 @@ function checkAliases(doc: Document.Parsed, limit: number): TextProblem | undefi
       if (isAlias(node)) {
         const target = anchors.get(node.source);
         stack.pop();
-        if (!target) continue; // reported by the parser as an unresolved alias
+        if (!target) {
+          return {
+            issue: issue(
+              'parse_error',
+              '',
+              `alias *${shorten(node.source)} has no anchor &${shorten(node.source)} before it: an alias (*name) must come after its anchor (&name)`,
+            ),
+            offset: node.range?.[0] ?? 0,
+          };
+        }
         if (open.has(target)) {
           return {
             issue: issue(
