@@ -32,7 +32,7 @@ export function expectIssueList(issues: readonly Issue[]): void {
     expect(['error', 'warning']).toContain(i.severity);
     if (i.line !== undefined) expect(i.line).toBeGreaterThanOrEqual(1);
     const line = formatIssue(i);
-    const control = [...line].find((c) => c.charCodeAt(0) < 0x20 && c !== '\t');
+    const control = [...line].find((c) => (c.charCodeAt(0) < 0x20 && c !== '\t') || c === '\u007f');
     expect(control, line).toBeUndefined();
     expect(line).not.toMatch(/bug in Caravan|Maximum call stack|undefined is not|Cannot read prop/);
   }

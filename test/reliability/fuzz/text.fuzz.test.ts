@@ -55,7 +55,9 @@ describe('fuzzing the text readers', () => {
       ([v, style]) => {
         const text = stringify(v, { collectionStyle: style, aliasDuplicateObjects: false });
         const r = parseYamlText(text, LIMITS);
-        expect('issue' in r ? r.issue.message : r.data).toStrictEqual(JSON.parse(JSON.stringify(v)));
+        // Compared through JSON, which writes -0 as 0 (YAML keeps -0, as it should).
+        const read = 'issue' in r ? r.issue.message : JSON.parse(JSON.stringify(r.data));
+        expect(read).toStrictEqual(JSON.parse(JSON.stringify(v)));
       },
       { runs: 500, seconds: 3 },
     );
