@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CliResult, caravan, ROOT } from '../helpers.js';
 import {
   compareOutput,
+  ELISION,
   type Example,
   MASK_TOKEN,
   mask,
@@ -53,6 +54,13 @@ describe('examples in the README and docs', () => {
   it('every route example pins its date (the default is today)', () => {
     const undated = all.filter((e) => e.args[0] === 'route' && !e.args.includes('--date'));
     expect(undated.map((e) => `${e.file}:${e.line}`)).toEqual([]);
+  });
+
+  it('every elided output still shows its first and its last line', () => {
+    const bad = all.filter(
+      (e) => e.expected.includes(ELISION) && (e.expected[0] === ELISION || e.expected.at(-1) === ELISION),
+    );
+    expect(bad.map(where)).toEqual([]);
   });
 
   it.each(all.map((e) => [`${where(e)}: ${e.command}`, e] as const))(
