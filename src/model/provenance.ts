@@ -17,17 +17,22 @@ const NON_NUMERIC_FIGURES = new Set([
   'closes',
   'max_wait',
   'hours',
+  'monthly_profile',
 ]);
+
+/** Parts of an entry that are entries of their own, with their own provenance. */
+const NESTED = new Set(['directions', 'timeline']);
 
 type Entry = Readonly<Record<string, unknown>> & {
   provenance?: Readonly<Record<string, ProvenanceRefModel>>;
 };
 
-/** The figure fields an entry holds, by name. */
-export function figureFields(entry: Entry): string[] {
+/** The figure fields an entry holds, by name; `dated` for a dated change, whose dates are figures too. */
+export function figureFields(entry: Entry, dated = false): string[] {
   return Object.entries(entry)
     .filter(([key, value]) => {
-      if (key === 'provenance' || value === undefined) return false;
+      if (key === 'provenance' || value === undefined || NESTED.has(key)) return false;
+      if (dated && (key === 'from' || key === 'until')) return true;
       if (key === 'hours') return value !== '24/7';
       if (key === 'distance_km' && value === 0) return false;
       return typeof value === 'number' || NON_NUMERIC_FIGURES.has(key);
@@ -54,8 +59,9 @@ export function provenanceOf(entry: Entry, field: string): ProvenanceRefModel | 
 export function checkProvenance(model: NetworkModel, declaredSources: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
   const strict = model.sources.length > 0;
-  const visit = (path: (string | number)[], entry: Entry) => {
-    const figures = figureFields(entry);
+  /** `covering`: the provenance of the entry a direction or a dated change belongs to, whose "*" covers it too. */
+  const visit = (path: (string | number)[], entry: Entry, dated = false, covering?: Entry) => {
+    const figures = figureFields(entry, dated);
     for (const [key, ref] of Object.entries(entry.provenance ?? {})) {
       for (const field of provenanceKeyFields(key)) {
         if (field !== '*' && !(field in entry)) {
@@ -80,7 +86,8 @@ export function checkProvenance(model: NetworkModel, declaredSources: ReadonlySe
       }
     }
     if (!strict) return;
-    const missing = figures.filter((f) => provenanceOf(entry, f) === undefined);
+    const covered = covering?.provenance?.['*'] !== undefined;
+    const missing = covered ? [] : figures.filter((f) => provenanceOf(entry, f) === undefined);
     if (missing.length > 0) {
       issues.push(
         issue(
@@ -92,9 +99,18 @@ export function checkProvenance(model: NetworkModel, declaredSources: ReadonlySe
       );
     }
   };
+  const visitDirections = (path: (string | number)[], directions: unknown, owner: Entry) => {
+    for (const [key, d] of Object.entries((directions ?? {}) as Record<string, Entry>))
+      visit([...path, 'directions', key], d, false, owner);
+  };
   for (const list of ['units', 'nodes', 'links', 'crossings', 'services', 'demand'] as const) {
     (model[list] as readonly Entry[]).forEach((e, i) => {
       visit([list, i], e);
+      visitDirections([list, i], e.directions, e);
+      ((e.timeline ?? []) as readonly Entry[]).forEach((change, k) => {
+        visit([list, i, 'timeline', k], change, true, e);
+        visitDirections([list, i, 'timeline', k], change.directions, e);
+      });
     });
   }
   for (const [mode, props] of Object.entries(model.modes)) visit(['modes', mode], props as Entry);

@@ -2,11 +2,12 @@
  * The meaning of a network, beyond its form: ids unique and referenced correctly, crossings between
  * countries, calendars and dates that can happen, every node reachable, demand that can be served.
  */
-import { parseHours, utcOffsetHours } from './calendar.js';
 import { isCountryCode } from './country.js';
 import { type Issue, issue, type PathSegment } from './issue.js';
 import { checkPlausibility } from './plausibility.js';
 import { checkProvenance } from './provenance.js';
+import { checkDemand } from './rules-demand.js';
+import { checkVariants } from './rules-variants.js';
 import type { NetworkModel } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -87,10 +88,6 @@ export function checkMeaning(
         ),
       );
     }
-    const hours = parseHours(c.hours);
-    if ('error' in hours) issues.push(issue('bad_calendar', ['crossings', i, 'hours'], hours.error));
-    const tz = utcOffsetHours(c.tz);
-    if ('error' in tz) issues.push(issue('bad_timezone', ['crossings', i, 'tz'], tz.error));
     checkDates(['crossings', i], c.opens, c.closes, issues);
     if (c.mode === 'rail' && c.gauge_change === undefined) {
       const ga = gaugesAt.get(c.from);
@@ -111,15 +108,6 @@ export function checkMeaning(
   model.services.forEach((s, i) => {
     ref(['services', i, 'from'], s.from);
     ref(['services', i, 'to'], s.to);
-    if (s.departures_per_week === undefined && !s.departs_when_full) {
-      issues.push(
-        issue(
-          'missing_field',
-          ['services', i],
-          'a service needs `departures_per_week`, `departs_when_full: true`, or both',
-        ),
-      );
-    }
     checkDates(['services', i], s.opens, s.closes, issues);
   });
 
@@ -139,28 +127,9 @@ export function checkMeaning(
   model.demand.forEach((d, i) => {
     ref(['demand', i, 'from'], d.from);
     ref(['demand', i, 'to'], d.to);
-    if (d.units_per_day === undefined && d.t_per_year === undefined) {
-      issues.push(issue('missing_quantity', ['demand', i], 'a demand needs `units_per_day` or `t_per_year`'));
-    }
-    if (d.unit !== undefined && !unitIds.has(d.unit)) {
-      issues.push(
-        issue(
-          'unknown_reference',
-          ['demand', i, 'unit'],
-          `unknown unit "${d.unit}"${didYouMean(d.unit, unitIds)}: declare it under \`units\``,
-        ),
-      );
-    }
-    if (d.units_per_day !== undefined && d.unit === undefined && d.mode === undefined) {
-      issues.push(
-        issue(
-          'missing_field',
-          ['demand', i, 'unit'],
-          'with `units_per_day`, say which `unit` (or which `mode`, whose unit is used)',
-        ),
-      );
-    }
   });
+  issues.push(...checkDemand(model, unitIds));
+  issues.push(...checkVariants(model));
 
   // Connectivity is only meaningful when every edge could be read and joins known nodes.
   const brokenEdge =

@@ -96,6 +96,52 @@ export const ModeProperties = z.strictObject({
   provenance: provenance.optional(),
 });
 
+/** Fields of a dated change: when it starts and, optionally, ends. */
+const dateRange = {
+  from: DateText.describe('first day the change holds'),
+  until: DateText.optional().describe('first day it no longer holds (open-ended when absent)'),
+  note: z.string().optional().describe('what changed and why'),
+};
+
+/**
+ * Dated changes of an entry: each holds from `from` (inclusive) to `until` (exclusive), the later one
+ * winning where two hold; the network on a day sees the entry's fields as those changes leave them.
+ */
+function timeline<S extends z.ZodRawShape>(fields: S) {
+  return z
+    .array(z.strictObject({ ...dateRange, ...fields, provenance: provenance.optional() }))
+    .optional()
+    .describe(
+      'dated changes of this entry: [{from: YYYY-MM-DD, until?: YYYY-MM-DD, <fields that change>}], applied in order',
+    );
+}
+
+/** Per-direction fields, keyed by "<from>-><to>" (node ids): they hold for that direction only. */
+function directions<S extends z.ZodRawShape>(fields: S) {
+  return z
+    .record(z.string(), z.strictObject({ ...fields, provenance: provenance.optional() }))
+    .optional()
+    .describe(
+      'fields that hold for one direction only, keyed by "<from>-><to>" (node ids), e.g. {"khorgos->nur-zholy": {lanes: 12}}',
+    );
+}
+
+/** Twelve monthly figures, January to December. */
+const monthly = (item: z.ZodNumber) => z.array(item).length(12);
+
+const nodeChangeable = {
+  transshipment: z
+    .strictObject({
+      time: DistributionText,
+      cost_usd_per_t: nonNegative.optional(),
+    })
+    .optional()
+    .describe('handling when cargo changes mode here (rail to ferry at a port)'),
+  capacity_t_per_year: positive
+    .optional()
+    .describe('tonnes a year handled here: transshipped between modes, loaded or unloaded (a port)'),
+};
+
 export const Node = z.strictObject({
   id,
   name: z.string().min(1),
@@ -104,13 +150,8 @@ export const Node = z.strictObject({
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
   aliases: z.array(z.string()).optional().describe('other names and spellings that find this node'),
-  transshipment: z
-    .strictObject({
-      time: DistributionText,
-      cost_usd_per_t: nonNegative.optional(),
-    })
-    .optional()
-    .describe('handling when cargo changes mode here (rail to ferry at a port)'),
+  ...nodeChangeable,
+  timeline: timeline(nodeChangeable),
   provenance: provenance.optional(),
 });
 
@@ -131,23 +172,36 @@ const calendarFields = {
   closes: DateText.optional().describe('first day out of service'),
 };
 
+const linkDirectional = {
+  time: DistributionText.optional().describe('travel time of a unit over the link'),
+  speed_kmh: positive.optional().describe('average speed; time = distance_km / speed_kmh'),
+  ...costFields,
+  ...capacityFields,
+};
+const LinkDirection = directions(linkDirectional);
+
+const linkChangeable = {
+  distance_km: positive.optional(),
+  ...linkDirectional,
+  directions: LinkDirection,
+};
+
 export const Link = z.strictObject({
   id: id.optional().describe('defaults to "<from>-<to>"'),
   from: z.string(),
   to: z.string(),
   mode: z.enum(MODES),
   distance_km: positive,
-  time: DistributionText.optional().describe('travel time of a unit over the link'),
-  speed_kmh: positive.optional().describe('average speed; time = distance_km / speed_kmh'),
   gauge_mm: z
     .union([z.literal(1435), z.literal(1520)])
     .optional()
     .describe('rail gauge'),
   traction: z.enum(['diesel', 'electric']).optional(),
   bidirectional: z.boolean().default(true),
-  ...costFields,
-  ...capacityFields,
+  ...linkDirectional,
+  directions: LinkDirection,
   ...calendarFields,
+  timeline: timeline(linkChangeable),
   provenance: provenance.optional(),
 });
 
@@ -158,13 +212,41 @@ export const Step = z.strictObject({
   repeat: probability.default(0).describe('probability that the step is repeated once more after each pass'),
 });
 
+const crossingDirectional = {
+  lanes: z.number().int().positive().optional().describe('servers in each direction: lanes or tracks'),
+  hours: z.string().optional().describe('opening calendar: "24/7" or "Mon-Sat 09:00-18:00; Sun 10:00-14:00"'),
+  tz: z
+    .string()
+    .optional()
+    .describe('time zone of `hours`: an IANA name (Asia/Almaty) or an offset (UTC+05:00)'),
+  steps: z.array(Step).min(1).optional().describe('the clearance process, in order'),
+  quota_units_per_day: positive.optional().describe('maximum units cleared per day'),
+  priority_share: probability.optional().describe('share of units in a priority (green or paid) lane'),
+  fees_usd_per_unit: nonNegative.optional().describe('official fees per unit'),
+  ...capacityFields,
+};
+const CrossingDirection = directions(crossingDirectional);
+
+const gaugeChange = z
+  .strictObject({ time: DistributionText, cost_usd_per_unit: nonNegative.optional() })
+  .optional()
+  .describe('gauge change (rail) or transshipment between the two sides');
+
+const crossingChangeable = {
+  ...crossingDirectional,
+  priority_fee_usd_per_unit: nonNegative.optional(),
+  gauge_change: gaugeChange,
+  distance_km: nonNegative.optional(),
+  directions: CrossingDirection,
+};
+
 export const Crossing = z.strictObject({
   id,
   name: z.string().min(1),
   mode: z.enum(MODES),
   from: z.string(),
   to: z.string(),
-  lanes: z.number().int().positive().describe('servers: lanes or tracks'),
+  lanes: z.number().int().positive().describe('servers in each direction: lanes or tracks'),
   hours: z
     .string()
     .default('24/7')
@@ -177,17 +259,42 @@ export const Crossing = z.strictObject({
   quota_units_per_day: positive.optional().describe('maximum units cleared per day'),
   priority_share: probability.optional().describe('share of units in a priority (green or paid) lane'),
   priority_fee_usd_per_unit: nonNegative.optional(),
-  gauge_change: z
-    .strictObject({ time: DistributionText, cost_usd_per_unit: nonNegative.optional() })
-    .optional()
-    .describe('gauge change (rail) or transshipment between the two sides'),
+  gauge_change: gaugeChange,
   fees_usd_per_unit: nonNegative.optional().describe('official fees per unit'),
   distance_km: nonNegative.default(0),
   bidirectional: z.boolean().default(true),
   ...capacityFields,
+  directions: CrossingDirection,
   ...calendarFields,
+  timeline: timeline(crossingChangeable),
   provenance: provenance.optional(),
 });
+
+const serviceDirectional = {
+  departures_per_week: positive.optional().describe('scheduled departures per week, evenly spread'),
+  capacity_units: z.number().int().positive().optional().describe('units one departure carries'),
+  fare_usd_per_unit: nonNegative.optional(),
+  capacity_t_per_year: capacityFields.capacity_t_per_year,
+  capacity_units_per_day: capacityFields.capacity_units_per_day,
+};
+const ServiceDirection = directions(serviceDirectional);
+
+const sailingShare = monthly(z.number().min(0).max(1))
+  .optional()
+  .describe(
+    'share of the scheduled departures that sail in each month, January to December (weather, ice), each in [0, 1]',
+  );
+
+const serviceChangeable = {
+  ...serviceDirectional,
+  distance_km: positive.optional(),
+  time: DistributionText.optional().describe('crossing time, departure to arrival'),
+  departs_when_full: z.boolean().optional(),
+  max_wait: DurationText.optional(),
+  capacity_trains_per_day: capacityFields.capacity_trains_per_day,
+  monthly_profile: sailingShare,
+  directions: ServiceDirection,
+};
 
 export const Service = z.strictObject({
   id,
@@ -206,7 +313,10 @@ export const Service = z.strictObject({
   fare_usd_per_unit: nonNegative.optional(),
   bidirectional: z.boolean().default(true),
   ...capacityFields,
+  monthly_profile: sailingShare,
+  directions: ServiceDirection,
   ...calendarFields,
+  timeline: timeline(serviceChangeable),
   provenance: provenance.optional(),
 });
 
@@ -222,13 +332,29 @@ export const Demand = z.strictObject({
   from: z.string(),
   to: z.string(),
   units_per_day: positive.optional(),
-  t_per_year: positive.optional(),
-  unit: z.string().optional().describe('id of a unit in `units` (truck, teu, …); default: the mode unit'),
-  mode: z.enum(MODES).optional().describe('preferred mode'),
-  modes: z.array(z.enum(MODES)).optional().describe('modes the cargo may use'),
+  t_per_year: positive.optional().describe('tonnes a year; with units_per_day as well, the two must agree'),
+  unit: z
+    .string()
+    .optional()
+    .describe(
+      'id of a unit in `units` (truck, teu, …) that units_per_day counts; default: the unit of `mode`',
+    ),
+  mode: z
+    .enum(MODES)
+    .optional()
+    .describe('the mode the demand is counted in (its unit), and without `modes` the only mode it may use'),
+  modes: z.array(z.enum(MODES)).optional().describe('modes the cargo may use (default: `mode`, else all)'),
   cargo: z.string().optional().describe('cargo type, e.g. containers, bulk'),
   arrivals: z.union([z.enum(['poisson', 'uniform']), HourlyProfile]).default('poisson'),
+  monthly_profile: monthly(nonNegative)
+    .optional()
+    .describe('relative intensity in each month, January to December (scaled to a mean of 1)'),
   growth_per_year: z.number().min(-1).max(10).optional().describe('demand growth, 0.05 = 5% a year'),
+  unserved_cost_usd_per_t: nonNegative
+    .optional()
+    .describe(
+      'what a tonne the network leaves unserved costs: the value of the trade lost, or the cost of the best alternative outside the network',
+    ),
   provenance: provenance.optional(),
 });
 
@@ -261,6 +387,16 @@ export type UnitModel = z.output<typeof UnitType>;
 export type ModePropertiesModel = z.output<typeof ModeProperties>;
 export type Mode = (typeof MODES)[number];
 export type ProvenanceRefModel = z.output<typeof ProvenanceRef>;
+/** Fields that hold for one direction of a link, crossing or service. */
+export type LinkDirectionModel = NonNullable<LinkModel['directions']>[string];
+export type CrossingDirectionModel = NonNullable<CrossingModel['directions']>[string];
+export type ServiceDirectionModel = NonNullable<ServiceModel['directions']>[string];
+/** One dated change of an entry. */
+export type TimelineEntryModel =
+  | NonNullable<NodeModel['timeline']>[number]
+  | NonNullable<LinkModel['timeline']>[number]
+  | NonNullable<CrossingModel['timeline']>[number]
+  | NonNullable<ServiceModel['timeline']>[number];
 
 /** Schemas of the elements of each top-level list, used to validate element by element. */
 export const ELEMENT_SCHEMAS = {

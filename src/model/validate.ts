@@ -151,26 +151,41 @@ export function validateNetwork(data: unknown): ValidationResult {
 /** The field names allowed at a path, from the schemas (for "did you mean" on unknown fields). */
 function knownKeysFor(list: ListName): KnownKeys {
   return (path: readonly PathSegment[]) => {
-    let shape: Record<string, unknown> | undefined = (
-      ELEMENT_SCHEMAS[list] as unknown as { shape: Record<string, unknown> }
-    ).shape;
+    let schema: unknown = ELEMENT_SCHEMAS[list];
     for (const seg of path.slice(2)) {
-      if (typeof seg === 'number' || !shape) continue;
-      shape = shapeOf(shape[seg]);
+      schema = childSchema(schema, seg);
+      if (schema === undefined) return [];
     }
+    const shape = objectShape(schema);
     return shape ? Object.keys(shape) : [];
   };
 }
 
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  let s = schema as
-    | { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown }
-    | undefined;
-  for (let i = 0; i < 5 && s; i++) {
-    if (s.shape) return s.shape;
-    if (s.element) s = s.element as typeof s;
-    else if (typeof s.unwrap === 'function') s = s.unwrap() as typeof s;
-    else return undefined;
-  }
+interface SchemaLike {
+  readonly shape?: Record<string, unknown>;
+  readonly element?: unknown;
+  readonly valueType?: unknown;
+  unwrap?: () => unknown;
+}
+
+/** Optional, default and nullable wrappers removed. */
+function unwrapped(schema: unknown): SchemaLike | undefined {
+  let s = schema as SchemaLike | undefined;
+  for (let i = 0; i < 5 && s && !s.shape && !s.element && !s.valueType && typeof s.unwrap === 'function'; i++)
+    s = s.unwrap() as SchemaLike;
+  return s;
+}
+
+/** The schema of a field, list element or record value under `schema`. */
+function childSchema(schema: unknown, seg: PathSegment): unknown {
+  const s = unwrapped(schema);
+  if (!s) return undefined;
+  if (s.shape) return typeof seg === 'string' ? s.shape[seg] : undefined;
+  if (s.element) return typeof seg === 'number' ? s.element : undefined;
+  if (s.valueType) return s.valueType;
   return undefined;
+}
+
+function objectShape(schema: unknown): Record<string, unknown> | undefined {
+  return unwrapped(schema)?.shape;
 }

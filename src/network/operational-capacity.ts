@@ -1,0 +1,129 @@
+/**
+ * What each crossing and service can carry, per direction, as it works: a crossing clears
+ * lanes × the share of the week it is open ÷ the mean time a unit holds a lane (its steps with their
+ * probabilities and repeats, and the gauge change), at most its daily quota; a service carries its
+ * departures × the units one takes × the share of departures that sail. A declared physical capacity
+ * caps it, and a capacity declared for both directions together caps their sum. Route waits,
+ * assignment, outlook, resilience, the simulator and `network info` read these figures.
+ */
+import { HOURS_PER_WEEK } from '../model/calendar.js';
+import { MODES } from '../model/schema.js';
+import type { CompiledNetwork, CrossingSide, ServiceSide } from './compile.js';
+
+const HOURS_PER_YEAR = 8760;
+
+/** What limits a direction's capacity. */
+export type CapacityBinding = 'lanes' | 'quota' | 'departures' | 'declared' | 'none';
+
+export interface SideCapacity {
+  /** Units of the element's mode an hour, on average over the week (Infinity when unlimited). */
+  readonly operationalUnitsPerH: number;
+  /** The same in tonnes a year, with the mode's unit. */
+  readonly operationalTPerYear: number;
+  /** Declared for this direction alone, tonnes a year (Infinity when none). */
+  readonly declaredTPerYear: number;
+  /** The lesser of the two: what the direction can carry, tonnes a year. */
+  readonly effectiveTPerYear: number;
+  readonly binding: CapacityBinding;
+}
+
+export interface ElementCapacity {
+  /** [from → to, to → from]; null for the missing direction of a one-way element. */
+  readonly sides: readonly [SideCapacity, SideCapacity | null];
+  /** Declared for both directions together, tonnes a year (Infinity when none). */
+  readonly sharedTPerYear: number;
+}
+
+export interface NetworkCapacity {
+  readonly links: readonly ElementCapacity[];
+  readonly crossings: readonly ElementCapacity[];
+  readonly services: readonly ElementCapacity[];
+}
+
+/**
+ * Units a crossing direction clears an hour under a standing queue, on average over the week, and
+ * what limits it. Open round the clock, each lane clears one unit per mean clearance time. With
+ * opening hours, a lane starts units from opening until closing and finishes the last one after
+ * closing: over an open spell of H hours it starts, by the renewal theorem, H/m + (1 + cv²)/2 units
+ * on average (m and cv² the mean and squared coefficient of variation of the clearance), which is
+ * what the simulator's lanes do.
+ */
+export function crossingUnitsPerH(side: CrossingSide): { unitsPerH: number; binding: 'lanes' | 'quota' } {
+  const m = side.clearanceMeanH;
+  let byLanes = Number.POSITIVE_INFINITY;
+  if (m > 0) {
+    const cv2 = side.clearanceVarH2 / (m * m);
+    const iv = side.calendar.intervals;
+    // A spell running over the end of the week into its start is one spell, not two.
+    const wraps = iv.length > 1 && iv[0]![0] === 0 && iv[iv.length - 1]![1] === HOURS_PER_WEEK;
+    const spells = iv.length - (wraps ? 1 : 0);
+    const openH = iv.reduce((s, [a, b]) => s + (b - a), 0);
+    const perLanePerWeek = side.calendar.alwaysOpen
+      ? HOURS_PER_WEEK / m
+      : openH / m + (spells * (1 + cv2)) / 2;
+    byLanes = (side.lanes * perLanePerWeek) / HOURS_PER_WEEK;
+  }
+  const byQuota = side.quotaUnitsPerDay !== undefined ? side.quotaUnitsPerDay / 24 : Number.POSITIVE_INFINITY;
+  return byQuota < byLanes
+    ? { unitsPerH: byQuota, binding: 'quota' }
+    : { unitsPerH: byLanes, binding: 'lanes' };
+}
+
+/** Units a service direction carries an hour: departures × units a departure × the share that sail. */
+export function serviceUnitsPerH(side: ServiceSide): number {
+  if (side.departuresPerWeek === undefined) return Number.POSITIVE_INFINITY;
+  const sailing = side.monthlyProfile ? side.monthlyProfile.reduce((s, x) => s + x, 0) / 12 : 1;
+  return (side.departuresPerWeek / HOURS_PER_WEEK) * side.capacityUnits * sailing;
+}
+
+function side(
+  operationalUnitsPerH: number,
+  unitT: number | undefined,
+  declaredTPerYear: number,
+  operationalBinding: CapacityBinding,
+): SideCapacity {
+  const operationalTPerYear =
+    unitT !== undefined ? operationalUnitsPerH * unitT * HOURS_PER_YEAR : Number.POSITIVE_INFINITY;
+  const declaredBinds = declaredTPerYear < operationalTPerYear;
+  const effectiveTPerYear = Math.min(declaredTPerYear, operationalTPerYear);
+  return {
+    operationalUnitsPerH,
+    operationalTPerYear,
+    declaredTPerYear,
+    effectiveTPerYear,
+    binding: declaredBinds ? 'declared' : Number.isFinite(effectiveTPerYear) ? operationalBinding : 'none',
+  };
+}
+
+/** Per element and direction: operational, declared and effective capacities of a compiled network. */
+export function networkCapacity(net: CompiledNetwork): NetworkCapacity {
+  const unitT = (mode: string) => net.modeUnit[MODES.indexOf(mode as (typeof MODES)[number])]?.t;
+  const crossings = net.crossings.map((c, i): ElementCapacity => {
+    const t = unitT(net.model.crossings[i]!.mode);
+    const make = (s: CrossingSide) => {
+      const op = crossingUnitsPerH(s);
+      return side(op.unitsPerH, t, s.declaredCapacityTPerYear, op.binding);
+    };
+    return {
+      sides: [make(c.sides[0]), c.sides[1] ? make(c.sides[1]) : null],
+      sharedTPerYear: c.sharedCapacityTPerYear,
+    };
+  });
+  const services = net.services.map((sv, i): ElementCapacity => {
+    const t = unitT(net.model.services[i]!.mode);
+    const make = (s: ServiceSide) => side(serviceUnitsPerH(s), t, s.declaredCapacityTPerYear, 'departures');
+    return {
+      sides: [make(sv.sides[0]), sv.sides[1] ? make(sv.sides[1]) : null],
+      sharedTPerYear: sv.sharedCapacityTPerYear,
+    };
+  });
+  const links = net.links.map((l): ElementCapacity => {
+    const make = (d: { declaredCapacityTPerYear: number }) =>
+      side(Number.POSITIVE_INFINITY, undefined, d.declaredCapacityTPerYear, 'none');
+    return {
+      sides: [make(l.sides[0]), l.sides[1] ? make(l.sides[1]) : null],
+      sharedTPerYear: l.sharedCapacityTPerYear,
+    };
+  });
+  return { links, crossings, services };
+}
