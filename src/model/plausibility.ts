@@ -266,53 +266,55 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
     );
   }
   const at = new Map(model.nodes.map((n) => [n.id, n]));
-  model.nodes.forEach((n, i) => {
-    if (!n.transshipment) return;
-    check('step_time_h', ['nodes', i, 'transshipment', 'time'], meanHours(n.transshipment.time), 'the mean');
-    check('cost_usd_per_t', ['nodes', i, 'transshipment', 'cost_usd_per_t'], n.transshipment.cost_usd_per_t);
+  const n = (f: Fields, key: string) => f[key] as number | undefined;
+  model.nodes.forEach((node, i) => {
+    for (const [path, f] of variants(['nodes', i], node as unknown as Fields)) {
+      const t = f.transshipment as { time?: string; cost_usd_per_t?: number } | undefined;
+      check('step_time_h', [...path, 'transshipment', 'time'], meanHours(t?.time), 'the mean');
+      check('cost_usd_per_t', [...path, 'transshipment', 'cost_usd_per_t'], t?.cost_usd_per_t);
+      check('capacity_t_per_year', [...path, 'capacity_t_per_year'], n(f, 'capacity_t_per_year'));
+    }
   });
   model.links.forEach((l, i) => {
-    check('link_distance_km', ['links', i, 'distance_km'], l.distance_km);
-    check('speed_kmh', ['links', i, 'speed_kmh'], l.speed_kmh, `by ${l.mode}`, MODE_TOP_SPEED[l.mode]);
-    speed(['links', i, 'time'], l.distance_km, meanHours(l.time), l.mode);
+    for (const [path, f] of variants(['links', i], l as unknown as Fields)) {
+      const km = n(f, 'distance_km') ?? l.distance_km;
+      check('link_distance_km', [...path, 'distance_km'], n(f, 'distance_km'));
+      check('speed_kmh', [...path, 'speed_kmh'], n(f, 'speed_kmh'), `by ${l.mode}`, MODE_TOP_SPEED[l.mode]);
+      speed([...path, 'time'], km, meanHours(f.time as string | undefined), l.mode);
+      costs(path, f);
+    }
     crowFlies(['links', i, 'distance_km'], l.distance_km, at.get(l.from), at.get(l.to));
-    costs(['links', i], l);
   });
   model.crossings.forEach((c, i) => {
-    check('lanes', ['crossings', i, 'lanes'], c.lanes);
-    check('quota_units_per_day', ['crossings', i, 'quota_units_per_day'], c.quota_units_per_day);
-    check('crossing_distance_km', ['crossings', i, 'distance_km'], c.distance_km);
-    c.steps.forEach((s, k) => {
-      check('step_time_h', ['crossings', i, 'steps', k, 'time'], meanHours(s.time), 'the mean');
-    });
-    if (c.gauge_change) {
-      check(
-        'step_time_h',
-        ['crossings', i, 'gauge_change', 'time'],
-        meanHours(c.gauge_change.time),
-        'the mean',
-      );
-      check(
-        'cost_usd_per_unit',
-        ['crossings', i, 'gauge_change', 'cost_usd_per_unit'],
-        c.gauge_change.cost_usd_per_unit,
-      );
+    for (const [path, f] of variants(['crossings', i], c as unknown as Fields)) {
+      check('lanes', [...path, 'lanes'], n(f, 'lanes'));
+      check('quota_units_per_day', [...path, 'quota_units_per_day'], n(f, 'quota_units_per_day'));
+      check('crossing_distance_km', [...path, 'distance_km'], n(f, 'distance_km'));
+      ((f.steps ?? []) as { time?: string }[]).forEach((step, k) => {
+        check('step_time_h', [...path, 'steps', k, 'time'], meanHours(step?.time), 'the mean');
+      });
+      const g = f.gauge_change as { time?: string; cost_usd_per_unit?: number } | undefined;
+      check('step_time_h', [...path, 'gauge_change', 'time'], meanHours(g?.time), 'the mean');
+      check('cost_usd_per_unit', [...path, 'gauge_change', 'cost_usd_per_unit'], g?.cost_usd_per_unit);
+      costs(path, f);
     }
-    costs(['crossings', i], c);
   });
   model.services.forEach((s, i) => {
-    check('link_distance_km', ['services', i, 'distance_km'], s.distance_km);
-    const hours = meanHours(s.time);
-    check('service_time_h', ['services', i, 'time'], hours, 'the mean');
-    speed(['services', i, 'time'], s.distance_km, hours, s.mode);
-    check('departures_per_week', ['services', i, 'departures_per_week'], s.departures_per_week);
-    check('service_capacity_units', ['services', i, 'capacity_units'], s.capacity_units);
-    if (s.max_wait !== undefined) {
-      const w = parseDuration(s.max_wait);
-      check('max_wait_h', ['services', i, 'max_wait'], 'hours' in w ? w.hours : undefined);
+    for (const [path, f] of variants(['services', i], s as unknown as Fields)) {
+      const km = n(f, 'distance_km') ?? s.distance_km;
+      check('link_distance_km', [...path, 'distance_km'], n(f, 'distance_km'));
+      const hours = meanHours(f.time as string | undefined);
+      check('service_time_h', [...path, 'time'], hours, 'the mean');
+      speed([...path, 'time'], km, hours, s.mode);
+      check('departures_per_week', [...path, 'departures_per_week'], n(f, 'departures_per_week'));
+      check('service_capacity_units', [...path, 'capacity_units'], n(f, 'capacity_units'));
+      if (typeof f.max_wait === 'string') {
+        const w = parseDuration(f.max_wait);
+        check('max_wait_h', [...path, 'max_wait'], 'hours' in w ? w.hours : undefined);
+      }
+      costs(path, f);
     }
     crowFlies(['services', i, 'distance_km'], s.distance_km, at.get(s.from), at.get(s.to));
-    costs(['services', i], s);
   });
   model.demand.forEach((d, i) => {
     check('demand_units_per_day', ['demand', i, 'units_per_day'], d.units_per_day);
@@ -372,6 +374,30 @@ export function checkDemandRows(rows: readonly { id: string; tPerYear: number }[
     }
   }
   if (issues.length > 0) throw new InputError(issues);
+}
+
+type Fields = Record<string, unknown>;
+
+/**
+ * An entry's fields as written, then those of each of its directions and dated changes (and their
+ * directions), each with its path: every variant of a figure is checked.
+ */
+function variants(path: PathSegment[], entry: Fields): [PathSegment[], Fields][] {
+  const out: [PathSegment[], Fields][] = [];
+  const withDirections = (p: PathSegment[], f: Fields) => {
+    out.push([p, f]);
+    const directions = f.directions;
+    if (directions && typeof directions === 'object')
+      for (const [key, d] of Object.entries(directions as Record<string, Fields>))
+        if (d && typeof d === 'object') out.push([[...p, 'directions', key], d]);
+  };
+  withDirections(path, entry);
+  const timeline = entry.timeline;
+  if (Array.isArray(timeline))
+    timeline.forEach((t, k) => {
+      if (t && typeof t === 'object') withDirections([...path, 'timeline', k], t as Fields);
+    });
+  return out;
 }
 
 /** Great-circle distance on a sphere of radius 6,371 km (haversine). */

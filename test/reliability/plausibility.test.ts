@@ -243,6 +243,21 @@ describe('each range of the table', () => {
     );
   });
 
+  it('each direction and each dated change of an entry is checked too', () => {
+    const data = mini();
+    data.crossings[0].directions = { 'beta-gate->alpha-gate': { lanes: 101 } };
+    data.services[0].timeline = [{ from: '2027-01-01', departures_per_week: 20_000 }];
+    data.links[0].timeline = [
+      { from: '2027-01-01', directions: { 'alpha-gate->alpha': { speed_kmh: 150 } } },
+    ];
+    const issues = implausible(data);
+    expect(issues.map((i) => `${i.severity} ${i.path}`).sort()).toEqual([
+      'error services[0].timeline[0].departures_per_week',
+      'warning crossings[0].directions.beta-gate->alpha-gate.lanes',
+      'warning links[0].timeline[0].directions.alpha-gate->alpha.speed_kmh',
+    ]);
+  });
+
   it('a link time implies a speed: 300 km in 1 h by rail is too fast', () => {
     const data = mini();
     data.links[1].time = 'const(1h)';

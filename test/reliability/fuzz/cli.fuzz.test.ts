@@ -209,8 +209,6 @@ describe('fuzzing the command line', () => {
       argv,
       async (args) => {
         const r = await inProcess([...SMALL, ...args]);
-        if (process.env.CARAVAN_FUZZ_DEBUG)
-          console.log(r.code, args.join(' '), r.stderr.split('\n').slice(0, 2).join(' | '));
         expectCleanExit(r, args);
       },
       { runs: 60, seconds: 8 },
