@@ -40,6 +40,17 @@ enum State {
   After,
 }
 
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 /** A character as a message may show it: `"x"`, or its code point when it is not plain printable text. */
@@ -82,8 +93,10 @@ export function parseJsonText(text: string, limits: TextLimits): ParsedText | Te
     }
     const key = top.key!;
     const obj = top.value as Record<string, unknown>;
-    // A key such as "__proto__" becomes an own property, as JSON.parse makes it.
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    // "__proto__" becomes an own property, as JSON.parse makes it, never the object's prototype.
+    if (key === '__proto__')
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    else obj[key] = value;
     (top.offsets as Map<string, number>).set(key, at);
     top.key = undefined;
     return undefined;
@@ -109,16 +122,7 @@ export function parseJsonText(text: string, limits: TextLimits): ParsedText | Te
       if (c === 0x5c) {
         out += text.slice(chunk, i);
         const e = text[i + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
+        const simple = ESCAPES;
         if (e !== undefined && simple[e] !== undefined) {
           out += simple[e];
           i += 2;

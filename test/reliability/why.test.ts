@@ -57,6 +57,22 @@ describe('huge files', () => {
     expect(r.peakMb).toBeLessThan(SMALL_MB);
   });
 
+  it('the largest file the limit lets through is read in bounded memory: 4 MB of JSON, 40,000 nodes, refused by the limit nodes', () => {
+    const dir = tempDir();
+    const file = join(dir, 'many-nodes.json');
+    const node = (k: number) =>
+      `{"id": "n${k}", "name": "Node ${k}", "country": "KZ", "kind": "city", "lon": ${(k % 300) * 0.1}, "lat": ${Math.floor(k / 300) * 0.01}}`;
+    const nodes = Array.from({ length: 40_000 }, (_, k) => node(k));
+    writeFileSync(file, `{"format": "caravan/1", "nodes": [\n${nodes.join(',\n')}\n]}\n`);
+    const r = measure(['validate', file]);
+    refused(
+      r,
+      /many-nodes\.json:1: limits\.nodes: entries in the network's "nodes" list: 40,000 nodes, over the limit nodes = 20,000/,
+    );
+    expect(r.seconds).toBeLessThan(QUICK_S);
+    expect(r.peakMb).toBeLessThan(500);
+  });
+
   it('an endless input (a device) is read no further than the limit', () => {
     const r = measure(['validate', '/dev/zero']);
     refused(r, /limits\.file_bytes: size of the input \(at least\): 4 MiB/);

@@ -80,7 +80,37 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
-export const STRUCTURAL_OPS = ['delete', 'set', 'duplicate', 'swap', 'reuse', 'scale'] as const;
+export const STRUCTURAL_OPS = ['delete', 'set', 'duplicate', 'swap', 'reuse', 'scale', 'add'] as const;
+
+/** Fields an `add` operation gives an entry: the format's newer and rarer ones among them. */
+const FIELDS = [
+  'directions',
+  'timeline',
+  'monthly_profile',
+  'capacity_t_per_year',
+  'capacity_units_per_day',
+  'unserved_cost_usd_per_t',
+  'lanes',
+  'quota_units_per_day',
+  'speed_kmh',
+  'time',
+  'opens',
+  'closes',
+  'priority_share',
+  'gauge_change',
+  'max_wait',
+  'growth_per_year',
+  'modes',
+  'arrivals',
+  'transshipment',
+  'aliases',
+  'teu',
+  'units_per_day',
+  't_per_year',
+  'departs_when_full',
+  '__proto__',
+  'x',
+];
 
 export interface StructuralOp {
   readonly kind: (typeof STRUCTURAL_OPS)[number];
@@ -169,6 +199,17 @@ export function mutate<T>(data: T, ops: readonly StructuralOp[]): T {
       case 'reuse': {
         const pool = strings(root.value);
         if (pool.length > 0) set(pool[op.other % pool.length]);
+        break;
+      }
+      case 'add': {
+        const v = get();
+        if (v && typeof v === 'object' && !Array.isArray(v))
+          Object.defineProperty(v, FIELDS[op.other % FIELDS.length]!, {
+            value: structuredClone(op.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         break;
       }
       case 'scale': {
