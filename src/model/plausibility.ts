@@ -329,6 +329,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
         () => `${format(d.units_per_day!)} ${unitId} a day of ${format(unitT)} t`,
       );
   });
+  issues.push(...controlCharacters(model));
   return issues;
 
   /** A distance far shorter than the straight line between its ends: a unit or a typo. */
@@ -377,6 +378,39 @@ export function checkDemandRows(rows: readonly { id: string; tPerYear: number }[
 }
 
 type Fields = Record<string, unknown>;
+
+/**
+ * Text with control characters (an escape sequence in a name) would garble the terminal each time
+ * a table shows it: an error at its path. Tabs and line breaks (in a description) are fine.
+ */
+function controlCharacters(model: NetworkModel): Issue[] {
+  const issues: Issue[] = [];
+  const walk = (v: unknown, path: PathSegment[], depth: number) => {
+    if (typeof v === 'string') {
+      const bad = [...v].find((c) => {
+        const code = c.charCodeAt(0);
+        return (code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r') || (code >= 0x7f && code < 0xa0);
+      });
+      if (bad !== undefined) {
+        const hex = bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        issues.push(
+          issue(
+            'invalid_value',
+            path,
+            `text with a control character (U+${hex}): it would garble the terminal; remove it`,
+          ),
+        );
+      }
+    } else if (depth < 8 && Array.isArray(v)) {
+      v.forEach((x, i) => {
+        walk(x, [...path, i], depth + 1);
+      });
+    } else if (depth < 8 && v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
+  };
+  for (const [k, v] of Object.entries(model)) walk(v, [k], 0);
+  return issues;
+}
 
 /**
  * An entry's fields as written, then those of each of its directions and dated changes (and their
