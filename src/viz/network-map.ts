@@ -320,8 +320,11 @@ export function networkMap(
       colorBy,
       modes: [...new Set(data.links.map((l) => l.mode))],
       hasNoUtilization: colorBy === 'utilization' && data.links.some((l) => l.utilization === undefined),
+      // Three round flows, each drawn at least 1.5 px wide so that the widths can be told apart.
       flowValues: hasFlow
-        ? legendValues(flowMax, 3).map((v) => ({ value: v, width: flowWidth(v, flowMax, maxLine) }))
+        ? legendValues(flowMax, 3, 1)
+            .filter((v) => (v / flowMax) * maxLine >= 1.5)
+            .map((v) => ({ value: v, width: flowWidth(v, flowMax, maxLine) }))
         : [],
       waitValues:
         waitMax > 0
@@ -576,6 +579,15 @@ function labels(
         a.c.id.localeCompare(b.c.id),
     )
     .slice(0, crossingCount);
+  // A crossing inside a larger circle (two crossings at one border town) is labelled outside it.
+  const clearance = (k: (typeof circles)[number]) =>
+    Math.max(
+      k.r,
+      k.rBase ?? 0,
+      ...circles
+        .filter((o) => o !== k && Math.hypot(o.x - k.x, o.y - k.y) < Math.max(o.r, o.rBase ?? 0))
+        .map((o) => Math.max(o.r, o.rBase ?? 0) + Math.hypot(o.x - k.x, o.y - k.y)),
+    );
   const requests = [
     ...largest.map((k) => ({
       text:
@@ -584,7 +596,7 @@ function labels(
           : `${k.c.name} ${formatWait(k.c.wait_base_h, unit)} → ${formatWait(k.c.wait_h ?? 0, unit)}`,
       x: k.x,
       y: k.y,
-      gap: Math.max(k.r, k.rBase ?? 0),
+      gap: clearance(k),
       fontSize: LABEL_FONT,
       bold: true,
     })),

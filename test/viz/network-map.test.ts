@@ -111,7 +111,7 @@ describe('networkMap', () => {
     expect(texts).toContain('Flow, Mt/yr (line width)');
     expect(texts).toContain('Mean wait (circle area)');
     expect(texts).toEqual(
-      expect.arrayContaining(['rail', 'road', 'ferry (dotted)', 'sea (dashed)', '20', '5', '1']),
+      expect.arrayContaining(['rail', 'road', 'ferry (dotted)', 'sea (dashed)', '20', '10', '5']),
     );
     expect(texts).toEqual(expect.arrayContaining(['10\u00a0d', '2\u00a0d', '0.5\u00a0d']));
   });
