@@ -19,7 +19,7 @@ export interface MapFrame {
 export interface FrameOptions {
   /** Width of the map, px. */
   readonly width_px: number;
-  /** Height of the map, px; derived from the extent's shape when absent. */
+  /** Height of the map, px; from the extent's shape when absent (at least 0.4 of the width). */
   readonly height_px?: number | undefined;
   /** Margin around the fitted extent, px. */
   readonly padding_px?: number | undefined;
@@ -41,7 +41,8 @@ export function mapFrame(fit: readonly LonLat[], options: FrameOptions): MapFram
   if (height === undefined) {
     projection.fitWidth(width - 2 * pad, target);
     const [[, y0], [, y1]] = boundsOf(projection, fit);
-    height = Math.ceil(y1 - y0 + 2 * pad);
+    // At least 0.4 of the width, so that a close-up of a narrow band is not a thin strip.
+    height = Math.max(Math.ceil(y1 - y0 + 2 * pad), Math.round(width * 0.4));
   }
   projection.fitExtent(
     [
