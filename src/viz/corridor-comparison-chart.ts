@@ -7,7 +7,7 @@ import type { VizDocument, VizElement } from './dom.js';
 import { type ChartFigureOptions, figure } from './figure.js';
 import { formatMagnitude, formatNumber } from './format.js';
 import { seriesColor } from './palette.js';
-import { CHART_WIDTH, Plot, plotSvg, tickNumber } from './plot-svg.js';
+import { CHART_WIDTH, Plot, plotSvg, threeTicks, tickNumber } from './plot-svg.js';
 import { seriesKey } from './series-key.js';
 
 /** A corridor in a scenario. */
@@ -52,6 +52,9 @@ export function corridorComparisonChart(
     value: (r: CorridorComparisonRow) => number,
     describe: (r: CorridorComparisonRow) => string,
   ) => {
+    const ticks = threeTicks(
+      Math.max(...rows.map((r) => (kind === 'days' ? Math.max(r.transit_days_p90, value(r)) : value(r)))),
+    );
     const marks: Plot.Markish[] = [];
     if (kind === 'days') {
       for (const s of scenarios.keys()) {
@@ -100,9 +103,8 @@ export function corridorComparisonChart(
           label,
           labelAnchor: 'center',
           labelArrow: 'none',
-          zero: true,
-          nice: true,
-          ticks: 3,
+          domain: [0, ticks[2]],
+          ticks,
           grid: true,
           tickFormat: tickNumber,
         },
@@ -128,17 +130,17 @@ export function corridorComparisonChart(
   const days = (r: CorridorComparisonRow) =>
     `${formatMagnitude(r.transit_days_mean)} days (P90 ${formatMagnitude(r.transit_days_p90)})`;
   const body = [
-    panel('days', 'door to door, days', true, (r) => r.transit_days_mean, days),
+    panel('days', 'days, door to door', true, (r) => r.transit_days_mean, days),
     panel(
       'cost',
-      'cost, USD per FEU',
+      'USD per FEU',
       false,
       (r) => r.cost_usd_per_feu,
       (r) => `${formatNumber(r.cost_usd_per_feu)} USD per FEU`,
     ),
     panel(
       'co2e',
-      'emissions, kg CO2e per FEU',
+      'kg CO2e per FEU',
       false,
       (r) => r.co2e_kg_per_feu,
       (r) => `${formatNumber(r.co2e_kg_per_feu)} kg CO2e per FEU`,
@@ -147,7 +149,8 @@ export function corridorComparisonChart(
   return figure(doc, {
     id: options.id,
     title: options.title,
-    subtitle: 'Dot: mean; line: to the 90th percentile (from the 10th where known)',
+    subtitle:
+      'Door-to-door time, cost and emissions per FEU. Dot: mean; line: to the 90th percentile (from the 10th where known)',
     caption: options.caption,
     key: seriesKey(
       doc,
@@ -166,8 +169,8 @@ export function corridorComparisonChart(
         { label: 'mean, days', numeric: true },
         { label: 'P10, days', numeric: true },
         { label: 'P90, days', numeric: true },
-        { label: 'cost, USD per FEU', numeric: true },
-        { label: 'emissions, kg CO2e per FEU', numeric: true },
+        { label: 'USD per FEU', numeric: true },
+        { label: 'kg CO2e per FEU', numeric: true },
       ],
       rows: rows.map((r) => [
         r.corridor,

@@ -39,3 +39,14 @@ export function tickNumber(x: number): string {
 export function tickPercent(share: number): string {
   return formatNumber(share * 100, 0);
 }
+
+const TICK_MANTISSAS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] as const;
+
+/** Three ticks [0, s, 2s] with a round step s and 2s ≥ max: for narrow panels where labels crowd. */
+export function threeTicks(max: number): [number, number, number] {
+  const half = max > 0 ? max / 2 : 0.5;
+  const p = 10 ** Math.floor(Math.log10(half));
+  const m = TICK_MANTISSAS.find((k) => k * p >= half * (1 - 1e-12)) ?? 10;
+  const s = Number((m * p).toPrecision(12));
+  return [0, s, 2 * s];
+}

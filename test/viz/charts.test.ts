@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corridorComparisonChart } from '../../src/viz/corridor-comparison-chart.js';
 import { outlookChart } from '../../src/viz/outlook-chart.js';
+import { threeTicks } from '../../src/viz/plot-svg.js';
 import { dodge, timeCostDistanceChart } from '../../src/viz/time-cost-distance-chart.js';
 import { tonnageChart } from '../../src/viz/tonnage-chart.js';
 import { utilizationChart } from '../../src/viz/utilization-chart.js';
@@ -86,9 +87,9 @@ describe('corridorComparisonChart', () => {
     for (const s of [days, cost, co2])
       expect(all(s, 'g[aria-label="dot"] circle')).toHaveLength(CORRIDORS.length);
     expect(all(days, 'g[aria-label="rule"] line')).toHaveLength(CORRIDORS.length);
-    expect(texts(days)).toEqual(expect.arrayContaining(['door to door, days']));
-    expect(texts(cost)).toEqual(expect.arrayContaining(['cost, USD per FEU', '10,000']));
-    expect(texts(co2)).toEqual(expect.arrayContaining(['emissions, kg CO2e per FEU']));
+    expect(texts(days)).toEqual(expect.arrayContaining(['days, door to door', '0', '20', '40']));
+    expect(texts(cost)).toEqual(expect.arrayContaining(['USD per FEU', '5,000', '10,000']));
+    expect(texts(co2)).toEqual(expect.arrayContaining(['kg CO2e per FEU', '8,000', '16,000']));
     expect(num(days, 'height')).toBe(num(cost, 'height'));
   });
   it('places the dots by value: 24-hour operation moves the road corridor left', () => {
@@ -108,6 +109,15 @@ describe('corridorComparisonChart', () => {
   it('tells base from variant by shape: hollow and filled', () => {
     const fills = all(cost, 'g[aria-label="dot"]').map((g) => g.getAttribute('fill'));
     expect(fills).toContain('#FFFFFF');
+  });
+});
+
+describe('threeTicks', () => {
+  it('gives 0, a round step and twice it, covering the maximum', () => {
+    expect(threeTicks(14_400)).toEqual([0, 8000, 16_000]);
+    expect(threeTicks(9800)).toEqual([0, 5000, 10_000]);
+    expect(threeTicks(30.4)).toEqual([0, 20, 40]);
+    expect(threeTicks(1)).toEqual([0, 0.5, 1]);
   });
 });
 
