@@ -9,6 +9,7 @@ export * from './crossing-queue-wait.js';
 export * from './describe-route.js';
 export * from './distinct-routes.js';
 export * from './exposure.js';
+export * from './mode-search.js';
 export * from './objective.js';
 export * from './p90.js';
 export * from './pareto.js';
