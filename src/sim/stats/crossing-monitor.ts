@@ -12,7 +12,7 @@ export interface CrossingMonitorOptions {
   readonly end?: number;
   readonly histogram?: LogHistogramOptions;
   /** USD a unit of the given priority class pays (0: priority class). */
-  readonly costOf?: (priorityClass: number) => number;
+  readonly costOf?: (priorityClass: number, direction: number) => number;
 }
 
 /** One tally as plain data: observations, their mean and histogram. */
@@ -117,6 +117,8 @@ class DirectionHooks implements CrossingHooks {
   constructor(
     private readonly monitor: CrossingMonitor,
     readonly counters: Counters,
+    /** 0 from `from` to `to`, 1 back. */
+    readonly index: number,
   ) {}
 
   reach(time: number, _due: number): void {
@@ -154,7 +156,7 @@ class DirectionHooks implements CrossingHooks {
     this.counters.record(time, reachedAt, queuedAt, startedAt);
     totals.record(time, reachedAt, queuedAt, startedAt);
     if (this.monitor.inWindow(time)) {
-      const cost = this.monitor.costOf(priorityClass);
+      const cost = this.monitor.costOf(priorityClass, this.index);
       this.counters.served++;
       this.counters.cost += cost;
       totals.served++;
@@ -169,7 +171,7 @@ class DirectionHooks implements CrossingHooks {
  */
 export class CrossingMonitor {
   readonly total: Counters;
-  readonly costOf: (priorityClass: number) => number;
+  readonly costOf: (priorityClass: number, direction: number) => number;
   private readonly warmup: number;
   private readonly end: number;
   private readonly directions: (DirectionHooks | null)[] = [null, null];
@@ -191,7 +193,7 @@ export class CrossingMonitor {
   direction(d: number): CrossingHooks {
     let hooks = this.directions[d];
     if (!hooks) {
-      hooks = new DirectionHooks(this, new Counters(this.warmup, this.end, this.histogram));
+      hooks = new DirectionHooks(this, new Counters(this.warmup, this.end, this.histogram), d);
       this.directions[d] = hooks;
     }
     return hooks;
