@@ -6,7 +6,7 @@
 import { crossingCostUsd } from './crossing-from-network.js';
 import { Simulation } from './kernel.js';
 import { RandomStreams } from './random.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import { LegType, type SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
@@ -62,6 +62,12 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
   const swd = plan.demands.map(() => new Moments());
   const swod = plan.demands.map(() => new Moments());
   const distance = plan.demands.map((d) => plan.routes[d.route]!.distance_km);
+  // crossings some route passes both ways (the others keep one set of figures: the direction's are the totals)
+  const ways = model.crossings.map(() => 0);
+  for (const route of plan.routes)
+    for (const leg of route.legs)
+      if (leg.kind === LegType.crossing) ways[leg.element]! |= leg.reversed ? 2 : 1;
+  const twoWay = ways.map((w) => w === 3);
 
   const trips = new TripModel(sim, plan, (purpose, element) => streams.keyed(replication, purpose, element), {
     crossing: (c, direction) => {
@@ -69,7 +75,7 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
       if (!m) {
         const entry = model.crossings[c]!;
         const cost = (cls: number, d: number) => crossingCostUsd(entry.sides[d] ?? entry.sides[0], cls);
-        m = new CrossingMonitor({ ...observed, costOf: cost });
+        m = new CrossingMonitor({ ...observed, costOf: cost, oneWay: !twoWay[c] });
         crossingMonitors[c] = m;
       }
       return m.direction(direction);
