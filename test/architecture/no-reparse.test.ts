@@ -23,12 +23,7 @@ const INPUT_READERS = new Set([
 ]);
 
 /** Modules that may still parse field text, each with the reason. */
-const ALLOWED = new Map<string, string>([
-  // src/sim: moved by the sim branch
-  ['src/sim/trip-model.ts', 'src/sim: moved by the sim branch'],
-  ['src/sim/service-from-network.ts', 'src/sim: moved by the sim branch'],
-  ['src/sim/crossing-from-network.ts', 'src/sim: moved by the sim branch'],
-]);
+const ALLOWED = new Map<string, string>([]);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
