@@ -4,6 +4,7 @@
  * China–Kazakhstan rail crossings against their capacity.
  */
 import type { Command } from 'commander';
+import { networkInfo } from '../app/network-info.js';
 import { demandMatrix } from '../flow/demand.js';
 import { outlook } from '../flow/outlook.js';
 import { DEFAULT_NETWORK, displayPath } from '../io/network-file.js';
@@ -32,7 +33,7 @@ export function registerOverview(program: Command): void {
     );
     for (const i of warnings) print(`  ${formatIssue(i)}`);
     print('');
-    print(formatNetworkInfo(model));
+    print(formatNetworkInfo(networkInfo(model)));
     print('');
     print(corridorComparison(model));
     print('');
