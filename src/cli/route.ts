@@ -16,7 +16,7 @@ import { planRoutes, type RouteOptionPaths, type RoutePlan } from '../route/plan
 import { exposureNotes, planJson } from '../route/plan-json.js';
 import { routeUnit } from '../route/route-context.js';
 import { readSimulatedWaits } from '../route/simulated-waits.js';
-import { loadNetworkOption } from './network-option.js';
+import { collect, loadNetworkOption, SCENARIO_HELP } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
 
@@ -34,7 +34,7 @@ interface RouteFlags {
   cargo?: string;
   waits?: string;
   network?: string;
-  scenario?: string;
+  scenario?: string[];
   all?: boolean;
   json?: boolean;
 }
@@ -84,7 +84,7 @@ export function registerRoute(program: Command): void {
     .option('--cargo <type>', 'cargo type, where the network distinguishes it')
     .option('--waits <file>', 'crossing waits from `caravan simulate --json` instead of the queue model')
     .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
-    .option('--scenario <file>', 'a scenario overlay (caravan-scenario/1) applied to the network')
+    .option('--scenario <file|name>', SCENARIO_HELP, collect)
     .option('--all', 'list every Pareto-optimal route, not one per corridor')
     .option('--json', 'print as JSON')
     .action((flags: RouteFlags) => {

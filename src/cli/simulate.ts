@@ -11,7 +11,7 @@ import { formatTable, num } from './table.js';
 
 interface SimulateFlags {
   network?: string;
-  scenario?: string;
+  scenario?: string[];
   days?: string;
   warmupDays?: string;
   drainDays?: string;
@@ -76,6 +76,10 @@ export function registerSimulate(program: Command): void {
     .action(async (flags: SimulateFlags) => {
       const loaded = loadNetworkOption(flags);
       const options = simulateOptions(flags);
+      // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.
+      const booked = (loaded.scenarios ?? []).flatMap((s) => s.scenario.simulation?.e_queue ?? []);
+      if (booked.length > 0 && !(options.appointments ?? []).some((a) => a.toLowerCase() === 'all'))
+        Object.assign(options, { appointments: [...new Set([...(options.appointments ?? []), ...booked])] });
       const bar =
         process.stderr.isTTY === true
           ? new SingleBar({

@@ -5,12 +5,13 @@ import { readNetworkWithScenario } from '../io/scenario-file.js';
 import { formatIssue, hasErrors, InputError, type Issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { EXIT_INPUT } from './errors.js';
+import { collect } from './network-option.js';
 import { print, printJson } from './output.js';
 
 /** The network with a scenario applied: every issue, never a throw for the user's input. */
 function checkWithScenario(
   path: string,
-  scenario: string,
+  scenario: readonly string[],
 ): { model?: NetworkModel; issues: readonly Issue[] } {
   try {
     const { model, warnings } = readNetworkWithScenario(path, scenario);
@@ -26,9 +27,13 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check a network file (default: the embedded Eurasia network); exit code 2 when invalid')
     .argument('[file]', 'network file, YAML or JSON')
-    .option('--scenario <file>', 'also apply a scenario overlay (caravan-scenario/1) and validate the result')
+    .option(
+      '--scenario <file|name>',
+      'also apply a scenario (a file or a built-in name; repeatable, in order) and validate the result',
+      collect,
+    )
     .option('--json', 'print the issues as JSON: [{code, path, message, severity, line}]')
-    .action((file: string | undefined, opts: { json?: boolean; scenario?: string }) => {
+    .action((file: string | undefined, opts: { json?: boolean; scenario?: string[] }) => {
       const path = file ?? DEFAULT_NETWORK;
       const { model, issues } =
         opts.scenario === undefined ? checkNetworkFile(path) : checkWithScenario(path, opts.scenario);
