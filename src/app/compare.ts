@@ -18,6 +18,7 @@ import { formatPath, InputError, type Issue } from '../model/issue.js';
 import { checkSimulationLimits } from '../model/limits.js';
 import { applyScenario, parseScenario } from '../model/scenario.js';
 import type { NetworkModel } from '../model/schema.js';
+import { networkOn } from '../model/timeline.js';
 import { validateNetwork } from '../model/validate.js';
 import { compileNetwork, dayNumber } from '../network/compile.js';
 import { planRoutes } from '../route/plan.js';
@@ -323,7 +324,8 @@ async function simulateSeries(
       workers: 'workers',
     },
   });
-  const plan = buildPlan(model, {
+  // The network as its dated changes (closures, capacity steps) leave it on the simulated day.
+  const plan = buildPlan(networkOn(model, date), {
     warmup_h: r.warmupDays * 24,
     end_h: r.days * 24,
     drain_h: r.drainDays * 24,
@@ -415,7 +417,12 @@ async function deterministic(
   if (o.analyses.includes('outlook') && demand.length > 0) {
     progress('outlook');
     const fromYear = Math.min(Math.max(year, DEFAULT_BASE_YEAR), o.to_year);
-    const r = await outlook(net, demand, { method: 'capacity', fromYear, toYear: o.to_year });
+    // Each year sees its own dated changes, as in `caravan outlook`: the network as written.
+    const r = await outlook(compileNetwork(model), demand, {
+      method: 'capacity',
+      fromYear,
+      toYear: o.to_year,
+    });
     out.outlook = {
       years: r.years.map((y) => ({
         year: y.year,

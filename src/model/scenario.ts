@@ -130,7 +130,10 @@ export function applyScenario(
           typeof entry.provenance === 'object' &&
           entry.provenance
         ) {
-          entry.provenance = { ...(entry.provenance as object), ...(value as object) };
+          // Provenance merges key by key; a key set to null is removed (with the field it covered).
+          const merged: Record<string, unknown> = { ...(entry.provenance as object), ...(value as object) };
+          for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+          entry.provenance = merged;
         } else entry[field] = value;
       }
     }
