@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import { type Difference, exactDifference, pairedDifference } from '../compare/paired.js';
-import { type FlowFigures, type ReplicationSeries, SeriesCollector } from '../compare/replication-series.js';
+import {
+  type FlowFigures,
+  type ReplicationSeries,
+  SeriesCollector,
+  waitQuantiles,
+} from '../compare/replication-series.js';
 import { assignFlows } from '../flow/assignment.js';
 import { corridorFlows } from '../flow/corridors.js';
 import { demandMatrix } from '../flow/demand.js';
@@ -14,6 +19,7 @@ import { demandInYear } from '../flow/demand-growth.js';
 import { buildFlowGraph } from '../flow/flow-graph.js';
 import { flowReport } from '../flow/flow-report.js';
 import { assessmentDate, DEFAULT_BASE_YEAR, outlook } from '../flow/outlook.js';
+import { timeCostDistance } from '../indicators/time-cost-distance.js';
 import { formatPath, InputError, type Issue } from '../model/issue.js';
 import { checkSimulationLimits } from '../model/limits.js';
 import { applyScenario, parseScenario } from '../model/scenario.js';
@@ -109,11 +115,24 @@ const RouteSide = z
     co2e_kg: z.number(),
     distance_km: z.number(),
     countries: z.array(z.string()),
+    profile: z.array(
+      z.object({
+        distance_km: z.number(),
+        time_h: z.number(),
+        cost_usd: z.number(),
+        event: z.string(),
+        name: z.string(),
+      }),
+    ),
   })
   .nullable();
 
 const AnalysesJson = z.object({
   simulation: z.unknown().optional(),
+  wait_quantiles_h: z
+    .record(z.string(), z.array(z.object({ p: z.number(), wait_h: z.number() })))
+    .optional()
+    .describe('per crossing, the waits of every unit of every replication pooled, as quantiles'),
   routes: z
     .array(z.object({ from: z.string(), to: z.string(), unit: z.string(), route: RouteSide }))
     .optional(),
@@ -146,6 +165,13 @@ const AnalysesJson = z.object({
           demand_t_per_year: z.number(),
           served_t_per_year: z.number(),
           unserved_t_per_year: z.number(),
+          borders: z.array(
+            z.object({
+              id: z.string(),
+              flow_t_per_year: z.number(),
+              capacity_t_per_year: z.number().nullable(),
+            }),
+          ),
         }),
       ),
       saturation: z.array(
@@ -382,6 +408,13 @@ async function deterministic(
               co2e_kg: best.co2e_kg,
               distance_km: best.distance_km,
               countries: best.countries,
+              profile: timeCostDistance(best).map((p) => ({
+                distance_km: p.distance_km,
+                time_h: p.time_h,
+                cost_usd: p.cost_usd,
+                event: p.event,
+                name: p.name,
+              })),
             }
           : null,
       });
@@ -429,6 +462,11 @@ async function deterministic(
         demand_t_per_year: y.demand_t_per_year,
         served_t_per_year: y.served_t_per_year,
         unserved_t_per_year: y.unserved_t_per_year,
+        borders: y.borders.map((b) => ({
+          id: b.id,
+          flow_t_per_year: b.flow_t_per_year,
+          capacity_t_per_year: b.capacity_t_per_year,
+        })),
       })),
       saturation: r.saturation.map((s) => ({ ...s })),
     };
@@ -544,6 +582,15 @@ function outlookDifferences(base: Analyses['outlook'], variant: Analyses['outloo
     .filter((d) => d.base_first_year !== null || d.scenario_first_year !== null);
 }
 
+function quantilesOf(run: SimulationRun): Record<string, { p: number; wait_h: number }[]> {
+  const out: Record<string, { p: number; wait_h: number }[]> = {};
+  for (const [id, h] of run.series.waits) {
+    const q = waitQuantiles(h);
+    if (q.length > 0) out[id] = q;
+  }
+  return out;
+}
+
 /** Seed of variant k when the seeds are independent: far from the base's so that no stream is shared. */
 export function independentSeed(seed: number, k: number): number {
   return seed + 1_000_003 * (k + 1);
@@ -591,7 +638,7 @@ export async function runCompare(
       description: v.description,
       seed,
       changed: v.changed,
-      ...(sim ? { simulation: sim.summary } : {}),
+      ...(sim ? { simulation: sim.summary, wait_quantiles_h: quantilesOf(sim) } : {}),
       ...out,
       crossings: baseSim && sim ? crossingDifferences(baseSim, sim, names) : {},
       transit_h: baseSim && sim ? transitDifferences(baseSim, sim) : {},
@@ -612,7 +659,11 @@ export async function runCompare(
       to_year: o.to_year,
       analyses: o.analyses,
     },
-    base: { name: o.base_name, ...(baseSim ? { simulation: baseSim.summary } : {}), ...baseOut },
+    base: {
+      name: o.base_name,
+      ...(baseSim ? { simulation: baseSim.summary, wait_quantiles_h: quantilesOf(baseSim) } : {}),
+      ...baseOut,
+    },
     scenarios,
   };
 }

@@ -9,8 +9,9 @@ import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { fromSchemaIssues } from '../model/schema-issues.js';
+import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
-import { print, printJson, warnImplausible } from './output.js';
+import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
 
 interface CompareFlags {
@@ -109,8 +110,10 @@ export function registerCompare(program: Command): void {
         .finally(() => {
           if (bar && started) bar.stop();
         });
+      if (flags.report !== undefined) writeFileAtomic(flags.report, compareReportHtml(base.model, result));
       if (flags.json) printJson(result);
       else print(formatCompare(base.model, result));
+      if (flags.report !== undefined && !flags.json) print(`\nReport: ${flags.report}`);
     });
 }
 
@@ -200,7 +203,7 @@ export function headlines(s: CompareResultJson['scenarios'][number]): string[] {
       const t = c.throughput_per_day;
       const ci = t.difference_ci95!;
       out.push(
-        `  Units cleared there a day: ${num(t.base ?? 0, 0)} → ${num(t.scenario ?? 0, 0)} (difference ${signed(t.difference ?? 0, num(t.difference ?? 0, 0))}, 95 % CI ${num(ci[0], 0)} to ${num(ci[1], 0)}).`,
+        `  Units cleared there a day: ${num(t.base ?? 0, 0)} → ${num(t.scenario ?? 0, 0)} (difference ${signed(t.difference ?? 0, num(t.difference ?? 0, 0))}, 95 % CI ${signed(ci[0], num(ci[0], 0))} to ${signed(ci[1], num(ci[1], 0))}).`,
       );
     }
   }

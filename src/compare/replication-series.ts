@@ -3,8 +3,10 @@
  * origin–destination pair), so that a base and a variant with different lists can be paired.
  */
 import type { ReplicationResult } from '../sim/replication.js';
+import { SIM_HISTOGRAM } from '../sim/replication.js';
 import type { SimulationPlan } from '../sim/simulation-plan.js';
 import type { CrossingStats } from '../sim/stats/crossing-monitor.js';
+import { LogHistogram } from '../sim/stats/histogram.js';
 
 /** One replication's figures of one crossing (or one direction of it); NaN where nothing was observed. */
 export interface FlowFigures {
@@ -22,6 +24,19 @@ export interface ReplicationSeries {
   readonly directions: Map<string, Map<string, FlowFigures[]>>;
   /** `<from>-><to>` → mean door-to-door time of that replication's delivered consignments, hours. */
   readonly transit_h: Map<string, number[]>;
+  /** crossing id → every unit's wait, all replications pooled (for the distribution). */
+  readonly waits: Map<string, LogHistogram>;
+}
+
+/** Shares at which a pooled wait distribution is described. */
+export const WAIT_QUANTILE_PS = [
+  0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1,
+] as const;
+
+/** The pooled waits as quantiles [{p, wait_h}] (empty when no unit waited there). */
+export function waitQuantiles(h: LogHistogram): { p: number; wait_h: number }[] {
+  if (h.count === 0) return [];
+  return WAIT_QUANTILE_PS.map((p) => ({ p, wait_h: h.quantile(p) }));
 }
 
 const NO_FIGURES: FlowFigures = {
@@ -46,6 +61,7 @@ export class SeriesCollector {
   readonly crossings = new Map<string, FlowFigures[]>();
   readonly directions = new Map<string, Map<string, FlowFigures[]>>();
   readonly transit_h = new Map<string, number[]>();
+  readonly waits = new Map<string, LogHistogram>();
 
   constructor(plan: SimulationPlan) {
     this.plan = plan;
@@ -67,6 +83,9 @@ export class SeriesCollector {
       const total = this.crossings.get(entry.id) ?? [];
       this.crossings.set(entry.id, total);
       this.slot(total, NO_FIGURES)[at] = figures(c.total, this.windowDays);
+      const pooled = this.waits.get(entry.id) ?? new LogHistogram(SIM_HISTOGRAM);
+      this.waits.set(entry.id, pooled);
+      pooled.merge(c.total.wait.histogram);
       const dirs = this.directions.get(entry.id) ?? new Map<string, FlowFigures[]>();
       this.directions.set(entry.id, dirs);
       c.directions.forEach((d, k) => {
@@ -104,6 +123,7 @@ export class SeriesCollector {
       crossings: this.crossings,
       directions: this.directions,
       transit_h: this.transit_h,
+      waits: this.waits,
     };
   }
 }
