@@ -9,6 +9,7 @@ import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { fromSchemaIssues } from '../model/schema-issues.js';
+import { differenceText, durationText } from '../report/compare-report.js';
 import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
@@ -153,44 +154,22 @@ function parseOptions(
   );
 }
 
-/** Hours as days when long: "11.2 days", "9.5 h", "25 min". */
-export function duration(h: number): string {
-  const a = Math.abs(h);
-  if (a >= 48) return `${num(h / 24, 1)} days`;
-  if (a >= 1) return `${num(h, 1)} h`;
-  return `${num(h * 60, 0)} min`;
-}
-
-function durationIn(h: number, unit: 'days' | 'h' | 'min'): string {
-  if (unit === 'days') return num(h / 24, 1);
-  if (unit === 'h') return num(h, 1);
-  return num(h * 60, 0);
-}
-
-function unitFor(...hs: (number | null)[]): 'days' | 'h' | 'min' {
-  const m = Math.max(...hs.map((h) => Math.abs(h ?? 0)));
-  return m >= 48 ? 'days' : m >= 1 ? 'h' : 'min';
+/** "from 7.1 days to 6 min (difference −7.1 days, 95 % CI −7.5 to −6.8 days)" */
+export function waitSentence(d: Difference): string {
+  return `from ${durationText(d.base ?? 0)} to ${durationText(d.scenario ?? 0)} (difference ${differenceText(d)})`;
 }
 
 const signed = (x: number, text: string) => (x > 0 ? `+${text}` : x < 0 ? text.replace(/^-/, '−') : text);
-
-/** "from 11.0 to 0.4 days (difference −10.6, 95 % CI −10.9 to −10.3)" */
-export function waitSentence(d: Difference): string {
-  const u = unitFor(d.base, d.scenario);
-  const ci = d.difference_ci95;
-  const diff = d.difference ?? 0;
-  const interval = ci
-    ? `, 95 % CI ${signed(ci[0], durationIn(ci[0], u))} to ${signed(ci[1], durationIn(ci[1], u))}`
-    : '';
-  return `from ${durationIn(d.base ?? 0, u)} to ${durationIn(d.scenario ?? 0, u)} ${u} (difference ${signed(diff, durationIn(diff, u))}${interval})`;
-}
 
 function verb(d: Difference, down: string, up: string): string {
   return (d.difference ?? 0) < 0 ? down : up;
 }
 
 /** The plain-words headlines of one scenario: the waits and flows that changed beyond chance. */
-export function headlines(s: CompareResultJson['scenarios'][number]): string[] {
+export function headlines(
+  s: CompareResultJson['scenarios'][number],
+  names: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const out: string[] = [];
   const crossings = Object.entries(s.crossings)
     .filter(([, c]) => significant(c.wait_h))
@@ -207,6 +186,25 @@ export function headlines(s: CompareResultJson['scenarios'][number]): string[] {
       );
     }
   }
+  const transit = Object.entries(s.transit_h)
+    .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
+    .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
+  for (const [od, d] of transit.slice(0, 2)) {
+    const [a, b] = od.split('->') as [string, string];
+    out.push(`Door to door, ${names.get(a) ?? a} → ${names.get(b) ?? b} takes ${waitSentence(d)}.`);
+  }
+  const lost = Object.entries(s.transit_h).filter(([, d]) => d.base !== null && d.scenario === null);
+  if (lost.length > 0)
+    out.push(
+      `${lost.length} origin–destination pair${lost.length === 1 ? '' : 's'} deliver${lost.length === 1 ? 's' : ''} nothing in the counted days with the scenario (no route in service, or every consignment still on its way): ${lost
+        .map(([od]) =>
+          od
+            .split('->')
+            .map((x) => names.get(x) ?? x)
+            .join(' → '),
+        )
+        .join('; ')}.`,
+    );
   const moved = s.corridor_differences.filter((c) => Math.abs(c.difference) >= 0.05e6);
   if (moved.length > 0) {
     const parts = moved
@@ -214,12 +212,11 @@ export function headlines(s: CompareResultJson['scenarios'][number]): string[] {
       .map((c) => `${c.corridor} ${signed(c.difference, num(c.difference / 1e6, 1))} Mt/yr`);
     out.push(`Tonnage by corridor (assignment): ${parts.join('; ')}.`);
   }
-  const faster = s.route_differences.filter(
-    (r) => Math.abs(r.time_h.difference ?? 0) >= 1 || r.base_label !== r.scenario_label,
-  );
-  if (faster.length > 0)
+  const rerouted = s.route_differences.filter((r) => r.base_label !== r.scenario_label).length;
+  const quicker = s.route_differences.filter((r) => Math.abs(r.time_h.difference ?? 0) >= 1).length;
+  if (rerouted + quicker > 0)
     out.push(
-      `Best routes change for ${faster.length} of ${s.route_differences.length} origin–destination pairs (below).`,
+      `Route planner: the best route changes for ${rerouted} and its expected time by an hour or more for ${quicker} of ${s.route_differences.length} origin–destination pairs (below).`,
     );
   const sat = s.outlook_differences.filter((d) => d.base_first_year !== d.scenario_first_year);
   for (const d of sat.slice(0, 3))
@@ -247,7 +244,7 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
   for (const s of r.scenarios) {
     lines.push('');
     lines.push(`== ${s.name}: ${s.title}`);
-    for (const l of headlines(s)) lines.push(l);
+    for (const l of headlines(s, nodeName)) lines.push(l);
     const rows = Object.entries(s.crossings).filter(
       ([, c]) => c.wait_h.difference !== null || (c.throughput_per_day.difference ?? 0) !== 0,
     );

@@ -96,7 +96,7 @@ function simulation(side: Side): SimulationResult | undefined {
 }
 
 /** The sentences of the summary: for each scenario the largest real change in waits, then tonnage. */
-export function summarySentences(r: CompareResultJson): string[] {
+export function summarySentences(r: CompareResultJson, model?: NetworkModel): string[] {
   const out: string[] = [];
   for (const s of r.scenarios) {
     const real = Object.values(s.crossings)
@@ -110,6 +110,13 @@ export function summarySentences(r: CompareResultJson): string[] {
         `the mean wait at ${c.name} ${(d.difference ?? 0) < 0 ? 'falls' : 'rises'} from ${durationText(d.base!)} to ${durationText(d.scenario!)} (difference ${differenceText(d)})`,
       );
     }
+    const transit = Object.entries(s.transit_h)
+      .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
+      .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
+    if (transit && model)
+      parts.push(
+        `door to door, ${odName(model, transit[0])} takes ${durationText(transit[1].scenario!)} instead of ${durationText(transit[1].base!)} (difference ${differenceText(transit[1])})`,
+      );
     const moved = s.corridor_differences
       .filter((c) => Math.abs(c.difference) >= 0.1e6)
       .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference));
@@ -174,42 +181,48 @@ function mapData(
       kind: 'service',
       name: s.name,
     })),
-  ].map((l) => {
-    const f = flows.get(`${l.kind}:${l.id}`);
-    return {
-      id: l.id,
-      from: l.from,
-      to: l.to,
-      mode: l.mode,
-      ...(l.name !== undefined ? { name: l.name } : {}),
-      flow_t_per_year: f?.flow_t_per_year ?? 0,
-      utilization: f?.utilization ?? undefined,
-      via_lon_lat: SEA_LANES[l.id],
-    };
-  });
+  ]
+    // What this side's network does not have (a scenario removed it) is not drawn.
+    .filter((l) => flows.size === 0 || flows.has(`${l.kind}:${l.id}`))
+    .map((l) => {
+      const f = flows.get(`${l.kind}:${l.id}`);
+      return {
+        id: l.id,
+        from: l.from,
+        to: l.to,
+        mode: l.mode,
+        ...(l.name !== undefined ? { name: l.name } : {}),
+        flow_t_per_year: f?.flow_t_per_year ?? 0,
+        utilization: f?.utilization ?? undefined,
+        via_lon_lat: SEA_LANES[l.id],
+      };
+    });
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const sim = simulation(side);
   const baseSim = simulation(base);
-  const crossings: MapCrossing[] = model.crossings.map((c) => {
-    const a = byId.get(c.from)!;
-    const b = byId.get(c.to)!;
-    const here = sim?.crossings[c.id];
-    const diff = compared?.crossings[c.id];
-    const baseWait = baseSim?.crossings[c.id]?.wait_h.mean ?? undefined;
-    return {
-      id: c.id,
-      name: c.name ?? c.id,
-      mode: c.mode,
-      lon: (a.lon + b.lon) / 2,
-      lat: (a.lat + b.lat) / 2,
-      wait_h: here?.wait_h.mean ?? undefined,
-      ...(compared && baseWait !== undefined && baseWait !== null ? { wait_base_h: baseWait } : {}),
-      ...(compared && diff?.wait_h.difference_ci95
-        ? { wait_change_ci95_h: diff.wait_h.difference_ci95 }
-        : {}),
-      utilization: here?.utilization ?? undefined,
-    };
-  });
+  const present = (id: string) => flows.size === 0 || flows.has(`crossing:${id}`);
+  const crossings: MapCrossing[] = model.crossings
+    .filter((c) => present(c.id))
+    .map((c) => {
+      const a = byId.get(c.from)!;
+      const b = byId.get(c.to)!;
+      const here = sim?.crossings[c.id];
+      const diff = compared?.crossings[c.id];
+      const baseWait = baseSim?.crossings[c.id]?.wait_h.mean ?? undefined;
+      return {
+        id: c.id,
+        name: c.name ?? c.id,
+        mode: c.mode,
+        lon: (a.lon + b.lon) / 2,
+        lat: (a.lat + b.lat) / 2,
+        wait_h: here?.wait_h.mean ?? undefined,
+        ...(compared && baseWait !== undefined && baseWait !== null ? { wait_base_h: baseWait } : {}),
+        ...(compared && diff?.wait_h.difference_ci95
+          ? { wait_change_ci95_h: diff.wait_h.difference_ci95 }
+          : {}),
+        utilization: here?.utilization ?? undefined,
+      };
+    });
   return { nodes, links, crossings };
 }
 
@@ -703,7 +716,7 @@ export function compareReport(
         `Network on ${r.method.date}; ${r.method.replications} replications of ${fmt(r.method.days, 0)} simulated days, seed ${r.method.seed}${r.method.common_random_numbers ? ', common random numbers' : ''}; outlook to ${r.method.to_year}.`,
         'meta',
       ),
-      htmlEl(doc, 'p', { class: 'summary' }, summarySentences(r).join(' ')),
+      htmlEl(doc, 'p', { class: 'summary' }, summarySentences(r, model).join(' ')),
     ) as never,
   );
   for (const [k, s] of r.scenarios.entries()) body.append(scenarioSection(doc, model, r, s, k) as never);
