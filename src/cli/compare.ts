@@ -9,7 +9,7 @@ import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { fromSchemaIssues } from '../model/schema-issues.js';
-import { differenceText, durationText } from '../report/compare-report.js';
+import { differenceParts, durationText } from '../report/compare-report.js';
 import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
@@ -156,7 +156,8 @@ function parseOptions(
 
 /** "from 7.1 days to 6 min (difference −7.1 days, 95 % CI −7.5 to −6.8 days)" */
 export function waitSentence(d: Difference): string {
-  return `from ${durationText(d.base ?? 0)} to ${durationText(d.scenario ?? 0)} (difference ${differenceText(d)})`;
+  const [diff, ci] = differenceParts(d);
+  return `from ${durationText(d.base ?? 0)} to ${durationText(d.scenario ?? 0)} (difference ${diff}${ci ? `, 95 % CI ${ci}` : ''})`;
 }
 
 const signed = (x: number, text: string) => (x > 0 ? `+${text}` : x < 0 ? text.replace(/^-/, '−') : text);
@@ -191,7 +192,7 @@ export function headlines(
     .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
   for (const [od, d] of transit.slice(0, 2)) {
     const [a, b] = od.split('->') as [string, string];
-    out.push(`Door to door, ${names.get(a) ?? a} → ${names.get(b) ?? b} takes ${waitSentence(d)}.`);
+    out.push(`Door to door, ${names.get(a) ?? a} → ${names.get(b) ?? b}: ${waitSentence(d)}.`);
   }
   const lost = Object.entries(s.transit_h).filter(([, d]) => d.base !== null && d.scenario === null);
   if (lost.length > 0)
@@ -216,7 +217,7 @@ export function headlines(
   const quicker = s.route_differences.filter((r) => Math.abs(r.time_h.difference ?? 0) >= 1).length;
   if (rerouted + quicker > 0)
     out.push(
-      `Route planner: the best route changes for ${rerouted} and its expected time by an hour or more for ${quicker} of ${s.route_differences.length} origin–destination pairs (below).`,
+      `Route planner, ${s.route_differences.length} origin–destination pairs: the best route changes for ${rerouted}, its expected time by an hour or more for ${quicker} (below).`,
     );
   const sat = s.outlook_differences.filter((d) => d.base_first_year !== d.scenario_first_year);
   for (const d of sat.slice(0, 3))

@@ -76,14 +76,22 @@ export function durationText(h: number): string {
 
 const minus = (text: string) => text.replace(/^-/, '−');
 
-/** A difference in words, in one unit: "−10.6 days (95 % CI −10.9 to −10.3 days)". */
-export function differenceText(d: Difference, asDuration = true): string {
+/** A difference and its interval in words, in one unit: ["−10.6 days", "−10.9 to −10.3 days"]. */
+export function differenceParts(d: Difference, asDuration = true): [string, string | null] {
   const diff = d.difference ?? 0;
   const ci = d.difference_ci95;
   const unit = timeUnit(diff, ...(ci ?? []));
   const sign = (x: number) => (x > 0 ? '+' : '');
   const show = (x: number) => `${sign(x)}${minus(asDuration ? inUnit(x, unit) : fmt(x))}`;
-  return `${show(diff)}${ci ? ` (95 % CI ${show(ci[0])} to ${show(ci[1])})` : ''}`;
+  const bare = (x: number) =>
+    `${sign(x)}${minus(asDuration ? inUnit(x, unit).replace(/ (days|h|min)$/, '') : fmt(x))}`;
+  return [show(diff), ci ? `${bare(ci[0])} to ${show(ci[1])}` : null];
+}
+
+/** A difference in words, in one unit: "−10.6 days (95 % CI −10.9 to −10.3 days)". */
+export function differenceText(d: Difference, asDuration = true): string {
+  const [diff, ci] = differenceParts(d, asDuration);
+  return `${diff}${ci ? ` (95 % CI ${ci})` : ''}`;
 }
 
 /** A crossing's name without a long explanation in brackets: "Akhalkalaki–Kars", "Nur Zholy–Khorgos (road)". */
