@@ -231,7 +231,11 @@ function mapData(
         utilization: here?.utilization ?? undefined,
       };
     });
-  return { nodes, links, crossings };
+  // Places of this side's network only: those its lines and crossings reach.
+  const used = new Set(
+    [...links, ...model.crossings.filter((c) => present(c.id))].flatMap((l) => [l.from, l.to]),
+  );
+  return { nodes: nodes.filter((n) => used.has(n.id)), links, crossings };
 }
 
 function maxFlow(...sides: Side[]): number {
