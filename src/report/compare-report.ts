@@ -88,6 +88,12 @@ export function differenceParts(d: Difference, asDuration = true): [string, stri
   return [show(diff), ci ? `${bare(ci[0])} to ${show(ci[1])}` : null];
 }
 
+/** "−10.6 days, 95 % CI −10.9 to −10.3 days": to go inside brackets. */
+export function differenceInBrackets(d: Difference, asDuration = true): string {
+  const [diff, ci] = differenceParts(d, asDuration);
+  return `${diff}${ci ? `, 95 % CI ${ci}` : ''}`;
+}
+
 /** A difference in words, in one unit: "−10.6 days (95 % CI −10.9 to −10.3 days)". */
 export function differenceText(d: Difference, asDuration = true): string {
   const [diff, ci] = differenceParts(d, asDuration);
@@ -115,7 +121,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
     for (const c of real.slice(0, 2)) {
       const d = c.wait_h;
       parts.push(
-        `the mean wait at ${c.name} ${(d.difference ?? 0) < 0 ? 'falls' : 'rises'} from ${durationText(d.base!)} to ${durationText(d.scenario!)} (difference ${differenceText(d)})`,
+        `the mean wait at ${c.name} ${(d.difference ?? 0) < 0 ? 'falls' : 'rises'} from ${durationText(d.base!)} to ${durationText(d.scenario!)} (difference ${differenceInBrackets(d)})`,
       );
     }
     const transit = Object.entries(s.transit_h)
@@ -123,7 +129,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
       .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
     if (transit && model)
       parts.push(
-        `door to door, ${odName(model, transit[0])} takes ${durationText(transit[1].scenario!)} instead of ${durationText(transit[1].base!)} (difference ${differenceText(transit[1])})`,
+        `door to door, ${odName(model, transit[0])} takes ${durationText(transit[1].scenario!)} instead of ${durationText(transit[1].base!)} (difference ${differenceInBrackets(transit[1])})`,
       );
     const moved = s.corridor_differences
       .filter((c) => Math.abs(c.difference) >= 0.1e6)
