@@ -48,14 +48,13 @@ export function resolveScenarioPath(arg: string, option = '--scenario'): { path:
   if (existsSync(arg)) return { path: arg, name: basename(arg, extname(arg)) };
   const names = builtInScenarioNames();
   if (names.includes(arg)) return { path: join(BUILT_IN_SCENARIOS_DIR, `${arg}.yaml`), name: arg };
-  const looksLikeFile = /[/\\.]/.test(arg);
+  // A path (with a directory or an extension) that does not exist is reported by the file reader.
+  if (/[/\\.]/.test(arg)) return { path: arg, name: basename(arg, extname(arg)) };
   throw new InputError([
     issue(
-      looksLikeFile ? 'file_not_found' : 'invalid_option',
+      'invalid_option',
       option,
-      looksLikeFile
-        ? `no such file "${arg}": check the path, or name a built-in scenario (${names.join(', ')})`
-        : `no scenario "${arg}"${didYouMean(arg, names)}: give a scenario file or a built-in name (${names.join(', ')}; see caravan scenarios)`,
+      `no scenario "${arg}"${didYouMean(arg, names)}: give a scenario file or a built-in name (${names.join(', ')}; see caravan scenarios)`,
     ),
   ]);
 }
