@@ -102,6 +102,7 @@ export function applyScenario(
   };
   const ids = (name: ListName) =>
     listOf(name)
+      .filter((e) => typeof e === 'object' && e !== null)
       .map((e) => entryId(name, e))
       .filter((x): x is string => x !== undefined);
 
@@ -166,7 +167,7 @@ export function applyScenario(
       modes[mode] = { ...(modes[mode] ?? {}), ...props };
     base.modes = modes;
   }
-  const crossingIds = ids('crossings');
+  const crossingIds = scenario.simulation ? ids('crossings') : [];
   scenario.simulation?.e_queue.forEach((id, i) => {
     if (!crossingIds.includes(id))
       issues.push(
