@@ -28,7 +28,7 @@ import { networkOn } from '../model/timeline.js';
 import { validateNetwork } from '../model/validate.js';
 import { compileNetwork, dayNumber } from '../network/compile.js';
 import { planRoutes } from '../route/plan.js';
-import { runReplications } from '../sim/run-replications.js';
+import { type ReplicationRunner, runInThread } from '../sim/replication-set.js';
 import { resolveSimulateOptions, SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { buildPlan } from '../sim/simulation-plan.js';
 import { ResultMerger, type SimulationResult } from '../sim/simulation-result.js';
@@ -334,6 +334,8 @@ async function simulateSeries(
   seed: number,
   eQueue: readonly string[] | undefined,
   progress: (done: number, total: number) => void,
+  runner: ReplicationRunner,
+  signal: AbortSignal | undefined,
 ): Promise<SimulationRun> {
   const r = resolveSimulateOptions(model, {
     days: o.days,
@@ -362,16 +364,19 @@ async function simulateSeries(
   checkSimulationLimits(plan, r.replications);
   const merger = new ResultMerger(plan);
   const collector = new SeriesCollector(plan);
-  await runReplications(plan, {
-    replications: r.replications,
+  const set = await runner(plan, {
     seed: r.seed,
+    replications: r.replications,
     workers: r.workers,
-    onResult: (result) => {
-      merger.add(result);
-      collector.add(result);
-    },
-    onProgress: progress,
+    signal,
+    onProgress: (p) => progress(p.done, p.total),
   });
+  // In replication order: the same figures however the set was put together.
+  const results = [...set.results].sort((a, b) => a.replication - b.replication);
+  for (const result of results) {
+    merger.add(result);
+    collector.add(result);
+  }
   return { summary: merger.result({ seed: r.seed }), series: collector.result() };
 }
 
@@ -600,6 +605,7 @@ export async function runCompare(
   base: NetworkModel,
   options: z.output<typeof CompareOptions>,
   ctx: RunContext = {},
+  runner: ReplicationRunner = runInThread,
 ): Promise<CompareResultJson> {
   const o = options;
   const variants = o.scenarios.map((s, i) => ({ ...applyVariant(base, s.scenario, i), name: s.name }));
@@ -618,8 +624,15 @@ export async function runCompare(
   const simulated = async (model: NetworkModel, seed: number, eQueue: string[] | undefined, name: string) => {
     if (!o.analyses.includes('simulation')) return undefined;
     step(`simulation of ${name}`);
-    return simulateSeries(model, o, date, seed, eQueue, (done, total) =>
-      ctx.onProgress?.({ phase: `simulation of ${name}`, done, total }),
+    return simulateSeries(
+      model,
+      o,
+      date,
+      seed,
+      eQueue,
+      (done, total) => ctx.onProgress?.({ phase: `simulation of ${name}`, done, total }),
+      runner,
+      ctx.signal,
     );
   };
   const baseSim = await simulated(base, o.seed, undefined, o.base_name);
@@ -674,5 +687,10 @@ export const compareUseCase: UseCase<typeof CompareOptions, typeof CompareResult
     'compare the base with scenarios: simulation with common random numbers, routes, assignment and outlook, differences with 95 % intervals',
   options: CompareOptions,
   result: CompareResult,
-  run: runCompare,
+  run: (model, options, ctx) => runCompare(model, options, ctx),
 };
+
+/** The use case with its simulation run by a given runner (a worker pool): for the adapters. */
+export function compareWith(runner: ReplicationRunner): typeof compareUseCase {
+  return { ...compareUseCase, run: (model, options, ctx) => runCompare(model, options, ctx, runner) };
+}

@@ -1,7 +1,7 @@
 /** `caravan compare`: the base against scenarios, with differences and their 95 % intervals. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { CompareOptions, type CompareResultJson, compareUseCase } from '../app/compare.js';
+import { CompareOptions, type CompareResultJson, compareWith } from '../app/compare.js';
 import type { Difference } from '../compare/paired.js';
 import { significant } from '../compare/paired.js';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
@@ -9,6 +9,7 @@ import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { fromSchemaIssues } from '../model/schema-issues.js';
+import { sharedWorkerPool } from '../node/worker-pool.js';
 import { differenceParts, durationText } from '../report/compare-report.js';
 import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
@@ -96,7 +97,9 @@ export function registerCompare(program: Command): void {
             })
           : null;
       let started = false;
-      const result = await compareUseCase
+      const pool = sharedWorkerPool();
+      if (options.workers === undefined || options.workers > 1) pool.warm();
+      const result = await compareWith(pool.runner)
         .run(base.model, options, {
           onProgress: (p) => {
             if (!bar || !p.phase.startsWith('simulation')) return;

