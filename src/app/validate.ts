@@ -65,6 +65,11 @@ export function validateText(o: ValidateOptions): ValidateResult {
       issues = e.issues;
     }
   }
+  return validationResult(model, issues);
+}
+
+/** What validating found: the model when it is valid, and every issue. */
+export function validationResult(model: NetworkModel | undefined, issues: readonly Issue[]): ValidateResult {
   const errors = issues.filter((i) => i.severity === 'error').length;
   return {
     valid: model !== undefined && !hasErrors(issues),

@@ -26,7 +26,7 @@ import { formatTable, num } from './table.js';
 /** Options every flow command shares. */
 export interface FlowCommandOptions {
   network?: string;
-  scenario?: string;
+  scenario?: string[];
   demand?: string;
   method?: string;
   valueOfTime?: string;

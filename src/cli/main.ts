@@ -12,6 +12,7 @@ import {
   parseLimitSettings,
 } from '../model/limits.js';
 import { registerAssign } from './assign.js';
+import { registerCompare } from './compare.js';
 import { describeError, EXIT_INPUT, exitCodeFor } from './errors.js';
 import { registerNetwork } from './network.js';
 import { registerOutlook } from './outlook.js';
@@ -19,6 +20,7 @@ import { flushStdout, stdoutFailed } from './output.js';
 import { registerOverview } from './overview.js';
 import { registerResilience } from './resilience.js';
 import { registerRoute } from './route.js';
+import { registerScenarios } from './scenarios.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
 
@@ -42,6 +44,8 @@ export function buildProgram(): Command {
   registerResilience(program);
   registerOutlook(program);
   registerSimulate(program);
+  registerCompare(program);
+  registerScenarios(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   // The limits apply from before the command reads anything.

@@ -20,6 +20,12 @@ import { formatTable, num } from './table.js';
 /** The route the overview compares corridors on, when both places are in the network. */
 const HEADLINE_ROUTE = { from: "Xi'an", to: 'Duisburg', date: '2026-06-01' } as const;
 
+/** " with FILE, FILE" for the scenarios applied. */
+function scenarioNote(scenario: string | readonly string[] | undefined): string {
+  const list = scenario === undefined ? [] : typeof scenario === 'string' ? [scenario] : scenario;
+  return list.length > 0 ? ` with ${list.map((s) => displayPath(s)).join(', ')}` : '';
+}
+
 export function registerOverview(program: Command): void {
   addNetworkOptions(
     program
@@ -29,7 +35,7 @@ export function registerOverview(program: Command): void {
     const { model, warnings } = loadNetworkOption(opts);
     const n = warnings.length;
     print(
-      `Validated ${displayPath(opts.network ?? DEFAULT_NETWORK)}${opts.scenario ? ` with ${displayPath(opts.scenario)}` : ''}: no errors, ${n} warning${n === 1 ? '' : 's'}`,
+      `Validated ${displayPath(opts.network ?? DEFAULT_NETWORK)}${scenarioNote(opts.scenario)}: no errors, ${n} warning${n === 1 ? '' : 's'}`,
     );
     for (const i of warnings) print(`  ${formatIssue(i)}`);
     print('');

@@ -35,6 +35,10 @@ export function registerSimulate(program: Command): void {
       if (flags.workers === undefined || Number(flags.workers) > 1) pool.warm();
       const loaded = loadNetworkOption(flags);
       const options = optionsFromFlags(simulateUseCase, loaded.model, flags, FLAGS);
+      // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.
+      const booked = (loaded.scenarios ?? []).flatMap((s) => s.scenario.simulation?.e_queue ?? []);
+      if (booked.length > 0 && !(options.appointments ?? []).some((a) => a.toLowerCase() === 'all'))
+        Object.assign(options, { appointments: [...new Set([...(options.appointments ?? []), ...booked])] });
       const bar =
         process.stderr.isTTY === true
           ? new SingleBar({

@@ -1,26 +1,22 @@
 /** `caravan validate [FILE]`: check a network file's form and meaning, listing every problem. */
 import type { Command } from 'commander';
-import { type ValidateResult, validateText, validateUseCase } from '../app/validate.js';
-import { displayPath, readInputFile } from '../io/input-file.js';
+import { type ValidateResult, validateText, validateUseCase, validationResult } from '../app/validate.js';
+import { displayPath } from '../io/input-file.js';
 import { DEFAULT_NETWORK, readText } from '../io/network-file.js';
+import { readNetworkWithScenario } from '../io/scenario-file.js';
 import { formatIssue, InputError, type Issue } from '../model/issue.js';
 import { EXIT_INPUT } from './errors.js';
+import { collect } from './network-option.js';
 import { print, printJson } from './output.js';
 
-/** The network file with a scenario file: a file that cannot be read is one more issue, not a throw. */
-function checkWithScenario(path: string, scenario: string): ValidateResult {
+/** The network with scenarios (files or built-in names) applied in order: every issue, never a throw for the user's input. */
+function checkWithScenario(path: string, scenarios: readonly string[]): ValidateResult {
   try {
-    const scenarioText = readInputFile(scenario);
-    const text = readText(path);
-    return validateText({
-      text,
-      file: displayPath(path),
-      scenario: { text: scenarioText, file: displayPath(scenario) },
-    });
+    const { model, warnings } = readNetworkWithScenario(path, scenarios);
+    return validationResult(model, warnings);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const errors = e.issues.filter((i) => i.severity === 'error').length;
-    return { valid: false, errors, warnings: e.issues.length - errors, counts: null, issues: [...e.issues] };
+    return validationResult(undefined, e.issues);
   }
 }
 
@@ -31,9 +27,13 @@ export function registerValidate(program: Command): void {
       `${validateUseCase.summary} (default: the embedded Eurasia network); exit code 2 when invalid`,
     )
     .argument('[file]', 'network file, YAML or JSON')
-    .option('--scenario <file>', 'also apply a scenario overlay (caravan-scenario/1) and validate the result')
+    .option(
+      '--scenario <file|name>',
+      'also apply a scenario (a file or a built-in name; repeatable, in order) and validate the result',
+      collect,
+    )
     .option('--json', 'print the issues as JSON: [{code, path, message, severity, line}]')
-    .action((file: string | undefined, opts: { json?: boolean; scenario?: string }) => {
+    .action((file: string | undefined, opts: { json?: boolean; scenario?: string[] }) => {
       const path = file ?? DEFAULT_NETWORK;
       const result =
         opts.scenario === undefined
