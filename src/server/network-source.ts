@@ -1,0 +1,66 @@
+/**
+ * The network the server answers about: the base network read once at start, and the same network
+ * with a stored scenario applied (validated as a whole, cached by the scenario's id and version).
+ */
+import { InputError, type Issue } from '../model/issue.js';
+import { networkSizeIssues } from '../model/limits.js';
+import { checkNetworkData, type ParsedData, parseText } from '../model/load.js';
+import { applyScenario, parseScenario, type ScenarioModel } from '../model/scenario.js';
+import type { NetworkModel } from '../model/schema.js';
+import { validateNetwork } from '../model/validate.js';
+import { toGeoJSON } from '../network/geojson.js';
+
+export class NetworkSource {
+  readonly model: NetworkModel;
+  readonly warnings: readonly Issue[];
+  /** The base network as JSON text, serialized once (GET /api/network is asked often). */
+  readonly modelJson: string;
+  readonly geojson: string;
+  private readonly base: ParsedData;
+  private readonly cache = new Map<string, NetworkModel>();
+
+  /** Reads the base network; throws an InputError when it is not valid. */
+  constructor(
+    text: string,
+    readonly file: string,
+  ) {
+    const { parsed, issues } = parseText(text, { file });
+    if (!parsed) throw new InputError(issues);
+    const checked = checkNetworkData(parsed, file);
+    if (!checked.model) throw new InputError(checked.issues);
+    this.base = parsed;
+    this.model = checked.model;
+    this.warnings = checked.issues;
+    this.modelJson = JSON.stringify(this.model);
+    this.geojson = JSON.stringify(toGeoJSON(this.model));
+  }
+
+  get name(): string {
+    return this.model.name ?? this.file;
+  }
+
+  /** Checks a scenario document: its form, then the base with it applied. Issues are located in it. */
+  checkScenario(body: unknown): { scenario?: ScenarioModel; model?: NetworkModel; issues: readonly Issue[] } {
+    const { scenario, issues } = parseScenario(body);
+    if (!scenario) return { issues };
+    const applied = applyScenario(this.base.data, scenario);
+    if (!applied.network) return { issues: applied.issues };
+    const tooBig = networkSizeIssues(applied.network);
+    if (tooBig.length > 0) return { issues: tooBig };
+    const result = validateNetwork(applied.network);
+    return result.model
+      ? { scenario, model: result.model, issues: result.issues }
+      : { issues: result.issues };
+  }
+
+  /** The model with a stored scenario applied; `key` names the scenario's version for the cache. */
+  modelWith(key: string, body: unknown): NetworkModel {
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const { model, issues } = this.checkScenario(body);
+    if (!model) throw new InputError(issues);
+    if (this.cache.size >= 32) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, model);
+    return model;
+  }
+}
