@@ -215,6 +215,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   }));
 
   app.get('/api/network', async (_req, reply) => reply.type('application/json').send(network.modelJson));
+  app.get('/api/crossings', async (_req, reply) =>
+    reply.type('application/json').send(network.crossingsJson),
+  );
   app.get('/api/network.geojson', async (_req, reply) =>
     reply.type('application/geo+json').send(network.geojson),
   );

@@ -8,7 +8,9 @@ import { checkNetworkData, type ParsedData, parseText } from '../model/load.js';
 import { applyScenario, parseScenario, type ScenarioModel } from '../model/scenario.js';
 import type { NetworkModel } from '../model/schema.js';
 import { validateNetwork } from '../model/validate.js';
+import { compileNetwork } from '../network/compile.js';
 import { toGeoJSON } from '../network/geojson.js';
+import { networkCapacity, type SideCapacity } from '../network/operational-capacity.js';
 
 export class NetworkSource {
   readonly model: NetworkModel;
@@ -16,6 +18,8 @@ export class NetworkSource {
   /** The base network as JSON text, serialized once (GET /api/network is asked often). */
   readonly modelJson: string;
   readonly geojson: string;
+  /** The crossings with their capacity per direction, as JSON text. */
+  readonly crossingsJson: string;
   private readonly base: ParsedData;
   private readonly cache = new Map<string, NetworkModel>();
 
@@ -33,6 +37,7 @@ export class NetworkSource {
     this.warnings = checked.issues;
     this.modelJson = JSON.stringify(this.model);
     this.geojson = JSON.stringify(toGeoJSON(this.model));
+    this.crossingsJson = JSON.stringify({ crossings: crossingCapacities(this.model) });
   }
 
   get name(): string {
@@ -63,4 +68,32 @@ export class NetworkSource {
     this.cache.set(key, model);
     return model;
   }
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function sideView(from: string, to: string, s: SideCapacity) {
+  return {
+    from,
+    to,
+    operational_units_per_h: finite(s.operationalUnitsPerH),
+    operational_t_per_year: finite(s.operationalTPerYear),
+    declared_t_per_year: finite(s.declaredTPerYear),
+    effective_t_per_year: finite(s.effectiveTPerYear),
+    binding: s.binding,
+  };
+}
+
+/** Each crossing's parameters and its capacity per direction: declared, operational, effective. */
+export function crossingCapacities(model: NetworkModel) {
+  const capacity = networkCapacity(compileNetwork(model));
+  return model.crossings.map((c, i) => {
+    const [forward, backward] = capacity.crossings[i]!.sides;
+    const { provenance: _p, ...fields } = c as typeof c & { provenance?: unknown };
+    return {
+      ...fields,
+      shared_declared_t_per_year: finite(capacity.crossings[i]!.sharedTPerYear),
+      directions: [sideView(c.from, c.to, forward), ...(backward ? [sideView(c.to, c.from, backward)] : [])],
+    };
+  });
 }

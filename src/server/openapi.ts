@@ -106,6 +106,13 @@ export function openApiDocument(
         responses: { 200: ok('the model', { type: 'object' }) },
       },
     },
+    '/api/crossings': {
+      get: {
+        summary:
+          'the border crossings with their parameters and, per direction, capacity declared, operational (from lanes, hours and clearance times) and effective, t/yr',
+        responses: { 200: ok('the crossings', { type: 'object' }) },
+      },
+    },
     '/api/network.geojson': {
       get: {
         summary: 'the network as GeoJSON: nodes as Points; links, crossings and services as LineStrings',
