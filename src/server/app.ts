@@ -83,8 +83,6 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit,
-    // Bad input is the client's: answered with issues, not logged as server errors.
-    disableRequestLogging: !deps.logger,
     routerOptions: { ignoreTrailingSlash: true },
     connectionTimeout: 0,
     requestTimeout: 120_000,

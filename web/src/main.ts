@@ -213,12 +213,14 @@ function mapData(): NetworkMapData {
   }));
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const links: MapLink[] = [
-    ...model.links.map((l) => ({
-      id: l.id ?? `${l.from}-${l.to}-${l.mode}`,
-      from: l.from,
-      to: l.to,
-      mode: l.mode,
-    })),
+    ...model.links
+      .filter((l) => l.mode !== 'sea')
+      .map((l) => ({
+        id: l.id ?? `${l.from}-${l.to}-${l.mode}`,
+        from: l.from,
+        to: l.to,
+        mode: l.mode,
+      })),
     // Sea lanes go round continents: without their waypoints a straight line would mislead.
     ...model.services
       .filter((s) => s.mode !== 'sea')

@@ -1,0 +1,69 @@
+/**
+ * Load test: `GET /api/network` at a fixed rate over loopback while a long simulation runs on the
+ * job workers, the latency percentiles measured by autocannon. Target: p99 < 50 ms at 200 req/s.
+ *
+ *   npx tsx bench/load/network-under-load.ts [--rate 200] [--seconds 10] [--connections 10]
+ *
+ * The server is the real one (`startServer`, the embedded network, the real use cases, an
+ * in-memory database); the simulation is long enough to run for the whole test, checked after.
+ */
+import autocannon from 'autocannon';
+import { startServer } from '../../src/server/start.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const rate = arg('rate', 200);
+const seconds = arg('seconds', 10);
+const connections = arg('connections', 10);
+
+const server = await startServer({ host: '127.0.0.1', port: 0, db: ':memory:', workers: 1 });
+const base = server.url.replace(/\/$/, '');
+const post = await fetch(`${base}/api/simulations`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ days: 365, replications: 200, seed: 1 }),
+});
+const job = (await post.json()) as { id: string; status: string };
+// Wait until the simulation is running on its worker.
+for (let i = 0; i < 600; i++) {
+  const s = (await (await fetch(`${base}/api/simulations/${job.id}`)).json()) as {
+    status: string;
+    progress: unknown;
+  };
+  if (s.status === 'running' && s.progress) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const result = await autocannon({
+  url: `${base}/api/network`,
+  connections,
+  overallRate: rate,
+  duration: seconds,
+});
+const during = (await (await fetch(`${base}/api/simulations/${job.id}`)).json()) as {
+  status: string;
+  progress: { done: number; total: number } | null;
+};
+await fetch(`${base}/api/simulations/${job.id}`, { method: 'DELETE' });
+await server.close();
+
+const l = result.latency;
+const line = {
+  requests: result.requests.total,
+  rate_req_per_s: Math.round((result.requests.total / seconds) * 10) / 10,
+  non_2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  latency_ms: { p50: l.p50, p90: l.p90, p99: l.p99, max: l.max, mean: Math.round(l.average * 100) / 100 },
+  body_bytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+  simulation_during_test: { status: during.status, progress: during.progress },
+};
+console.log(JSON.stringify(line, null, 2));
+console.log(
+  l.p99 < 50 && result.non2xx === 0 && result.errors === 0
+    ? 'PASS: p99 < 50 ms'
+    : 'FAIL: p99 ≥ 50 ms or errors',
+);
