@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { InputError } from '../model/issue.js';
 import { currentLimits, formatAmount, limitIssue } from '../model/limits.js';
 import { parseNetwork } from '../model/load.js';
+import { didYouMean } from '../model/suggest.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { HttpError, httpIssue, notFound, parseWith, toHttpIssues } from './http-issues.js';
 import { type JobEvent, JobManager } from './jobs.js';
@@ -70,6 +71,13 @@ function jobView(job: JobRecord, result?: unknown) {
     ...(job.error ? { issues: job.error } : {}),
     ...(result !== undefined ? { result } : {}),
   };
+}
+
+/** The top-level keys of an object schema (undefined for other schemas). */
+function optionKeys(schema: z.ZodType): string[] | undefined {
+  // biome-ignore lint/suspicious/noExplicitAny: reading zod's definition
+  const shape = (schema as any)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : undefined;
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -192,8 +200,29 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     }
     const { [SCENARIO_FIELD]: scenario, ...rest } = body;
     const useCase = useCases[endpoint.useCase]!;
+    // A field the use case does not know is a mistake to name, not to drop silently.
+    const known = optionKeys(useCase.options);
+    if (known) {
+      const unknown = Object.keys(rest).filter((k) => !known.includes(k));
+      if (unknown.length > 0) {
+        throw new HttpError(
+          400,
+          unknown.map((k) =>
+            httpIssue(
+              'unknown_field',
+              k,
+              `unknown field "${k}"${didYouMean(k, [...known, SCENARIO_FIELD]) || `: the fields are ${[...known, SCENARIO_FIELD].join(', ')}`}`,
+            ),
+          ),
+        );
+      }
+    }
     const options = parseWith(useCase.options, rest);
-    return { options, ...modelFor(scenario) };
+    const target = modelFor(scenario);
+    // Values only the network can judge (an unknown place), all at once, before any work starts.
+    const early = useCase.check?.(target.model as never, options as never) ?? [];
+    if (early.some((i) => i.severity === 'error')) throw new InputError(early);
+    return { options, ...target };
   }
 
   // Health and the network

@@ -4,6 +4,7 @@
  * bodies with `options`, documents both schemas in OpenAPI, and runs `run` on a worker thread.
  */
 import type { z } from 'zod';
+import type { Issue } from '../model/issue.js';
 
 export interface ServerProgress {
   phase: string;
@@ -22,6 +23,8 @@ export interface ServerUseCase {
     options: never,
     ctx: { signal?: AbortSignal; onProgress?: (p: ServerProgress) => void },
   ): Promise<unknown>;
+  /** Optional: the issues `run` would raise about the options against this network, without running. */
+  check?(model: never, options: never): readonly Issue[];
 }
 
 export type UseCaseRegistry = Readonly<Record<string, ServerUseCase>>;

@@ -448,3 +448,14 @@ describe('OpenAPI', () => {
     expect(r.body).toContain('/api/simulations/{id}/events');
   });
 });
+
+describe('unknown fields', () => {
+  it('a misspelt option → 400 with "did you mean"', async () => {
+    const issues = expectIssues(
+      await h.app.inject({ method: 'POST', url: '/api/simulations', ...json({ stpes: 3 }) }),
+      400,
+    );
+    expect(issues[0]).toMatchObject({ code: 'unknown_field', path: 'stpes' });
+    expect(issues[0]!.message).toMatch(/did you mean .*"steps"/);
+  });
+});
