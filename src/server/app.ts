@@ -20,7 +20,7 @@ import { didYouMean } from '../model/suggest.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { HttpError, httpIssue, notFound, parseWith, toHttpIssues } from './http-issues.js';
 import { type JobEvent, JobManager } from './jobs.js';
-import type { NetworkSource } from './network-source.js';
+import type { CachedBody, NetworkSource } from './network-source.js';
 import { apiReferenceHtml, openApiDocument } from './openapi.js';
 import { JOB_STATUSES, type JobRecord, type Store } from './store.js';
 import type { UseCaseRegistry } from './use-case-types.js';
@@ -98,14 +98,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const jobs = new JobManager(store, deps.jobPool, limits.job_seconds);
   const endpoints = ENDPOINTS.filter((e) => useCases[e.useCase] !== undefined);
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header(
-      'Content-Security-Policy',
+  const securityHeaders = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy':
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-    );
+  };
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
 
   app.setErrorHandler((error: FastifyError | HttpError | InputError, _req, reply) => {
@@ -241,12 +243,27 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     db_schema_version: store.schemaVersion,
   }));
 
-  app.get('/api/network', async (_req, reply) => reply.type('application/json').send(network.modelJson));
-  app.get('/api/crossings', async (_req, reply) =>
-    reply.type('application/json').send(network.crossingsJson),
+  /** A fixed JSON answer: 304 when the client has it, gzipped when the client takes gzip. */
+  const sendCached = (req: FastifyRequest, reply: FastifyReply, body: CachedBody, type: string) => {
+    reply
+      .header('ETag', body.etag)
+      .header('Cache-Control', 'no-cache')
+      .header('Vary', 'Accept-Encoding')
+      .type(type);
+    if (req.headers['if-none-match'] === body.etag) return reply.code(304).send();
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      return reply.header('Content-Encoding', 'gzip').send(body.gzip);
+    }
+    return reply.send(body.raw);
+  };
+  app.get('/api/network', async (req, reply) =>
+    sendCached(req, reply, network.modelJson, 'application/json'),
   );
-  app.get('/api/network.geojson', async (_req, reply) =>
-    reply.type('application/geo+json').send(network.geojson),
+  app.get('/api/crossings', async (req, reply) =>
+    sendCached(req, reply, network.crossingsJson, 'application/json'),
+  );
+  app.get('/api/network.geojson', async (req, reply) =>
+    sendCached(req, reply, network.geojson, 'application/geo+json'),
   );
 
   // Validate: a network (JSON or YAML text) in the body → its issues, with lines.

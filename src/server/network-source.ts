@@ -2,6 +2,8 @@
  * The network the server answers about: the base network read once at start, and the same network
  * with a stored scenario applied (validated as a whole, cached by the scenario's id and version).
  */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { InputError, type Issue } from '../model/issue.js';
 import { networkSizeIssues } from '../model/limits.js';
 import { checkNetworkData, type ParsedData, parseText } from '../model/load.js';
@@ -12,14 +14,30 @@ import { compileNetwork } from '../network/compile.js';
 import { toGeoJSON } from '../network/geojson.js';
 import { networkCapacity, type SideCapacity } from '../network/operational-capacity.js';
 
+/** A JSON answer that never changes while the server runs: its bytes, gzipped bytes and ETag. */
+export interface CachedBody {
+  readonly raw: Buffer;
+  readonly gzip: Buffer;
+  readonly etag: string;
+}
+
+function cachedBody(value: unknown): CachedBody {
+  const raw = Buffer.from(JSON.stringify(value));
+  return {
+    raw,
+    gzip: gzipSync(raw, { level: 9 }),
+    etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`,
+  };
+}
+
 export class NetworkSource {
   readonly model: NetworkModel;
   readonly warnings: readonly Issue[];
-  /** The base network as JSON text, serialized once (GET /api/network is asked often). */
-  readonly modelJson: string;
-  readonly geojson: string;
-  /** The crossings with their capacity per direction, as JSON text. */
-  readonly crossingsJson: string;
+  /** The base network as JSON, serialized, compressed and tagged once (GET /api/network is asked often). */
+  readonly modelJson: CachedBody;
+  readonly geojson: CachedBody;
+  /** The crossings with their capacity per direction, as JSON. */
+  readonly crossingsJson: CachedBody;
   private readonly base: ParsedData;
   private readonly cache = new Map<string, NetworkModel>();
 
@@ -35,9 +53,9 @@ export class NetworkSource {
     this.base = parsed;
     this.model = checked.model;
     this.warnings = checked.issues;
-    this.modelJson = JSON.stringify(this.model);
-    this.geojson = JSON.stringify(toGeoJSON(this.model));
-    this.crossingsJson = JSON.stringify({ crossings: crossingCapacities(this.model) });
+    this.modelJson = cachedBody(this.model);
+    this.geojson = cachedBody(toGeoJSON(this.model));
+    this.crossingsJson = cachedBody({ crossings: crossingCapacities(this.model) });
   }
 
   get name(): string {

@@ -459,3 +459,20 @@ describe('unknown fields', () => {
     expect(issues[0]!.message).toMatch(/did you mean .*"steps"/);
   });
 });
+
+describe('fixed answers are cached and compressed', () => {
+  it('GET /api/network gzipped is the same JSON; a matching ETag is a 304', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const plain = await h.app.inject('/api/network');
+    const zipped = await h.app.inject({
+      url: '/api/network',
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const etag = String(plain.headers.etag);
+    const again = await h.app.inject({ url: '/api/network', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+});

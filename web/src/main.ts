@@ -378,6 +378,7 @@ function attachHover(svg: SVGSVGElement): void {
 
 function openCrossing(id: string): void {
   state.selectedCrossing = id;
+  $('tooltip').hidden = true;
   const card = $('crossing');
   const c = state.crossings.get(id);
   if (!c) return;
