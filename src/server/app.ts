@@ -5,6 +5,7 @@
  * with a 4xx status for bad input, never a 500.
  */
 import { existsSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   type FastifyError,
@@ -229,6 +230,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   // Health and the network
 
+  // How long the HTTP thread's event loop was held up: near zero while jobs run on their workers.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   app.get('/api/health', async () => ({
     status: 'ok',
     version: VERSION,
@@ -241,6 +245,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       workers: deps.jobPool.size,
     },
     db_schema_version: store.schemaVersion,
+    event_loop_delay_ms: {
+      p50: Math.round(loopDelay.percentile(50) / 1e4) / 100,
+      p99: Math.round(loopDelay.percentile(99) / 1e4) / 100,
+      max: Math.round(loopDelay.max / 1e4) / 100,
+    },
   }));
 
   /** A fixed JSON answer: 304 when the client has it, gzipped when the client takes gzip. */
@@ -514,6 +523,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   }
 
   app.addHook('onClose', async () => {
+    loopDelay.disable();
     await Promise.all([deps.jobPool.close(), deps.interactivePool.close()]);
   });
   return app;

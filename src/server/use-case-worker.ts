@@ -2,11 +2,19 @@
  * One worker thread of the pool: imports the use-case registry once, then runs the tasks it is sent,
  * one at a time, posting progress (at most every 100 ms) and the result or the issues.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../model/issue.js';
 import { configureLimits, type Limits } from '../model/limits.js';
 import type { UseCaseRegistry } from './use-case-types.js';
 import type { WorkerMessage } from './worker-pool.js';
+
+// Jobs yield the CPU to the HTTP thread: on Linux a nice value set from a thread is that thread's alone.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: the job runs at the server's priority.
+}
 
 const data = workerData as { registry: string; limits: Limits; raiseHint: string };
 configureLimits({
