@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
+import { sharedWorkerPool } from '../node/worker-pool.js';
 import { SIMULATE_DEFAULTS, type SimulateOptions, simulate } from '../sim/simulate.js';
 import type { CrossingFlowJson, EstimateJson, SimulationResult } from '../sim/simulation-result.js';
 import { addNetworkOptions, loadNetworkOption } from './network-option.js';
@@ -74,6 +75,9 @@ export function registerSimulate(program: Command): void {
     .option('--date <yyyy-mm-dd>', 'routes use the infrastructure in service that day (default: all of it)')
     .option('--json', 'print as JSON')
     .action(async (flags: SimulateFlags) => {
+      // the threads start loading now, while the network is read and the routes planned
+      const pool = sharedWorkerPool();
+      if (flags.workers === undefined || Number(flags.workers) > 1) pool.warm();
       const loaded = loadNetworkOption(flags);
       const options = simulateOptions(flags);
       const bar =
@@ -88,6 +92,7 @@ export function registerSimulate(program: Command): void {
       let started = false;
       const result = await simulate(loaded.model, {
         ...options,
+        runner: pool.runner,
         onProgress: (done, total) => {
           if (!bar) return;
           if (!started) {

@@ -13,6 +13,8 @@ export interface ClearanceStep {
   readonly probability?: number;
   /** Chance that the step is done once more after each time it is done (default 0). */
   readonly repeat?: number;
+  /** Uniforms for this step's own draws (whether it applies, whether it repeats); default the shared ones. */
+  readonly decision?: Uniform;
 }
 
 export class ClearanceSteps {
@@ -24,7 +26,11 @@ export class ClearanceSteps {
   private readonly repeats: Float64Array;
   /** Every step applies to every unit: no draw needed to pick the next step. */
   private readonly allStepsApply: boolean;
-  private uniform: Uniform = () => 0;
+  /** Whether some step needs random draws and has no decision uniforms of its own. */
+  readonly needsShared: boolean;
+  /** Per step: its own decision uniforms, or null for the shared ones. */
+  private readonly own: (Uniform | null)[];
+  private decisions: Uniform[];
   private stepOf = new Int32Array(64);
   private readonly stepEndKind: number;
 
@@ -42,16 +48,19 @@ export class ClearanceSteps {
     this.durations = steps.map((s) => s.duration);
     this.probabilities = Float64Array.from(steps, (s) => s.probability ?? 1);
     this.repeats = Float64Array.from(steps, (s) => s.repeat ?? 0);
+    this.own = steps.map((s) => s.decision ?? null);
+    this.decisions = this.own.map((u) => u ?? (() => 0));
     this.allStepsApply = this.probabilities.every((p) => p >= 1);
     for (const r of this.repeats)
       if (!(r >= 0 && r < 1)) throw new RangeError('a repeat probability must be in [0, 1)');
     this.random = this.probabilities.some((p) => p < 1) || this.repeats.some((r) => r > 0);
+    this.needsShared = steps.some((s) => ((s.probability ?? 1) < 1 || (s.repeat ?? 0) > 0) && !s.decision);
     this.stepEndKind = sim.handler(handlerName, (unit) => this.stepEnd(unit));
   }
 
-  /** The uniforms for step probabilities and repeats. */
+  /** The uniforms for step probabilities and repeats of the steps without their own. */
   useRandom(uniform: Uniform): void {
-    this.uniform = uniform;
+    this.decisions = this.own.map((u) => u ?? uniform);
   }
 
   /** A unit starts clearance (it holds a lane); it never finishes synchronously. */
@@ -68,7 +77,7 @@ export class ClearanceSteps {
       return;
     }
     const repeat = this.repeats[s]!;
-    if (repeat > 0 && this.uniform() < repeat) {
+    if (repeat > 0 && this.decisions[s]!() < repeat) {
       this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
       return;
     }
@@ -81,7 +90,8 @@ export class ClearanceSteps {
     let s = this.stepOf[unit]! + 1;
     if (!this.allStepsApply) {
       const p = this.probabilities;
-      while (s < n && p[s]! < 1 && this.uniform() >= p[s]!) s++;
+      const decisions = this.decisions;
+      while (s < n && p[s]! < 1 && decisions[s]!() >= p[s]!) s++;
     }
     this.stepOf[unit] = s;
     if (s < n) this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);

@@ -1,14 +1,13 @@
 /**
- * A crossing of the network file as the simulation runs it: lanes open by its calendar in its time
- * zone, its steps (a gauge change last), its daily quota and priority share, and what a unit pays.
+ * One direction of a crossing of the compiled network as the simulation runs it: lanes open by its
+ * calendar in its time zone, its steps (a gauge change last), its daily quota and priority share, and
+ * what a unit pays. Reads the compiled side (parsed distributions, calendar, offset); never text.
  */
-import { parseHours, utcOffsetHours } from '../model/calendar.js';
-import { distributionMean, parseDistribution } from '../model/distribution.js';
-import type { CrossingModel as CrossingEntry } from '../model/schema.js';
+import type { CrossingSide } from '../network/compile.js';
 import type { CrossingOptions } from './crossing.js';
 import { crossingTimetable, openHoursPerDay } from './crossing-hours.js';
 import type { QueueStep } from './queue-model.js';
-import type { Uniform } from './random.js';
+import { Purpose, type Uniform } from './random.js';
 import { compileSampler } from './sample/compile.js';
 
 /** An e-queue at a crossing: slot length and the share of the crossing's capacity that is booked. */
@@ -17,74 +16,69 @@ export interface AppointmentSettings {
   readonly share: number;
 }
 
-function distribution(text: string) {
-  const parsed = parseDistribution(text);
-  if ('error' in parsed) throw new Error(`invalid distribution "${text}" in a validated network`);
-  return parsed.dist;
-}
-
-/** Local time minus UTC at the crossing, hours. */
-export function crossingUtcOffset(c: CrossingEntry): number {
-  const offset = utcOffsetHours(c.tz);
-  if ('error' in offset) throw new Error(`crossing ${c.id}: invalid time zone in a validated network`);
-  return offset.hours;
-}
+/**
+ * Where a crossing direction's draws come from: a stream per purpose and key (`step:<i>:<name>`,
+ * `gauge-change`, or `class` for the priority draw); or one uniform for all of them (tests).
+ */
+export type CrossingDraws = Uniform | { readonly keyed: (purpose: string, key: string) => Uniform };
 
 /** Mean time a unit holds a lane, hours: each step's passes × mean, plus the gauge change. */
-export function meanClearanceH(c: CrossingEntry): number {
-  let mean = 0;
-  for (const s of c.steps) mean += (s.probability / (1 - s.repeat)) * distributionMean(distribution(s.time));
-  if (c.gauge_change) mean += distributionMean(distribution(c.gauge_change.time));
-  return mean;
+export function meanClearanceH(side: CrossingSide): number {
+  return side.clearanceMeanH;
 }
 
 /**
- * The options of one direction of a crossing, its samplers drawing from `random`. With `appointments`
+ * The options of one direction of a crossing, its samplers drawing from `draws`. With `appointments`
  * units book slots at `share` of the rate the crossing clears while open.
  */
 export function crossingOptions(
-  c: CrossingEntry,
-  random: Uniform,
+  side: CrossingSide,
+  draws: CrossingDraws,
   appointments?: AppointmentSettings,
 ): CrossingOptions {
-  const parsed = parseHours(c.hours);
-  if ('error' in parsed) throw new Error(`crossing ${c.id}: invalid hours in a validated network`);
-  const calendar = parsed.calendar;
-  const offset = crossingUtcOffset(c);
-  const steps: QueueStep[] = c.steps.map((s) => ({
-    duration: compileSampler(distribution(s.time), random),
-    probability: s.probability,
-    repeat: s.repeat,
-  }));
-  if (c.gauge_change) steps.push({ duration: compileSampler(distribution(c.gauge_change.time), random) });
+  const draw = (purpose: string, key: string): Uniform =>
+    typeof draws === 'function' ? draws : draws.keyed(purpose, key);
+  const steps: QueueStep[] = side.steps.map((s, i) => {
+    const key = `step:${i}:${s.name}`;
+    const random = s.probability < 1 || s.repeat > 0;
+    return {
+      duration: compileSampler(s.time, draw(Purpose.duration, key)),
+      probability: s.probability,
+      repeat: s.repeat,
+      ...(random ? { decision: draw(Purpose.decision, key) } : {}),
+    };
+  });
+  if (side.gaugeChange)
+    steps.push({ duration: compileSampler(side.gaugeChange, draw(Purpose.duration, 'gauge-change')) });
   let booking: CrossingOptions['appointments'];
   if (appointments) {
-    const open = openHoursPerDay(calendar);
-    const lanesPerOpenH = c.lanes / meanClearanceH(c);
-    const quotaPerOpenH = c.quota_units_per_day !== undefined ? c.quota_units_per_day / open : Infinity;
+    const open = openHoursPerDay(side.calendar);
+    const lanesPerOpenH = side.lanes / side.clearanceMeanH;
+    const quotaPerOpenH = side.quotaUnitsPerDay !== undefined ? side.quotaUnitsPerDay / open : Infinity;
     booking = {
       perHour: appointments.share * Math.min(lanesPerOpenH, quotaPerOpenH),
       slot_h: appointments.slot_h,
     };
   }
+  const priority = side.priorityShare > 0 && side.priorityShare < 1;
   return {
-    lanes: c.lanes,
-    ...(calendar.alwaysOpen ? {} : { hours: crossingTimetable(calendar, c.lanes, offset) }),
+    lanes: side.lanes,
+    ...(side.calendar.alwaysOpen
+      ? {}
+      : { hours: crossingTimetable(side.calendar, side.lanes, side.utcOffsetH) }),
     steps,
-    ...(c.quota_units_per_day !== undefined
-      ? { quota: { perDay: c.quota_units_per_day, offset_h: offset } }
+    ...(side.quotaUnitsPerDay !== undefined
+      ? { quota: { perDay: side.quotaUnitsPerDay, offset_h: side.utcOffsetH } }
       : {}),
-    ...(c.priority_share !== undefined ? { priorityShare: c.priority_share } : {}),
+    ...(side.priorityShare > 0 ? { priorityShare: side.priorityShare } : {}),
     ...(booking ? { appointments: booking } : {}),
-    random,
+    ...(priority ? { random: draw(Purpose.priority, 'class') } : {}),
   };
 }
 
 /** What a unit pays at the crossing, USD: fees and gauge change, and the priority fee in the priority class. */
-export function crossingCostUsd(c: CrossingEntry, priorityClass: number): number {
+export function crossingCostUsd(side: CrossingSide, priorityClass: number): number {
   return (
-    (c.fees_usd_per_unit ?? 0) +
-    (c.gauge_change?.cost_usd_per_unit ?? 0) +
-    (priorityClass === 0 ? (c.priority_fee_usd_per_unit ?? 0) : 0)
+    side.feesUsdPerUnit + side.gaugeChangeUsdPerUnit + (priorityClass === 0 ? side.priorityFeeUsdPerUnit : 0)
   );
 }

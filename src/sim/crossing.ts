@@ -93,7 +93,7 @@ export class BorderCrossing {
     this.priorityShare = options.priorityShare ?? 0;
     if (!(this.priorityShare >= 0 && this.priorityShare <= 1))
       throw new RangeError('priorityShare must be in [0, 1]');
-    const needsRandom = (this.priorityShare > 0 && this.priorityShare < 1) || this.steps.random;
+    const needsRandom = (this.priorityShare > 0 && this.priorityShare < 1) || this.steps.needsShared;
     if (needsRandom && options.random === undefined)
       throw new RangeError('random step probabilities, repeats or a priority class need `random`');
     this.random = options.random ?? (() => 0);

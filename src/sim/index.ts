@@ -23,7 +23,6 @@ export {
   type AppointmentSettings,
   crossingCostUsd,
   crossingOptions,
-  crossingUtcOffset,
   meanClearanceH,
 } from './crossing-from-network.js';
 export { crossingTimetable, openHoursPerDay } from './crossing-hours.js';
@@ -40,7 +39,7 @@ export {
   type QueueModelOptions,
   type QueueStep,
 } from './queue-model.js';
-export { RandomStreams, type RandomStreamsOptions, type Uniform, uniformFrom } from './random.js';
+export { Purpose, RandomStreams, streamState, type Uniform, uniformFrom } from './random.js';
 export {
   type DemandStats,
   type ReplicationResult,
@@ -71,12 +70,16 @@ export { type QueueResult, type SimulateQueueOptions, simulateQueue } from './si
 export {
   buildPlan,
   type DemandPlan,
-  demandId,
   demandTonnesPerDay,
   type LegPlan,
   LegType,
   type PlanOptions,
+  type SimCrossing,
+  type SimLink,
+  type SimNetwork,
+  type SimService,
   type SimulationPlan,
+  simNetwork,
   type TripRoute,
 } from './simulation-plan.js';
 export {
@@ -103,5 +106,5 @@ export { ResourceMonitor, type ResourceMonitorOptions } from './stats/resource-m
 export { studentTCdf, studentTQuantile } from './stats/student-t.js';
 export { Tally, type TallyOptions } from './stats/tally.js';
 export { TimeAverage, type TimeAverageOptions } from './stats/time-average.js';
-export { substreamLayout, TripModel, type TripObservers } from './trip-model.js';
+export { type KeyedStreams, TripModel, type TripObservers } from './trip-model.js';
 export type { Discipline, UnitQueue } from './unit-queue.js';

@@ -82,7 +82,7 @@ export class QueueModel {
     this.classShares = Float64Array.from(classes, (c) => (cumulative += c.share / total));
     this.classPriorities = Int32Array.from(classes, (c) => c.priority);
     const random = options.random;
-    if ((classes.length > 1 || this.steps.random) && random === undefined)
+    if ((classes.length > 1 || this.steps.needsShared) && random === undefined)
       throw new RangeError('random step probabilities or classes need `random`');
     this.random = random ?? (() => 0);
     this.steps.useRandom(this.random);

@@ -1,6 +1,9 @@
 /**
- * Seeded random streams: each replication, and each source of randomness within it, gets its own
- * stream derived from the seed alone, so results do not depend on how work is spread over workers.
+ * Seeded random streams keyed by identity: each stream is derived by hashing (seed, replication,
+ * purpose, element id), not by its position among the others, so adding, removing or reordering
+ * elements of a network leaves every other element's draws unchanged (common random numbers), and
+ * any split of replications over workers or machines draws the same numbers. Setting up a stream
+ * costs the same whatever its replication (no jumps).
  */
 
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
@@ -20,78 +23,96 @@ export function uniformFrom(generator: JumpableRandomGenerator): Uniform {
   return () => ((generator.next() >>> 5) * 67108864 + (generator.next() >>> 6)) * TWO_POW_MINUS_53;
 }
 
-export interface RandomStreamsOptions {
-  /** Independent streams reserved for each replication (default 16). */
-  readonly substreams?: number;
+const MASK64 = (1n << 64n) - 1n;
+const GOLDEN = 0x9e3779b97f4a7c15n;
+
+/** The splitmix64 output function of x + golden ratio: a bijective 64-bit mix with full avalanche. */
+function mix64(x: bigint): bigint {
+  let z = (x + GOLDEN) & MASK64;
+  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
+  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK64;
+  return z ^ (z >> 31n);
+}
+
+/** Absorbs one 64-bit word into a running hash (a sponge over mix64). */
+function absorb(h: bigint, word: bigint): bigint {
+  return mix64(h ^ (word & MASK64));
+}
+
+const textHashes = new Map<string, bigint>();
+
+/** 64-bit hash of a text: its length, then each UTF-16 code unit, absorbed in turn; memoised. */
+function textHash(text: string): bigint {
+  let h = textHashes.get(text);
+  if (h !== undefined) return h;
+  h = absorb(0x5ca1ab1e0ddba11n, BigInt(text.length));
+  for (let i = 0; i < text.length; i++) h = absorb(h, BigInt(text.charCodeAt(i)));
+  if (textHashes.size < 100_000) textHashes.set(text, h);
+  return h;
 }
 
 /**
- * Streams are xoroshiro128+ generators from pure-rand, 2^64 draws apart (one `jump()` per stream
- * index: replication × substreams + substream), seeded through splitmix64 so that nearby seeds give
- * unrelated sequences.
+ * 128 bits of xoroshiro128+ state from the key (seed, replication, purpose, element): the four parts
+ * absorbed in turn, then two splitmix64 outputs (never both zero).
  */
-export class RandomStreams {
-  readonly seed: number;
-  readonly substreams: number;
-  private readonly base: JumpableRandomGenerator;
-  private cursor: JumpableRandomGenerator;
-  private cursorIndex = 0;
-
-  /** @param seed any safe integer */
-  constructor(seed: number, options: RandomStreamsOptions = {}) {
-    if (!Number.isSafeInteger(seed)) throw new RangeError(`the seed must be an integer, got ${seed}`);
-    const substreams = options.substreams ?? 16;
-    if (!(Number.isInteger(substreams) && substreams >= 1))
-      throw new RangeError('substreams must be an integer ≥ 1');
-    this.seed = seed;
-    this.substreams = substreams;
-    this.base = xoroshiro128plusFromState(splitmixState(seed));
-    this.cursor = this.base.clone();
-  }
-
-  /**
-   * Generator of stream `substream` of replication `replication`: the same numbers whichever order
-   * streams are asked for in. Asking in increasing order costs one jump per stream skipped.
-   */
-  generator(replication: number, substream = 0): JumpableRandomGenerator {
-    if (!(Number.isInteger(replication) && replication >= 0))
-      throw new RangeError('replication must be an integer ≥ 0');
-    if (!(Number.isInteger(substream) && substream >= 0 && substream < this.substreams)) {
-      throw new RangeError(`substream must be an integer in [0, ${this.substreams})`);
-    }
-    const index = replication * this.substreams + substream;
-    if (index < this.cursorIndex) {
-      this.cursor = this.base.clone();
-      this.cursorIndex = 0;
-    }
-    while (this.cursorIndex < index) {
-      this.cursor.jump();
-      this.cursorIndex++;
-    }
-    return this.cursor.clone();
-  }
-
-  /** Uniform source of stream `substream` of replication `replication`. */
-  stream(replication: number, substream = 0): Uniform {
-    return uniformFrom(this.generator(replication, substream));
-  }
-}
-
-/** 128 bits of generator state from a seed by splitmix64 (Vigna's recommended seeding). */
-function splitmixState(seed: number): number[] {
-  const mask = (1n << 64n) - 1n;
-  let x = BigInt.asUintN(64, BigInt(seed));
-  const next = (): bigint => {
-    x = (x + 0x9e3779b97f4a7c15n) & mask;
-    let z = x;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask;
-    return z ^ (z >> 31n);
-  };
-  const s0 = next();
-  const s1 = next();
+export function streamState(seed: number, replication: number, purpose: string, element: string): number[] {
+  let h = absorb(0n, BigInt.asUintN(64, BigInt(seed)));
+  h = absorb(h, BigInt(replication));
+  h = absorb(h, textHash(purpose));
+  h = absorb(h, textHash(element));
+  let s0 = mix64(h);
+  const s1 = mix64(h ^ GOLDEN);
+  if (s0 === 0n && s1 === 0n) s0 = 1n;
   const hi = (v: bigint) => Number(BigInt.asIntN(32, v >> 32n));
   const lo = (v: bigint) => Number(BigInt.asIntN(32, v));
   // pure-rand's state layout is [high of s0, low of s0, high of s1, low of s1] (s01, s00, s11, s10)
   return [hi(s0), lo(s0), hi(s1), lo(s1)];
+}
+
+/** What a stream is for, one name per kind of draw. */
+export const Purpose = {
+  /** A demand's arrival times. */
+  arrivals: 'arrivals',
+  /** Whether a crossing step applies and whether it is repeated. */
+  decision: 'decision',
+  /** How long a step, link, sailing or transshipment takes. */
+  duration: 'duration',
+  /** Whether a unit at a crossing is in the priority class. */
+  priority: 'priority',
+  /** A positional substream of {@link RandomStreams.stream} (tests and engine benches). */
+  substream: 'substream',
+} as const;
+
+/**
+ * The streams of one seed. `keyed(replication, purpose, element)` is the stream of one element's one
+ * kind of draw; `stream(replication, k)` the k-th plain substream of a replication, for models
+ * without named elements.
+ */
+export class RandomStreams {
+  readonly seed: number;
+
+  /** @param seed any safe integer */
+  constructor(seed: number) {
+    if (!Number.isSafeInteger(seed)) throw new RangeError(`the seed must be an integer, got ${seed}`);
+    this.seed = seed;
+  }
+
+  /** Generator of the stream keyed by (replication, purpose, element). */
+  generator(replication: number, purpose: string, element: string): JumpableRandomGenerator {
+    if (!(Number.isSafeInteger(replication) && replication >= 0))
+      throw new RangeError('replication must be an integer ≥ 0');
+    return xoroshiro128plusFromState(streamState(this.seed, replication, purpose, element));
+  }
+
+  /** Uniform source keyed by (replication, purpose, element id). */
+  keyed(replication: number, purpose: string, element: string): Uniform {
+    return uniformFrom(this.generator(replication, purpose, element));
+  }
+
+  /** Uniform source of plain substream `substream` (an integer ≥ 0) of replication `replication`. */
+  stream(replication: number, substream = 0): Uniform {
+    if (!(Number.isSafeInteger(substream) && substream >= 0))
+      throw new RangeError('substream must be an integer ≥ 0');
+    return this.keyed(replication, Purpose.substream, String(substream));
+  }
 }

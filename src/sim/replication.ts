@@ -1,17 +1,17 @@
 /**
- * One replication of a network simulation: its own random streams from the seed and replication
- * number, the trips run over the window and drained, and what the monitors saw, as plain data.
+ * One replication of a network simulation: its own random streams keyed by the seed, the replication
+ * number and each element's id, the trips run over the window and drained, and what the monitors saw, as plain data.
  */
 
 import { crossingCostUsd } from './crossing-from-network.js';
 import { Simulation } from './kernel.js';
 import { RandomStreams } from './random.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import { LegType, type SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
 import { Tally } from './stats/tally.js';
-import { substreamLayout, TripModel } from './trip-model.js';
+import { TripModel } from './trip-model.js';
 
 /** Histogram layout of every simulated time: 36 s to 11 years, quantiles within 0.8 %. */
 export const SIM_HISTOGRAM: LogHistogramOptions = { lowest: 0.01, highest: 1e5, precisionBits: 6 };
@@ -52,8 +52,7 @@ function tallyResult(t: Tally): TallyResult {
 
 /** Runs replication `replication` of the plan with the given seed. */
 export function runReplication(plan: SimulationPlan, replication: number, seed: number): ReplicationResult {
-  const layout = substreamLayout(plan);
-  const streams = new RandomStreams(seed, { substreams: layout.count });
+  const streams = new RandomStreams(seed);
   const sim = new Simulation({ initialCapacity: 1024 });
   const model = plan.network;
   const observed = { warmup: plan.warmup_h, end: plan.end_h, histogram: SIM_HISTOGRAM };
@@ -63,13 +62,20 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
   const swd = plan.demands.map(() => new Moments());
   const swod = plan.demands.map(() => new Moments());
   const distance = plan.demands.map((d) => plan.routes[d.route]!.distance_km);
+  // crossings some route passes both ways (the others keep one set of figures: the direction's are the totals)
+  const ways = model.crossings.map(() => 0);
+  for (const route of plan.routes)
+    for (const leg of route.legs)
+      if (leg.kind === LegType.crossing) ways[leg.element]! |= leg.reversed ? 2 : 1;
+  const twoWay = ways.map((w) => w === 3);
 
-  const trips = new TripModel(sim, plan, (k) => streams.stream(replication, k), {
+  const trips = new TripModel(sim, plan, (purpose, element) => streams.keyed(replication, purpose, element), {
     crossing: (c, direction) => {
       let m = crossingMonitors[c];
       if (!m) {
         const entry = model.crossings[c]!;
-        m = new CrossingMonitor({ ...observed, costOf: (cls) => crossingCostUsd(entry, cls) });
+        const cost = (cls: number, d: number) => crossingCostUsd(entry.sides[d] ?? entry.sides[0], cls);
+        m = new CrossingMonitor({ ...observed, costOf: cost, oneWay: !twoWay[c] });
         crossingMonitors[c] = m;
       }
       return m.direction(direction);

@@ -2,13 +2,12 @@
  * Monte Carlo simulation of a network's freight through crossings, ferries and transshipments:
  * `simulate(network, options)` takes the validated network and returns plain data.
  */
-import { availableParallelism } from 'node:os';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { checkSimulationLimits } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
 import { crossingIndex } from '../network/lookup.js';
 import type { AppointmentSettings } from './crossing-from-network.js';
-import { runReplications } from './run-replications.js';
+import { type ReplicationRunner, type ReplicationSet, runInThread } from './replication-set.js';
 import { buildPlan, type SimulationPlan } from './simulation-plan.js';
 import { ResultMerger, type SimulationResult } from './simulation-result.js';
 
@@ -23,8 +22,12 @@ export interface SimulateOptions {
   readonly replications?: number | undefined;
   /** Seed of the random streams (default 1). */
   readonly seed?: number | undefined;
-  /** Worker threads (default: every core, os.availableParallelism()); 1 runs in this thread. */
+  /** Worker threads the runner may use (default: all it has); the figures do not depend on it. */
   readonly workers?: number | undefined;
+  /** Where the replications run (default: this thread); `src/node/worker-pool.ts` gives a pool of threads. */
+  readonly runner?: ReplicationRunner | undefined;
+  /** Cancels the run: it rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
   /** Crossings to report (ids or names; default all that carry traffic). The whole network is simulated. */
   readonly crossings?: readonly string[] | undefined;
   /** Crossings (ids or names, or "all") with an appointment queue (e-queue); default none. */
@@ -72,7 +75,7 @@ interface Resolved {
   readonly drainDays: number;
   readonly replications: number;
   readonly seed: number;
-  readonly workers: number;
+  readonly workers: number | undefined;
   readonly crossings: number[] | undefined;
   readonly appointments: (AppointmentSettings | null)[];
   readonly divertQueue: number;
@@ -128,7 +131,7 @@ export function resolveSimulateOptions(model: NetworkModel, options: SimulateOpt
   const workers = number(
     'workers',
     options.workers,
-    availableParallelism(),
+    Number.NaN,
     (x) => Number.isInteger(x) && x >= 1 && x <= 1024,
     'a whole number of workers ≥ 1',
   );
@@ -183,7 +186,7 @@ export function resolveSimulateOptions(model: NetworkModel, options: SimulateOpt
     drainDays,
     replications,
     seed,
-    workers,
+    workers: Number.isNaN(workers) ? undefined : workers,
     crossings,
     appointments: model.crossings.map((_, i) => (booked.has(i) ? settings : null)),
     divertQueue,
@@ -206,6 +209,22 @@ export function simulationPlan(model: NetworkModel, options: SimulateOptions = {
   return planOf(model, resolveSimulateOptions(model, options), options.date);
 }
 
+/**
+ * The figures of a complete set of replications (0 … replications − 1), folded in replication order:
+ * the same bytes however the set was put together.
+ */
+export function simulationResult(
+  plan: SimulationPlan,
+  set: ReplicationSet,
+  options: { readonly replications: number; readonly crossings?: readonly number[] | undefined },
+): SimulationResult {
+  if (set.results.length !== options.replications || set.results.some((x, i) => x.replication !== i))
+    throw new Error(`the set holds ${set.results.length} of replications 0 … ${options.replications - 1}`);
+  const merger = new ResultMerger(plan);
+  for (const result of set.results) merger.add(result);
+  return merger.result({ seed: set.seed, crossings: options.crossings });
+}
+
 /** Simulates the network's demand over its routes and returns the merged figures. */
 export async function simulate(
   model: NetworkModel,
@@ -214,13 +233,14 @@ export async function simulate(
   const r = resolveSimulateOptions(model, options);
   const plan = planOf(model, r, options.date);
   checkSimulationLimits(plan, r.replications);
-  const merger = new ResultMerger(plan);
-  await runReplications(plan, {
-    replications: r.replications,
+  const run = options.runner ?? runInThread;
+  const onProgress = options.onProgress;
+  const set = await run(plan, {
     seed: r.seed,
+    replications: r.replications,
     workers: r.workers,
-    onResult: (result) => merger.add(result),
-    onProgress: options.onProgress,
+    signal: options.signal,
+    onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined,
   });
-  return merger.result({ seed: r.seed, crossings: r.crossings });
+  return simulationResult(plan, set, { replications: r.replications, crossings: r.crossings });
 }

@@ -1,20 +1,25 @@
 /**
- * What a run simulates, resolved once: each demand's route (the route planner's fastest) as legs, its
- * consignment size and rate, and where a unit may divert. Plain data, handed as is to workers.
+ * What a run simulates, resolved once from the compiled network: each demand's route (the route
+ * planner's fastest) as legs, its consignment size and rate (from the compiled demand's tonnes), where
+ * a unit may divert, and the parsed elements the trips run over. Plain data, handed as is to workers.
  */
+import type { Distribution } from '../model/distribution.js';
 import { type Issue, issue } from '../model/issue.js';
-import type { DemandModel, Mode, NetworkModel } from '../model/schema.js';
+import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
 import {
   ArcKind,
   arcModeName,
   type CompiledNetwork,
+  type CrossingSide,
   compileNetwork,
-  modeUnitTonnes,
+  crossingSideOf,
+  type ServiceSide,
 } from '../network/compile.js';
+import { type CompiledDemand, DAYS_PER_YEAR } from '../network/compile-demand.js';
 import { bestRoute } from '../route/best-route.js';
 import { routeContext } from '../route/route-context.js';
 import type { ArrivalPattern } from './arrival-process.js';
-import { type AppointmentSettings, crossingUtcOffset } from './crossing-from-network.js';
+import type { AppointmentSettings } from './crossing-from-network.js';
 
 export const LegType = { link: 0, crossing: 1, service: 2, transshipment: 3 } as const;
 export type LegTypeValue = (typeof LegType)[keyof typeof LegType];
@@ -68,96 +73,123 @@ export interface PlanOptions {
   readonly date?: string | undefined;
 }
 
+/** A crossing as the run needs it: names for the report, and each direction's compiled side. */
+export interface SimCrossing {
+  readonly id: string;
+  readonly name: string;
+  readonly mode: Mode;
+  readonly from: string;
+  readonly to: string;
+  readonly sides: readonly [CrossingSide, CrossingSide | null];
+}
+
+export interface SimService {
+  readonly id: string;
+  readonly name: string;
+  readonly sides: readonly [ServiceSide, ServiceSide | null];
+}
+
+export interface SimLink {
+  readonly id: string;
+  /** Travel time of each direction (the second null when one-way). */
+  readonly time: readonly [Distribution, Distribution | null];
+}
+
+/** The network's elements, parsed (from the compiled network), in file order. */
+export interface SimNetwork {
+  readonly name: string | null;
+  readonly crossings: readonly SimCrossing[];
+  readonly services: readonly SimService[];
+  readonly links: readonly SimLink[];
+  /** Per node: its id, and its transshipment time (undefined when it declares none). */
+  readonly nodes: readonly string[];
+  readonly transshipment: readonly (Distribution | undefined)[];
+}
+
 export interface SimulationPlan extends PlanOptions {
-  readonly network: NetworkModel;
+  readonly network: SimNetwork;
   readonly demands: readonly DemandPlan[];
   readonly routes: readonly TripRoute[];
   /** Demand entries not simulated, and why. */
   readonly skipped: readonly Issue[];
 }
 
-/** Tonnes a day a demand entry asks to move, or undefined when its quantity cannot be converted. */
-export function demandTonnesPerDay(model: NetworkModel, d: DemandModel): number | undefined {
-  if (d.units_per_day !== undefined) {
-    const unitId = d.unit ?? (d.mode ? model.modes[d.mode]?.unit : undefined);
-    const t = model.units.find((u) => u.id === unitId)?.t;
-    if (t !== undefined) return d.units_per_day * t;
-  }
-  return d.t_per_year !== undefined ? d.t_per_year / 365 : undefined;
+/** Tonnes a day a compiled demand asks to move. */
+export function demandTonnesPerDay(d: CompiledDemand): number {
+  return d.tPerYear / DAYS_PER_YEAR;
 }
 
-/** Id a demand entry is known by. */
-export function demandId(d: DemandModel): string {
-  return d.id ?? `${d.from}->${d.to}`;
+/** The parsed elements of a compiled network, as plain data. */
+export function simNetwork(net: CompiledNetwork): SimNetwork {
+  const model = net.model;
+  return {
+    name: model.name ?? null,
+    crossings: model.crossings.map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      mode: c.mode,
+      from: c.from,
+      to: c.to,
+      sides: net.crossings[i]!.sides,
+    })),
+    services: model.services.map((s, i) => ({ id: s.id, name: s.name, sides: net.services[i]!.sides })),
+    links: net.links.map((l) => ({ id: l.id, time: [l.sides[0].time, l.sides[1]?.time ?? null] })),
+    nodes: net.nodeIds,
+    transshipment: net.transshipment.time,
+  };
 }
 
-/** Resolves routes and rates for every demand entry of the network. */
+/**
+ * Resolves routes and rates for every demand entry of the network, compiled as of `options.date`
+ * (demand in tonnes and units from the compiled demand: one rule for route, flow and simulation).
+ */
 export function buildPlan(model: NetworkModel, options: PlanOptions): SimulationPlan {
-  const net = compileNetwork(model);
+  const net = compileNetwork(model, { date: options.date });
   const context = routeContext(net, { date: options.date });
   const routes: TripRoute[] = [];
   const demands: DemandPlan[] = [];
   const skipped: Issue[] = [];
-  const unitOf = (mode: Mode) => {
-    const id = model.modes[mode]?.unit;
-    const t = modeUnitTonnes(model, mode);
-    return id !== undefined && t !== undefined ? { id, t } : undefined;
-  };
-  model.demand.forEach((d, i) => {
-    const id = demandId(d);
-    const tPerDay = demandTonnesPerDay(model, d);
-    if (tPerDay === undefined) {
-      skipped.push(
-        issue(
-          'missing_field',
-          ['demand', i],
-          `${id}: units_per_day without a unit of known tonnage; not simulated`,
-        ),
-      );
-      return;
-    }
-    const modes = d.modes ?? (d.mode ? [d.mode] : undefined);
+  const unitOf: UnitOf = (mode) => net.modeUnit[MODES.indexOf(mode)];
+  for (const d of net.demand) {
     const route = bestRoute(net, d.from, d.to, {
       optimize: 'time',
       context,
       date: options.date,
-      ...(modes ? { modes } : {}),
+      ...(d.modes ? { modes: d.modes } : {}),
     });
     if (!route || route.arcs.length === 0) {
-      skipped.push(issue('unknown_reference', ['demand', i], `${id}: no route in service; not simulated`));
-      return;
+      skipped.push(
+        issue('unknown_reference', ['demand', d.index], `${d.id}: no route in service; not simulated`),
+      );
+      continue;
     }
-    let lot = { id: d.unit ?? 't', t: 1 };
+    let lot = { id: d.unit?.id ?? 't', t: 1 };
     for (const a of route.arcs) {
       const u = unitOf(arcModeName(net, a));
       if (u && u.t > lot.t) lot = u;
     }
-    if (lot.t === 1 && d.unit !== undefined) {
-      const u = model.units.find((x) => x.id === d.unit);
-      if (u) lot = { id: u.id, t: u.t };
-    }
+    if (lot.t === 1 && d.unit !== undefined) lot = d.unit;
     const first = route.arcs.find((a) => net.arcKind[a] === ArcKind.crossing);
-    const offset = first !== undefined ? crossingUtcOffset(model.crossings[net.arcElement[first]!]!) : 0;
+    const offset = first !== undefined ? crossingSideOf(net, first).utcOffsetH : 0;
     const routeIndex = routes.length;
     routes.push(routePlan(net, route.arcs, lot.t, unitOf, route.label));
     demands.push({
-      id,
+      id: d.id,
       od: `${d.from}->${d.to}`,
       route: routeIndex,
       lot_t: lot.t,
       unit: lot.id,
-      lotsPerHour: tPerDay / lot.t / 24,
+      lotsPerHour: demandTonnesPerDay(d) / lot.t / 24,
       arrivals: d.arrivals,
       offset_h: offset,
     });
     if (Number.isFinite(options.divertQueue))
       addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
-  });
-  return { ...options, network: model, demands, routes, skipped };
+  }
+  return { ...options, network: simNetwork(net), demands, routes, skipped };
 }
 
 type UnitOf = (mode: Mode) => { id: string; t: number } | undefined;
-
 /** Legs along compiled arcs, with a transshipment leg where the mode changes at a node that declares one. */
 function routePlan(
   net: CompiledNetwork,
@@ -203,7 +235,7 @@ function addAlternatives(
   net: CompiledNetwork,
   routes: TripRoute[],
   index: number,
-  d: DemandModel,
+  d: CompiledDemand,
   lot_t: number,
   unitOf: UnitOf,
   context: ReturnType<typeof routeContext>,
@@ -213,7 +245,7 @@ function addAlternatives(
   const route = routes[index]!;
   const country = (node: string) => model.nodes[net.nodeIndex.get(node)!]!.country;
   const alternatives = [...route.alternatives];
-  const modes = d.modes ?? (d.mode ? [d.mode] : undefined);
+  const modes = d.modes;
   route.legs.forEach((leg, i) => {
     if (leg.kind !== LegType.crossing) return;
     const c = model.crossings[leg.element]!;

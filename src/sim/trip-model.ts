@@ -2,32 +2,23 @@
  * Trips: each demand's consignments set off by its arrival pattern and travel their route leg by leg
  * (links, crossings, ferries, transshipments) until delivered, door to door.
  */
-import { parseDistribution } from '../model/distribution.js';
 import { type ArrivalProcess, arrivalProcess } from './arrival-process.js';
 import { BatchService } from './batch-service.js';
 import { BorderCrossing, type CrossingHooks } from './crossing.js';
 import { type AppointmentSettings, crossingOptions } from './crossing-from-network.js';
 import { IdPool } from './id-pool.js';
 import { Priority, type Simulation } from './kernel.js';
-import type { Uniform } from './random.js';
+import { Purpose, type Uniform } from './random.js';
 import { compileSampler } from './sample/compile.js';
-import { constantSampler } from './sample/constant.js';
 import type { Sampler } from './sample/sampler.js';
 import { serviceOptions } from './service-from-network.js';
 import { LegType, type SimulationPlan } from './simulation-plan.js';
 
-/** Where each source of randomness draws from, as substream numbers of a replication. */
-export function substreamLayout(plan: Pick<SimulationPlan, 'demands' | 'network'>) {
-  const demands = plan.demands.length;
-  return {
-    links: 0,
-    transshipments: 1,
-    services: 2,
-    demand: (d: number) => 3 + d,
-    crossing: (c: number, direction: number) => 3 + demands + 2 * c + direction,
-    count: 3 + demands + 2 * plan.network.crossings.length,
-  };
-}
+/**
+ * The stream of one kind of draw of one element: `purpose` is a {@link Purpose}, `element` names the
+ * element (`demand:<id>`, `crossing:<id>:<from>-><to>/<step>`, `link:<id>:<from>-><to>`, …).
+ */
+export type KeyedStreams = (purpose: string, element: string) => Uniform;
 
 export interface TripObservers {
   /** Hooks of a crossing's direction (0: from → to), or undefined to leave it unobserved. */
@@ -46,12 +37,6 @@ export interface TripObservers {
 const TRACKED = 1;
 const DIVERTED = 2;
 
-function dist(text: string) {
-  const p = parseDistribution(text);
-  if ('error' in p) throw new Error(`invalid distribution "${text}" in a validated network`);
-  return p.dist;
-}
-
 /**
  * Each consignment is a state machine over its legs, driven by three kinds of events (a demand's next
  * arrival, the end of a link or transshipment, the end of a sailing) and by the crossings handing it
@@ -67,8 +52,10 @@ export class TripModel {
   private readonly observers: TripObservers;
   private readonly crossings: (BorderCrossing | null)[];
   private readonly services: (BatchService | null)[];
-  private readonly sailing: Sampler[];
-  private readonly links: Sampler[];
+  /** Per service direction (2 × service + direction): its sailing time, or null when unused. */
+  private readonly sailing: (Sampler | null)[];
+  /** Per link direction (2 × link + direction), or null when unused. */
+  private readonly links: (Sampler | null)[];
   private readonly transshipments: (Sampler | null)[];
   private readonly arrivals: ArrivalProcess[];
   private readonly ids = new IdPool();
@@ -84,69 +71,77 @@ export class TripModel {
   private readonly legDoneKind: number;
   private readonly stopAt: number;
 
-  constructor(
-    sim: Simulation,
-    plan: SimulationPlan,
-    stream: (substream: number) => Uniform,
-    observers: TripObservers = {},
-  ) {
+  constructor(sim: Simulation, plan: SimulationPlan, streams: KeyedStreams, observers: TripObservers = {}) {
     this.sim = sim;
     this.plan = plan;
     this.observers = observers;
     this.stopAt = plan.end_h + plan.drain_h;
-    const model = plan.network;
-    const layout = substreamLayout(plan);
+    const net = plan.network;
     this.inTransitByDemand = new Int32Array(plan.demands.length);
     this.arrivalKind = sim.handler('demand-arrival', (d) => this.arrive(d));
     this.legDoneKind = sim.handler('leg-done', (u) => this.advance(u));
 
-    // Only the elements some route uses are built, each direction apart.
-    const usedCrossing = new Uint8Array(2 * model.crossings.length);
-    const usedService = new Uint8Array(2 * model.services.length);
+    // Only the elements some route uses are built, each direction apart, each with its own streams.
+    const usedCrossing = new Uint8Array(2 * net.crossings.length);
+    const usedService = new Uint8Array(2 * net.services.length);
+    const usedLink = new Uint8Array(2 * net.links.length);
+    const usedNode = new Uint8Array(net.nodes.length);
     for (const r of plan.routes)
       for (const leg of r.legs) {
         const dir = 2 * leg.element + (leg.reversed ? 1 : 0);
         if (leg.kind === LegType.crossing) usedCrossing[dir] = 1;
         else if (leg.kind === LegType.service) usedService[dir] = 1;
+        else if (leg.kind === LegType.link) usedLink[dir] = 1;
+        else usedNode[leg.element] = 1;
       }
+    const way = (e: { from: string; to: string }, direction: number) =>
+      direction === 0 ? `${e.from}->${e.to}` : `${e.to}->${e.from}`;
     this.crossings = Array.from(usedCrossing, (used, k) => {
       if (!used) return null;
       const c = k >> 1;
       const direction = k & 1;
+      const entry = net.crossings[c]!;
+      const side = entry.sides[direction] ?? entry.sides[0];
+      const element = `crossing:${entry.id}:${way(entry, direction)}`;
       const appointments: AppointmentSettings | null = plan.appointments[c] ?? null;
       const options = crossingOptions(
-        model.crossings[c]!,
-        stream(layout.crossing(c, direction)),
+        side,
+        { keyed: (purpose, key) => streams(purpose, `${element}/${key}`) },
         appointments ?? undefined,
       );
       const hooks = observers.crossing?.(c, direction);
       return new BorderCrossing(sim, (u) => this.cleared(u), { ...options, ...(hooks ? { hooks } : {}) });
     });
-    const sailingRandom = stream(layout.services);
-    this.sailing = model.services.map((s) => compileSampler(dist(s.time), sailingRandom));
+    this.sailing = Array.from(usedService, (used, k) => {
+      if (!used) return null;
+      const entry = net.services[k >> 1]!;
+      const side = entry.sides[k & 1] ?? entry.sides[0];
+      return compileSampler(side.time, streams(Purpose.duration, `service:${entry.id}:${k & 1}`));
+    });
     this.services = Array.from(usedService, (used, k) => {
       if (!used) return null;
       const s = k >> 1;
       const direction = k & 1;
+      const entry = net.services[s]!;
       return new BatchService(
         sim,
         (units, boardedAt, load) => this.sail(s, direction, units, boardedAt, load),
-        serviceOptions(model.services[s]!),
+        serviceOptions(entry.sides[direction] ?? entry.sides[0]),
       );
     });
-    const linkRandom = stream(layout.links);
-    this.links = model.links.map((l) =>
-      l.time !== undefined
-        ? compileSampler(dist(l.time), linkRandom)
-        : constantSampler(l.distance_km / (l.speed_kmh ?? Number.NaN)),
-    );
-    const transRandom = stream(layout.transshipments);
-    this.transshipments = model.nodes.map((n) =>
-      n.transshipment ? compileSampler(dist(n.transshipment.time), transRandom) : null,
-    );
+    this.links = Array.from(usedLink, (used, k) => {
+      if (!used) return null;
+      const entry = net.links[k >> 1]!;
+      const time = entry.time[k & 1] ?? entry.time[0];
+      return compileSampler(time, streams(Purpose.duration, `link:${entry.id}:${k & 1}`));
+    });
+    this.transshipments = Array.from(usedNode, (used, v) => {
+      const time = net.transshipment[v];
+      return used && time ? compileSampler(time, streams(Purpose.duration, `node:${net.nodes[v]}`)) : null;
+    });
 
-    this.arrivals = plan.demands.map((d, i) =>
-      arrivalProcess(d.arrivals, d.lotsPerHour, stream(layout.demand(i)), d.offset_h),
+    this.arrivals = plan.demands.map((d) =>
+      arrivalProcess(d.arrivals, d.lotsPerHour, streams(Purpose.arrivals, `demand:${d.id}`), d.offset_h),
     );
     plan.demands.forEach((_, i) => {
       const t = this.arrivals[i]!(sim.now);
@@ -202,7 +197,7 @@ export class TripModel {
     const sim = this.sim;
     switch (leg.kind) {
       case LegType.link:
-        sim.schedule(this.links[leg.element]!(), this.legDoneKind, u);
+        sim.schedule(this.links[2 * leg.element + (leg.reversed ? 1 : 0)]!(), this.legDoneKind, u);
         return;
       case LegType.transshipment: {
         const sampler = this.transshipments[leg.element];
@@ -248,7 +243,7 @@ export class TripModel {
 
   private sail(s: number, direction: number, units: Int32Array, boardedAt: Float64Array, load: number): void {
     const now = this.sim.now;
-    const duration = this.sailing[s]!();
+    const duration = this.sailing[2 * s + direction]!();
     for (let i = 0; i < load; i++) {
       const u = units[i]!;
       this.delay[u]! += now - boardedAt[i]!;

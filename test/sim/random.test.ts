@@ -76,7 +76,8 @@ describe('RandomStreams', () => {
   it('validates its arguments', () => {
     expect(() => new RandomStreams(1.5)).toThrow(RangeError);
     expect(() => new RandomStreams(1).stream(-1)).toThrow(RangeError);
-    expect(() => new RandomStreams(1, { substreams: 2 }).stream(0, 2)).toThrow(RangeError);
+    expect(() => new RandomStreams(1).stream(0, -2)).toThrow(RangeError);
+    expect(() => new RandomStreams(1).stream(0.5, 0)).toThrow(RangeError);
     expect(new RandomStreams(-5).stream(0)()).toBeLessThan(1);
     expect(new RandomStreams(Number.MAX_SAFE_INTEGER).stream(0)()).toBeLessThan(1);
   });

@@ -12,7 +12,12 @@ export interface CrossingMonitorOptions {
   readonly end?: number;
   readonly histogram?: LogHistogramOptions;
   /** USD a unit of the given priority class pays (0: priority class). */
-  readonly costOf?: (priorityClass: number) => number;
+  readonly costOf?: (priorityClass: number, direction: number) => number;
+  /**
+   * Only one direction will be observed: its figures are the totals, kept once (half the work per
+   * unit); asking for the second direction is then an error.
+   */
+  readonly oneWay?: boolean;
 }
 
 /** One tally as plain data: observations, their mean and histogram. */
@@ -117,12 +122,14 @@ class DirectionHooks implements CrossingHooks {
   constructor(
     private readonly monitor: CrossingMonitor,
     readonly counters: Counters,
+    /** 0 from `from` to `to`, 1 back. */
+    readonly index: number,
   ) {}
 
   reach(time: number, _due: number): void {
     if (this.monitor.inWindow(time)) {
       this.counters.reached++;
-      this.monitor.total.reached++;
+      if (this.counters !== this.monitor.total) this.monitor.total.reached++;
     }
   }
 
@@ -151,14 +158,17 @@ class DirectionHooks implements CrossingHooks {
     priorityClass: number,
   ): void {
     const totals = this.monitor.total;
-    this.counters.record(time, reachedAt, queuedAt, startedAt);
-    totals.record(time, reachedAt, queuedAt, startedAt);
+    const counters = this.counters;
+    counters.record(time, reachedAt, queuedAt, startedAt);
+    if (counters !== totals) totals.record(time, reachedAt, queuedAt, startedAt);
     if (this.monitor.inWindow(time)) {
-      const cost = this.monitor.costOf(priorityClass);
-      this.counters.served++;
-      this.counters.cost += cost;
-      totals.served++;
-      totals.cost += cost;
+      const cost = this.monitor.costOf(priorityClass, this.index);
+      counters.served++;
+      counters.cost += cost;
+      if (counters !== totals) {
+        totals.served++;
+        totals.cost += cost;
+      }
     }
   }
 }
@@ -169,13 +179,15 @@ class DirectionHooks implements CrossingHooks {
  */
 export class CrossingMonitor {
   readonly total: Counters;
-  readonly costOf: (priorityClass: number) => number;
+  readonly costOf: (priorityClass: number, direction: number) => number;
   private readonly warmup: number;
   private readonly end: number;
   private readonly directions: (DirectionHooks | null)[] = [null, null];
   private readonly histogram: LogHistogramOptions | undefined;
+  private readonly oneWay: boolean;
 
   constructor(options: CrossingMonitorOptions = {}) {
+    this.oneWay = options.oneWay ?? false;
     this.warmup = options.warmup ?? 0;
     this.end = options.end ?? Number.POSITIVE_INFINITY;
     this.histogram = options.histogram;
@@ -191,7 +203,10 @@ export class CrossingMonitor {
   direction(d: number): CrossingHooks {
     let hooks = this.directions[d];
     if (!hooks) {
-      hooks = new DirectionHooks(this, new Counters(this.warmup, this.end, this.histogram));
+      const other = this.directions[1 - d];
+      if (this.oneWay && other) throw new Error('a one-way crossing monitor observes one direction only');
+      const counters = this.oneWay ? this.total : new Counters(this.warmup, this.end, this.histogram);
+      hooks = new DirectionHooks(this, counters, d);
       this.directions[d] = hooks;
     }
     return hooks;
@@ -200,14 +215,16 @@ export class CrossingMonitor {
   /** A unit of direction `d` diverted at `time`. */
   diverted(d: number, time: number): void {
     if (!this.inWindow(time)) return;
-    (this.direction(d) as DirectionHooks).counters.diverted++;
-    this.total.diverted++;
+    const counters = (this.direction(d) as DirectionHooks).counters;
+    counters.diverted++;
+    if (counters !== this.total) this.total.diverted++;
   }
 
   changeQueue(h: DirectionHooks, time: number, length: number): void {
     if (length === h.queueLength) return;
     h.queueLength = length;
     h.counters.queue.update(time, length);
+    if (h.counters === this.total) return;
     let total = 0;
     for (const x of this.directions) if (x) total += x.queueLength;
     this.total.queue.update(time, total);
@@ -216,6 +233,7 @@ export class CrossingMonitor {
   changeBooked(h: DirectionHooks, time: number, count: number): void {
     h.bookedCount = count;
     h.counters.booked.update(time, count);
+    if (h.counters === this.total) return;
     let total = 0;
     for (const x of this.directions) if (x) total += x.bookedCount;
     this.total.booked.update(time, total);
@@ -229,9 +247,11 @@ export class CrossingMonitor {
   changeOpen(h: DirectionHooks, time: number, lanes: number): void {
     h.openLanes = lanes;
     h.counters.open.update(time, lanes);
-    let total = 0;
-    for (const x of this.directions) if (x) total += x.openLanes;
-    this.total.open.update(time, total);
+    if (h.counters !== this.total) {
+      let total = 0;
+      for (const x of this.directions) if (x) total += x.openLanes;
+      this.total.open.update(time, total);
+    }
     this.updateLanes(h, time);
   }
 
@@ -239,6 +259,7 @@ export class CrossingMonitor {
   private updateLanes(h: DirectionHooks, time: number): void {
     const used = Math.min(h.busyLanes, h.openLanes);
     if (used !== h.counters.busy.value) h.counters.busy.update(time, used);
+    if (h.counters === this.total) return;
     let total = 0;
     for (const x of this.directions) if (x) total += Math.min(x.busyLanes, x.openLanes);
     if (total !== this.total.busy.value) this.total.busy.update(time, total);
@@ -246,9 +267,12 @@ export class CrossingMonitor {
 
   /** Totals and each direction's figures (null for a direction nothing used), over [warm-up, end]. */
   result(end: number): { total: CrossingStats; directions: (CrossingStats | null)[] } {
+    const total = this.total.result(end);
     return {
-      total: this.total.result(end),
-      directions: this.directions.map((h) => (h ? h.counters.result(end) : null)),
+      total,
+      directions: this.directions.map((h) =>
+        h ? (h.counters === this.total ? total : h.counters.result(end)) : null,
+      ),
     };
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * Replications merge in any split and any order to the same bytes, and the warm worker pool gives
+ * the bytes of a run in this thread, reports progress, cancels, and serves job after job.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseNetwork } from '../../src/model/load.js';
+import { WorkerPool } from '../../src/node/worker-pool.js';
+import type { ReplicationResult } from '../../src/sim/replication.js';
+import { runReplication } from '../../src/sim/replication.js';
+import {
+  emptyReplicationSet,
+  mergeReplicationSets,
+  type ReplicationSet,
+  replicationSet,
+  runInThread,
+} from '../../src/sim/replication-set.js';
+import { simulationResult } from '../../src/sim/simulate.js';
+import { buildPlan } from '../../src/sim/simulation-plan.js';
+import { DEFAULT } from '../helpers.js';
+
+const model = parseNetwork(readFileSync(DEFAULT, 'utf8')).model!;
+const plan = buildPlan(model, {
+  warmup_h: 24 * 2,
+  end_h: 24 * 8,
+  drain_h: 24 * 5,
+  appointments: model.crossings.map(() => null),
+  divertQueue: Number.POSITIVE_INFINITY,
+});
+const SEED = 5;
+const R = 6;
+const results: ReplicationResult[] = Array.from({ length: R }, (_, r) => runReplication(plan, r, SEED));
+const bytes = (set: ReplicationSet) => JSON.stringify(simulationResult(plan, set, { replications: R }));
+const reference = bytes(replicationSet(SEED, results));
+
+describe('mergeable replications', () => {
+  it('any split into parts, merged in any order and grouping, gives the same bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: R, maxLength: R }),
+        fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+        (partOf, choices) => {
+          // parts as a worker or a machine would return them: results in any order within a part
+          const parts: ReplicationSet[] = [0, 1, 2, 3].map((p) =>
+            replicationSet(SEED, results.filter((_, r) => partOf[r] === p).reverse()),
+          );
+          // merge by a random tree: pick two, merge, put back
+          const pool = [...parts, emptyReplicationSet(SEED)];
+          let k = 0;
+          while (pool.length > 1) {
+            const a = pool.splice(choices[k++ % choices.length]! % pool.length, 1)[0]!;
+            const b = pool.splice(choices[k++ % choices.length]! % pool.length, 1)[0]!;
+            pool.push(k % 2 === 0 ? mergeReplicationSets(a, b) : mergeReplicationSets(b, a));
+          }
+          expect(bytes(pool[0]!)).toBe(reference);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a replication in two parts, or another seed, is an error; a missing one too', () => {
+    const one = replicationSet(SEED, [results[0]!]);
+    expect(() => mergeReplicationSets(one, one)).toThrow(/in both sets/);
+    expect(() => mergeReplicationSets(one, emptyReplicationSet(SEED + 1))).toThrow(/seeds/);
+    expect(() => bytes(replicationSet(SEED, results.slice(1)))).toThrow(/holds 5/);
+  });
+
+  it('a run in this thread of some indices gives those replications, as a machine would', async () => {
+    const part = await runInThread(plan, { seed: SEED, replications: R, indices: [4, 1] });
+    expect(part.results.map((x) => x.replication)).toEqual([1, 4]);
+    expect(JSON.stringify(part.results)).toBe(JSON.stringify([results[1], results[4]]));
+  });
+});
+
+describe('the worker pool', () => {
+  const pool = new WorkerPool({ size: 2 });
+  afterAll(() => pool.close());
+
+  it('gives the bytes of a run in this thread, with progress up to the total', async () => {
+    const progress: number[] = [];
+    const set = await pool.run(plan, {
+      seed: SEED,
+      replications: R,
+      onProgress: (p) => progress.push(p.done),
+    });
+    expect(bytes(set)).toBe(reference);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(R);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it('cancels a job by its signal, then serves the next job warm with the same bytes', async () => {
+    const controller = new AbortController();
+    const cancelled = pool.run(plan, {
+      seed: SEED,
+      replications: R,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 1) controller.abort(new Error('stop'));
+      },
+    });
+    await expect(cancelled).rejects.toThrow('stop');
+    const again = await pool.run(plan, { seed: SEED, replications: R, workers: 2 });
+    expect(bytes(again)).toBe(reference);
+  });
+
+  it('runs two jobs handed in at once, one after the other', async () => {
+    const [a, b] = await Promise.all([
+      pool.run(plan, { seed: SEED, replications: R }),
+      pool.run(plan, { seed: SEED + 1, replications: 3 }),
+    ]);
+    expect(bytes(a)).toBe(reference);
+    expect(b.results.map((x) => x.replication)).toEqual([0, 1, 2]);
+    expect(JSON.stringify(b.results[0])).toBe(JSON.stringify(runReplication(plan, 0, SEED + 1)));
+  });
+});
