@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { InputError, issue } from '../model/issue.js';
-import { defaultWorkers, startServer } from '../server/start.js';
+import { defaultWorkers, isLoopback, startServer } from '../server/start.js';
 import { print } from './output.js';
 
 interface ServeFlags {
@@ -46,6 +46,7 @@ export function registerServe(program: Command): void {
           network: opts.network ?? DEFAULT_NETWORK,
           workers,
           logger: opts.log ?? false,
+          token: process.env.CARAVAN_TOKEN || undefined,
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -75,6 +76,9 @@ export function registerServe(program: Command): void {
       print(
         `Caravan is serving ${opts.db === ':memory:' ? 'without a database' : `with database ${opts.db}`}`,
       );
+      if (process.env.CARAVAN_TOKEN) print('Changes (POST, PUT, DELETE) need the token in CARAVAN_TOKEN');
+      else if (!isLoopback(opts.host))
+        print(`Read-only: listening beyond this machine without CARAVAN_TOKEN`);
       print(`Dashboard: ${server.url}`);
       print(`API reference: ${server.url}api/docs`);
       print('Press Ctrl-C to stop.');

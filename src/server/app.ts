@@ -4,6 +4,7 @@
  * Every request is checked against the use cases' zod schemas; every error is `{"issues": […]}`
  * with a 4xx status for bad input, never a 500.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fastifyStatic from '@fastify/static';
@@ -41,6 +42,11 @@ export interface ServerDeps {
   readonly webRoot?: string | undefined;
   /** Log requests (pino) to stdout. */
   readonly logger?: boolean;
+  /**
+   * Who may change things (POST, PUT, DELETE): `open` (bound to loopback only), `token` (a bearer
+   * token is required), `read-only` (bound beyond loopback without a token: only GET). Default open.
+   */
+  readonly writes?: { mode: 'open' } | { mode: 'token'; token: string } | { mode: 'read-only'; host: string };
 }
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -110,6 +116,44 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     reply.headers(securityHeaders);
     done();
   });
+
+  const writes = deps.writes ?? { mode: 'open' };
+  if (writes.mode !== 'open') {
+    app.addHook('onRequest', (req, reply, done) => {
+      if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
+      if (writes.mode === 'read-only') {
+        reply.code(403).send({
+          issues: [
+            httpIssue(
+              'read_only',
+              'method',
+              `this server listens on ${writes.host}, beyond this machine, without a token, so it only answers GET: start it with CARAVAN_TOKEN=… (then send "Authorization: Bearer …"), or bind it to 127.0.0.1`,
+            ),
+          ],
+        });
+        return;
+      }
+      const given = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+      const a = Buffer.from(given);
+      const b = Buffer.from(writes.token);
+      if (a.length !== b.length || !timingSafeEqual(a, b)) {
+        reply
+          .code(401)
+          .header('WWW-Authenticate', 'Bearer')
+          .send({
+            issues: [
+              httpIssue(
+                'unauthorized',
+                'headers.authorization',
+                'send "Authorization: Bearer <token>" with the token the server was started with (CARAVAN_TOKEN)',
+              ),
+            ],
+          });
+        return;
+      }
+      done();
+    });
+  }
 
   app.setErrorHandler((error: FastifyError | HttpError | InputError, _req, reply) => {
     if (error instanceof HttpError) return reply.code(error.statusCode).send({ issues: error.issues });

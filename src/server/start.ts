@@ -40,6 +40,13 @@ export interface ServeOptions {
   readonly registry?: { useCases: UseCaseRegistry; url: string } | undefined;
   readonly webRoot?: string | undefined;
   readonly logger?: boolean;
+  /** Required for POST, PUT and DELETE when set; without it, a server bound beyond loopback is read-only. */
+  readonly token?: string | undefined;
+}
+
+/** True for addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 }
 
 export interface RunningServer {
@@ -76,6 +83,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     interactivePool,
     webRoot: options.webRoot ?? WEB_ROOT,
     logger: options.logger ?? false,
+    writes: options.token
+      ? { mode: 'token', token: options.token }
+      : isLoopback(options.host)
+        ? { mode: 'open' }
+        : { mode: 'read-only', host: options.host },
   });
   app.addHook('onClose', async () => store.close());
   try {

@@ -30,6 +30,7 @@ export function harness(
     useCases?: UseCaseRegistry;
     registryUrl?: string;
     webRoot?: string;
+    writes?: Parameters<typeof buildServer>[0]['writes'];
   } = {},
 ): Harness {
   const store = new Store(options.db ?? ':memory:');
@@ -45,6 +46,7 @@ export function harness(
     jobPool: new WorkerPool({ ...pool, size: options.workers ?? 1 }),
     interactivePool: new WorkerPool({ ...pool, size: 1 }),
     webRoot: options.webRoot,
+    ...(options.writes ? { writes: options.writes } : {}),
   });
   return {
     app,
