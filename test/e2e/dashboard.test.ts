@@ -101,8 +101,17 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await page.fill('input[name=to]', 'Duisburg');
   });
 
-  it('runs a small simulation: progress, then the waits, and the map sized by them', async () => {
+  it('saves a scenario (Nur Zholy 24-hour operation) and selects it for the next run', async () => {
     await page.click('#tab-sim');
+    await page.click('#scn summary');
+    await page.click('#scn-save');
+    await page.waitForSelector('#scn-out p');
+    expect(await page.locator('#sim-scenario option:checked').textContent()).toBe(
+      'Nur Zholy around the clock',
+    );
+  });
+
+  it('runs a small simulation: progress, then the waits, and the map sized by them', async () => {
     await page.fill('input[name=days]', '10');
     await page.fill('input[name=replications]', '2');
     await page.click('#sim-run');

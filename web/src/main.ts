@@ -588,7 +588,46 @@ async function simPanel(): Promise<void> {
     </div>
     <div class="actions"><button class="btn" type="submit" id="sim-run">Run simulation</button><button class="btn secondary" type="button" id="sim-cancel" hidden>Cancel</button></div>
   </form>
+  <details id="scn"><summary>Scenarios: add a what-if</summary>
+    <p class="muted">A <code>caravan-scenario/1</code> overlay in JSON, checked against the network when saved.</p>
+    <textarea id="scn-text" rows="8" spellcheck="false" aria-label="Scenario JSON">${esc(
+      JSON.stringify(
+        {
+          format: 'caravan-scenario/1',
+          name: 'Nur Zholy 24-hour operation',
+          description:
+            'as data/eurasia/scenarios/nur-zholy-24h.yaml: round the clock with the e-queue limit of 650 trucks a day',
+          changes: { crossings: { 'nur-zholy-khorgos': { hours: '24/7', quota_units_per_day: 650 } } },
+        },
+        null,
+        2,
+      ),
+    )}</textarea>
+    <div class="actions"><button class="btn secondary" type="button" id="scn-save">Save scenario</button></div>
+    <div id="scn-out"></div>
+  </details>
   <div id="sim-out"><div class="empty">Set the length and replications and press <em>Run simulation</em>. Progress shows here; the map then sizes crossings by their wait.</div></div>`;
+  $('scn-save').onclick = async () => {
+    const out = $('scn-out');
+    let doc: unknown;
+    try {
+      doc = JSON.parse($<HTMLTextAreaElement>('scn-text').value);
+    } catch (e) {
+      out.innerHTML = issuesHtml(e, 'The scenario is not valid JSON');
+      return;
+    }
+    try {
+      const s = await api<{ id: string; name: string }>('POST', '/api/scenarios', doc);
+      $('sim-scenario').insertAdjacentHTML(
+        'beforeend',
+        `<option value="${esc(s.id)}">${esc(s.name)}</option>`,
+      );
+      $<HTMLSelectElement>('sim-scenario').value = s.id;
+      out.innerHTML = `<p class="muted">Saved as “${esc(s.name)}” and selected for the next run.</p>`;
+    } catch (e) {
+      out.innerHTML = issuesHtml(e, 'The scenario was not saved');
+    }
+  };
   $('sim-form').addEventListener('submit', (e) => {
     e.preventDefault();
     void runSimulation(new FormData(e.target as HTMLFormElement));
