@@ -91,7 +91,8 @@ export class JobManager {
       .finally(() => {
         clearTimeout(timer);
         this.running.delete(job.id);
-        this.events.emit(job.id, { type: 'end', job: this.store.job(job.id)! } satisfies JobEvent);
+        const ended = this.store.job(job.id);
+        if (ended) this.events.emit(job.id, { type: 'end', job: ended } satisfies JobEvent);
       });
     return this.store.job(job.id)!;
   }

@@ -186,6 +186,7 @@ export class Store {
   }
 
   job(id: string): JobRecord | undefined {
+    if (!this.db.open) return undefined;
     const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row ? jobOf(row) : undefined;
   }
@@ -219,17 +220,20 @@ export class Store {
   }
 
   markRunning(id: string): void {
+    if (!this.db.open) return; // stopping: the next start marks the job failed
     this.db
       .prepare(`UPDATE jobs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`)
       .run(now(), id);
   }
 
   setProgress(id: string, progress: JobProgress): void {
+    if (!this.db.open) return; // stopping: the next start marks the job failed
     this.db.prepare('UPDATE jobs SET progress = ? WHERE id = ?').run(JSON.stringify(progress), id);
   }
 
   /** Records the result and marks the job done, in one transaction. */
   finish(id: string, result: unknown): void {
+    if (!this.db.open) return; // stopping: the next start marks the job failed
     this.db.transaction(() => {
       this.db
         .prepare('INSERT OR REPLACE INTO results (job_id, result) VALUES (?, ?)')
@@ -239,6 +243,7 @@ export class Store {
   }
 
   fail(id: string, status: 'failed' | 'cancelled', error: readonly JobIssue[]): void {
+    if (!this.db.open) return; // stopping: the next start marks the job failed
     this.db
       .prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?')
       .run(status, JSON.stringify(error), now(), id);
