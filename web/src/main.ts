@@ -16,6 +16,7 @@ import {
 import type { MapCrossing, MapLink, MapNode, NetworkMapData } from '../../src/viz/network-map.js';
 import { networkMap } from '../../src/viz/network-map.js';
 import { MODE_COLOR } from '../../src/viz/palette.js';
+import { VIZ_CSS } from '../../src/viz/styles.js';
 import { timeCostDistanceChart } from '../../src/viz/time-cost-distance-chart.js';
 import { ApiError, type ApiIssue, api } from './api.js';
 import './style.css';
@@ -561,7 +562,7 @@ function showRoutes(): void {
     try {
       const fig = timeCostDistanceChart(doc, [{ corridor: r.label, points }], {
         title: 'Cumulative cost along the route',
-        width_px: 380,
+        width_px: 640,
         cost_unit: `USD per ${result.unit.id.toUpperCase()}`,
       }) as unknown as Element;
       $('tcd').replaceChildren(fig);
@@ -794,6 +795,9 @@ function showTab(name: string): void {
 }
 
 async function start(): Promise<void> {
+  const style = document.createElement('style');
+  style.textContent = VIZ_CSS;
+  document.head.append(style);
   for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs button'))
     b.onclick = () => showTab(b.dataset.panel!);
   setupPanZoom();
