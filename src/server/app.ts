@@ -264,8 +264,23 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         );
       }
     }
-    const options = parseWith(useCase.options, rest);
     const target = modelFor(scenario);
+    let options: unknown;
+    try {
+      options = parseWith(useCase.options, rest);
+    } catch (e) {
+      // Every bad value at once: the options the schema rejected left out, the network judges the rest.
+      if (!(e instanceof HttpError) || !useCase.check) throw e;
+      const bad = new Set(e.issues.map((i) => i.path.split(/[.[]/)[0]!));
+      const good = useCase.options.safeParse(
+        Object.fromEntries(Object.entries(rest).filter(([k]) => !bad.has(k))),
+      );
+      if (!good.success) throw e;
+      const more = useCase
+        .check(target.model as never, good.data as never)
+        .filter((i) => !bad.has(i.path.split(/[.[]/)[0]!));
+      throw new HttpError(400, [...e.issues, ...toHttpIssues(more.filter((i) => i.severity === 'error'))]);
+    }
     // Values only the network can judge (an unknown place), all at once, before any work starts.
     const early = useCase.check?.(target.model as never, options as never) ?? [];
     if (early.some((i) => i.severity === 'error')) throw new InputError(early);

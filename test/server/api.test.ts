@@ -476,3 +476,17 @@ describe('fixed answers are cached and compressed', () => {
     expect(again.body).toBe('');
   });
 });
+
+describe('every bad value at once', () => {
+  it('a wrong type and an unknown place are reported together', async () => {
+    const issues = expectIssues(
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/routes',
+        ...json({ from: 'xian', to: 'duisbrug', max_legs: 'many' }),
+      }),
+      400,
+    );
+    expect(issues.map((i) => i.path).sort()).toEqual(['max_legs', 'to']);
+  });
+});
