@@ -44,13 +44,8 @@ export function arcFormulationLp(p: SyntheticProblem, penalty: number): string {
       out.push(` = ${s ? s.rhs : 0}`);
     }
   });
-  // In-arcs: fill the placeholders (a CSR of in-arcs built once).
-  const inStart = new Uint32Array(g.nodeCount + 1);
-  for (let a = 0; a < g.arcCount; a++) inStart[g.arcTo[a]! + 1]!++;
-  for (let v = 0; v < g.nodeCount; v++) inStart[v + 1]! += inStart[v]!;
-  const fill = inStart.slice(0, g.nodeCount);
-  const inArcs = new Uint32Array(g.arcCount);
-  for (let a = 0; a < g.arcCount; a++) inArcs[fill[g.arcTo[a]!]!++] = a;
+  // In-arcs: fill the placeholders from the graph's in-adjacency.
+  const { inStart, inArcs } = g;
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
     if (!line.startsWith(IN_PLACEHOLDER)) continue;

@@ -196,7 +196,6 @@ export const Link = z.strictObject({
     .union([z.literal(1435), z.literal(1520)])
     .optional()
     .describe('rail gauge'),
-  traction: z.enum(['diesel', 'electric']).optional(),
   bidirectional: z.boolean().default(true),
   ...linkDirectional,
   directions: LinkDirection,

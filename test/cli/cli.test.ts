@@ -122,7 +122,7 @@ describe('caravan overview (npm start)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Validated data\/eurasia\/network.yaml: no errors, 0 warnings/);
     expect(r.stdout).toMatch(/Northern via .*\n(.*\n)*.*Middle Corridor via .*\n(.*\n)*.*Sea via /);
-    expect(r.stdout).toMatch(/2027\s+[\d.]+\s+48\.0/);
+    expect(r.stdout).toMatch(/2028\s+[\d.]+\s+48\.0/);
   });
 });
 
