@@ -21,6 +21,7 @@ import { registerOverview } from './overview.js';
 import { registerResilience } from './resilience.js';
 import { registerRoute } from './route.js';
 import { registerScenarios } from './scenarios.js';
+import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
 import { registerValidate } from './validate.js';
 
@@ -46,15 +47,17 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCompare(program);
   registerScenarios(program);
+  registerServe(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   // The limits apply from before the command reads anything.
-  program.hook('preAction', () => {
+  program.hook('preAction', (_program, action) => {
     configureLimits({
       values: parseLimitSettings(program.opts<{ limit?: string[] }>().limit ?? []),
       raise: (name, value) => `raise it with: caravan --limit ${name}=${value} …`,
     });
-    startJobTimer();
+    // A server runs until stopped: job_seconds bounds each of its jobs instead.
+    if (action.name() !== 'serve') startJobTimer();
   });
   return program;
 }
