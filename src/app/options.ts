@@ -54,3 +54,14 @@ export const isNot =
   (what: string) =>
   (i: { input?: unknown }): string =>
     `"${Array.isArray(i.input) ? i.input.join(',') : String(i.input)}" is not ${what}`;
+
+/** The issues of an InputError that `f` throws (none when it returns). */
+export function issuesOf(f: () => unknown): Issue[] {
+  try {
+    f();
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return [...e.issues];
+    throw e;
+  }
+}

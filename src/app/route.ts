@@ -42,10 +42,7 @@ export const RouteOptionsSchema = z.object({
     .array(z.enum(MODES, { error: (i) => `unknown mode "${String(i.input)}": use ${MODES.join(', ')}` }))
     .optional()
     .describe(`modes allowed, from ${MODES.join(',')}`),
-  date: z
-    .string()
-    .default(today)
-    .describe('YYYY-MM-DD: infrastructure in service on this day (default: today)'),
+  date: z.string().optional().describe('YYYY-MM-DD: infrastructure in service on this day (default: today)'),
   unit: z
     .string()
     .optional()
@@ -204,7 +201,7 @@ function prepare(model: Model, o: z.output<typeof RouteOptionsSchema>) {
     avoidCountries: o.avoidCountries,
     avoid,
     modes: o.modes,
-    date: o.date,
+    date: o.date ?? today(),
     unit: o.unit,
     cargo: o.cargo,
   };

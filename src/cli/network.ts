@@ -1,11 +1,12 @@
 /** `caravan network info` and `caravan network export`: what a network holds, and the network for a GIS. */
 import type { Command } from 'commander';
+import { exportUseCase } from '../app/export.js';
 import { type NetworkInfo, networkInfoUseCase } from '../app/network-info.js';
-import { InputError, issue } from '../model/issue.js';
-import { toGeoJSON } from '../network/geojson.js';
+import { parseOptions } from '../app/options.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
+import { withFlagNames } from './use-case-flags.js';
 
 export function registerNetwork(program: Command): void {
   const network = program.command('network').description('inspect and export a network');
@@ -19,21 +20,16 @@ export function registerNetwork(program: Command): void {
       else print(formatNetworkInfo(info));
     });
 
-  addNetworkOptions(
-    network
-      .command('export')
-      .description('write the network as JSON (the validated model) or GeoJSON (for a GIS)'),
-  )
+  addNetworkOptions(network.command('export').description(exportUseCase.summary))
     .option('--format <format>', 'json or geojson', 'geojson')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((opts: NetworkOptions & { format: string; out?: string }) => {
-      if (opts.format !== 'json' && opts.format !== 'geojson') {
-        throw new InputError([
-          issue('invalid_option', '--format', `unknown format "${opts.format}": use json or geojson`),
-        ]);
-      }
+    .action(async (opts: NetworkOptions & { format: string; out?: string }) => {
+      // The format is checked before the network is read: nothing is written for a bad one.
+      const options = withFlagNames(() => parseOptions(exportUseCase.options, { format: opts.format }), {
+        format: '--format',
+      });
       const { model } = loadNetworkOption(opts);
-      const text = `${JSON.stringify(opts.format === 'json' ? model : toGeoJSON(model), null, 2)}\n`;
+      const text = `${JSON.stringify(await exportUseCase.run(model, options, {}), null, 2)}\n`;
       if (opts.out) writeFileAtomic(opts.out, text);
       else print(text);
     });

@@ -19,6 +19,8 @@ export interface FlagSpec {
   readonly help?: string;
   /** A list given as separate words (`--crossing a b`) rather than comma-separated. */
   readonly variadic?: boolean;
+  /** Not required on the command line even though the option is (the command supplies it). */
+  readonly optional?: boolean;
 }
 
 /** How the flags of a command map to a use case's options; `false` leaves an option off the command line. */
@@ -58,7 +60,7 @@ function fields(schema: z.ZodObject, specs: FlagSpecs): Field[] {
     const spec = specs[key];
     if (spec === false) return [];
     const { type } = inner(field);
-    if (type === 'unknown' || type === 'object') return [];
+    if (type === 'unknown' || type === 'object' || type === 'union') return [];
     return [{ key, flag: `--${spec?.flag ?? kebab(key)}`, type, spec: spec ?? {}, schema: field }];
   });
 }
@@ -83,7 +85,7 @@ export function addUseCaseFlags(command: Command, useCase: AnyUseCase, specs: Fl
         : f.type === 'array'
           ? `<${f.key}${f.spec.variadic ? '...' : ''}>`
           : '<value>');
-    if (required) command.requiredOption(`${f.flag} ${arg}`, help);
+    if (required && !f.spec.optional) command.requiredOption(`${f.flag} ${arg}`, help);
     else command.option(`${f.flag} ${arg}`, help);
   }
   return command;
@@ -99,9 +101,14 @@ export function flagNames(useCase: AnyUseCase, specs: FlagSpecs = {}): Map<strin
   return names;
 }
 
-/** An issue at an option's path (`modes[1]`, `waits.crossings`) renamed to its flag (`--modes`, `--waits.crossings`). */
+/**
+ * An issue at an option's path (`modes[1]`, `waits.crossings`) renamed to its flag (`--modes`,
+ * `--waits.crossings`); issues in a file keep their path.
+ */
 export function renameIssues(issues: readonly Issue[], names: ReadonlyMap<string, string>): Issue[] {
   return issues.map((i) => {
+    // An issue with a file is at a place in that file (a CSV's `demand[0].to`), not at an option.
+    if (i.file !== undefined) return i;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[\d+\])*(.*)$/.exec(i.path);
     const flag = m ? names.get(m[1]!) : undefined;
     return flag === undefined ? i : { ...i, path: `${flag}${m![2]}` };
@@ -161,6 +168,16 @@ export async function runWithFlags<U extends AnyUseCase>(
     return await useCase.run(model, options, ctx);
   } catch (e) {
     if (e instanceof InputError) throw new InputError(renameIssues(e.issues, flagNames(useCase, specs)));
+    throw e;
+  }
+}
+
+/** Runs `f`, renaming the option paths of any InputError it throws by `names` (option → flag). */
+export function withFlagNames<T>(f: () => T, names: Readonly<Record<string, string>>): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(renameIssues(e.issues, new Map(Object.entries(names))));
     throw e;
   }
 }

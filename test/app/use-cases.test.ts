@@ -110,6 +110,45 @@ describe('use cases', () => {
   });
 });
 
+describe('flow, export and overview use cases', () => {
+  it('assign: all of the demand is served and adds up over the pairs; the JSON is plain', async () => {
+    const r = await run(useCases.assign, { method: 'capacity' });
+    // 40 trucks a day, 365 days a year, of the fixture's truck tonnage
+    const truckT = model.units.find((u) => u.id === 'truck')!.t;
+    expect(r.demand_t_per_year).toBeCloseTo(40 * 365 * truckT, 3);
+    const odServed = r.od.reduce((s: number, o: { served_t_per_year: number }) => s + o.served_t_per_year, 0);
+    expect(odServed).toBeCloseTo(r.served_t_per_year, 6);
+  });
+
+  it('resilience: removing the only crossing leaves all the demand unserved', async () => {
+    const r = await run(useCases.resilience, { remove: ['crossing:gate'] });
+    expect(r.removed).toEqual(['crossing:gate']);
+    expect(r.served_t_per_year).toBe(0);
+    expect(r.differences.unserved_t_per_year).toBeCloseTo(r.baseline.served_t_per_year, 6);
+    expect(issuesOf(() => useCaseOptions(useCases.resilience, model, { remove: [] }))).toEqual(['remove']);
+  });
+
+  it('outlook: one row per year asked for; a last year before the first is an issue at toYear', async () => {
+    const r = await run(useCases.outlook, { fromYear: 2025, toYear: 2027 });
+    expect(r.years.map((y: { year: number }) => y.year)).toEqual([2025, 2026, 2027]);
+    const o = useCases.outlook.options.parse({ fromYear: 2030, toYear: 2025 });
+    expect(useCases.outlook.check!(model, o).map((i) => i.path)).toEqual(['toYear']);
+  });
+
+  it('export: GeoJSON with a feature per node, link, crossing and service', async () => {
+    const g = await run(useCases.export, {});
+    expect(g.type).toBe('FeatureCollection');
+    expect((g.features as unknown[]).length).toBe(5 + 2 + 1 + 1);
+  });
+
+  it('overview: the fixture has neither Xi’an nor a CN–KZ rail border, and says so', async () => {
+    const r = await run(useCases.overview, {});
+    expect(r.corridors).toBeNull();
+    expect(r.rail_outlook).toBeNull();
+    expect(Object.keys(r.notes).sort()).toEqual(['corridors', 'rail_outlook']);
+  });
+});
+
 describe('CLI names for option paths', () => {
   it('renames the option at the head of a path to its flag, dropping list indices', () => {
     const names = new Map([
@@ -123,6 +162,7 @@ describe('CLI names for option paths', () => {
         issue('invalid_value', 'waits.crossings.gate', 'x'),
         issue('invalid_option', 'avoidCountries', 'x'),
         issue('invalid_option', 'other', 'x'),
+        { ...issue('invalid_value', 'modes[0].to', 'x'), file: 'demand.csv', line: 2 },
       ],
       names,
     );
@@ -131,6 +171,7 @@ describe('CLI names for option paths', () => {
       '--waits.crossings.gate',
       '--avoid-country',
       'other',
+      'modes[0].to',
     ]);
   });
 });
