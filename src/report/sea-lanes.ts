@@ -1,6 +1,6 @@
 /**
  * Display geometry of the sea links: the straits the lanes pass (the network has no link geometry),
- * so that a shipping line is not drawn straight across a continent. Coordinates as in the viz preview.
+ * so that a shipping line is not drawn straight across a continent. The viz preview (scripts/viz-preview.ts) draws the same lanes.
  */
 import type { LonLat } from '../viz/index.js';
 
