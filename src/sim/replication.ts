@@ -5,8 +5,9 @@
 
 import { crossingCostUsd } from './crossing-from-network.js';
 import { Simulation } from './kernel.js';
+import { LegType } from './leg-type.js';
 import { RandomStreams } from './random.js';
-import { LegType, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
