@@ -76,7 +76,12 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
       if (!m) {
         const entry = model.crossings[c]!;
         const cost = (cls: number, d: number) => crossingCostUsd(entry.sides[d] ?? entry.sides[0], cls);
-        m = new CrossingMonitor({ ...observed, costOf: cost, oneWay: !twoWay[c] });
+        m = new CrossingMonitor({
+          ...observed,
+          costOf: cost,
+          oneWay: !twoWay[c],
+          booking: !!plan.appointments[c],
+        });
         crossingMonitors[c] = m;
       }
       return m.direction(direction);
