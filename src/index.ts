@@ -1,6 +1,7 @@
 /** Caravan's library: the network format, the compiled network, and the algorithms over it. */
 
 export * from './flow/index.js';
+export * from './graph/index.js';
 export * from './indicators/index.js';
 export { checkNetworkFile, DEFAULT_NETWORK, readNetworkFile } from './io/network-file.js';
 export { type LoadedNetwork, readNetworkWithScenario } from './io/scenario-file.js';

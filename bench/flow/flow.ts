@@ -22,7 +22,7 @@ import { solveEquilibrium } from '../../src/flow/equilibrium.js';
 import { buildFlowGraph } from '../../src/flow/flow-graph.js';
 import { flowReport } from '../../src/flow/flow-report.js';
 import { loadHighs } from '../../src/flow/highs-runtime.js';
-import { ShortestPathTree } from '../../src/flow/shortest-path-tree.js';
+import { ShortestPathTree } from '../../src/graph/dijkstra.js';
 import { DEFAULT_NETWORK, readNetworkFile } from '../../src/io/network-file.js';
 import { compileNetwork, dayNumber } from '../../src/network/compile.js';
 import { arcFormulationLp } from './arc-lp.js';
@@ -254,7 +254,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)) {
         await timed(() => {
           checksum = 0;
           for (const origin of origins) {
-            tree.run(origin, ue.arcCost, 0xff);
+            tree.run(origin, ue.arcCost);
             for (const od of ue.ods) if (od.origin === origin) checksum += tree.dist[od.destination]!;
           }
         }),

@@ -6,7 +6,8 @@
  */
 import type { ArcCostModel } from '../../src/flow/arc-cost-model.js';
 import type { OdPair } from '../../src/flow/od-pairs.js';
-import { outAdjacency, type RoutingGraph } from '../../src/flow/routing-graph.js';
+import { digraph } from '../../src/graph/csr.js';
+import type { ModeGraph } from '../../src/graph/mode-graph.js';
 
 export interface SyntheticOptions {
   readonly side: number;
@@ -18,7 +19,7 @@ export interface SyntheticOptions {
 }
 
 export interface SyntheticProblem {
-  readonly graph: RoutingGraph;
+  readonly graph: ModeGraph;
   /** Cost of each arc, USD per tonne. */
   readonly arcCost: Float64Array;
   /** Element of each arc: both directions of a grid edge share one. */
@@ -77,15 +78,9 @@ export function syntheticProblem(o: SyntheticOptions): SyntheticProblem {
       }
     }
   }
-  const arcFrom = Uint32Array.from(from);
-  const graph: RoutingGraph = {
-    nodeCount: n,
-    arcCount: arcFrom.length,
-    arcFrom,
-    arcTo: Uint32Array.from(to),
-    ...outAdjacency(n, arcFrom),
-    arcModeBit: new Uint8Array(arcFrom.length),
-    through: new Uint8Array(n).fill(1),
+  const graph: ModeGraph = {
+    ...digraph(n, from, to, new Uint8Array(n).fill(1)),
+    arcModeBit: new Uint8Array(from.length),
   };
   const ods: OdPair[] = [];
   const pick = () => Math.floor(rand() * n);

@@ -13,15 +13,15 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Digraph, digraph } from '../../src/graph/csr.js';
+import { ShortestPathTree, shortestPath } from '../../src/graph/dijkstra.js';
+import { liftArcValues, modeGraphOf } from '../../src/graph/mode-graph.js';
 import { DEFAULT_NETWORK, readNetworkFile } from '../../src/io/network-file.js';
-import { MODES } from '../../src/model/schema.js';
 import { compileNetwork } from '../../src/network/compile.js';
-import { shortestPath } from '../../src/route/dijkstra.js';
 import { arcExposureFlags, DEFAULT_EXPOSURE } from '../../src/route/exposure.js';
 import { paretoRoutes } from '../../src/route/pareto.js';
 import { planRoutes } from '../../src/route/plan.js';
 import { routeContext } from '../../src/route/route-context.js';
-import type { SearchGraph } from '../../src/route/search-graph.js';
 
 export interface RouteBenchOptions {
   /** The synthetic graph is side × side nodes. */
@@ -69,7 +69,7 @@ function mulberry32(seed: number): () => number {
 }
 
 export interface SyntheticGraph {
-  readonly graph: SearchGraph;
+  readonly graph: Digraph;
   readonly weight: Float64Array;
 }
 
@@ -94,7 +94,6 @@ export function syntheticGraph(side: number, seed: number): SyntheticGraph {
   const from = new Uint32Array(m);
   const to = new Uint32Array(m);
   const weight = new Float64Array(m);
-  const outStart = new Uint32Array(n + 1);
   let k = 0;
   const arc = (a: number, b: number, w: number) => {
     from[k] = a;
@@ -102,7 +101,6 @@ export function syntheticGraph(side: number, seed: number): SyntheticGraph {
     weight[k++] = w;
   };
   for (let v = 0; v < n; v++) {
-    outStart[v] = k;
     const x = v % side;
     const y = (v - x) / side;
     if (x + 1 < side) arc(v, v + 1, right[v]!);
@@ -110,24 +108,8 @@ export function syntheticGraph(side: number, seed: number): SyntheticGraph {
     if (y + 1 < side) arc(v, v + side, down[v]!);
     if (y > 0) arc(v, v - side, down[v - side]!);
   }
-  outStart[n] = k;
-  const inStart = new Uint32Array(n + 1);
-  for (let a = 0; a < m; a++) inStart[to[a]! + 1]!++;
-  for (let v = 0; v < n; v++) inStart[v + 1]! += inStart[v]!;
-  const fill = inStart.slice(0, n);
-  const inArcs = new Uint32Array(m);
-  for (let a = 0; a < m; a++) inArcs[fill[to[a]!]!++] = a;
   return {
-    graph: {
-      nodeCount: n,
-      arcCount: m,
-      arcFrom: from,
-      arcTo: to,
-      outStart,
-      outArcs: Uint32Array.from({ length: m }, (_, i) => i),
-      inStart,
-      inArcs,
-    },
+    graph: digraph(n, from, to),
     weight,
   };
 }
@@ -188,8 +170,9 @@ function benchDefault(repeats: number): RouteBenchReport['default'] {
   const crit = context.criteria;
   const criteria = [crit.timeMeanH, crit.timeVarH2, crit.costUsd, crit.co2eKg];
   const penalty = [crit.transfer.timeMeanH, crit.transfer.timeVarH2, crit.transfer.costUsd, undefined];
-  const transfer = { arcMode: net.arcMode, modeCount: MODES.length, canTransfer: crit.transfer.at };
-  const arcFlags = arcExposureFlags(net, DEFAULT_EXPOSURE);
+  const graph = modeGraphOf(net);
+  const graphCriteria = criteria.map((c, k) => liftArcValues(graph, c, penalty[k]));
+  const arcFlags = Uint32Array.from(liftArcValues(graph, arcExposureFlags(net, DEFAULT_EXPOSURE)));
   const queries = DEFAULT_QUERIES.filter(([a, b]) => net.nodeIndex.has(a) && net.nodeIndex.has(b));
   const search: number[] = [];
   const plan: number[] = [];
@@ -200,7 +183,7 @@ function benchDefault(repeats: number): RouteBenchReport['default'] {
       const s = net.nodeIndex.get(a)!;
       const t = net.nodeIndex.get(b)!;
       t0 = performance.now();
-      const r = paretoRoutes(net, criteria, s, t, { transfer, transferPenalty: penalty, arcFlags });
+      const r = paretoRoutes(graph, graphCriteria, graph.zone[s]!, graph.zone[t]!, { arcFlags });
       search.push(performance.now() - t0);
       t0 = performance.now();
       planRoutes(net, a, b, { context });
@@ -233,6 +216,7 @@ function benchSynthetic(o: RouteBenchOptions): RouteBenchReport['synthetic'] {
     [o.side - 1, n - o.side],
     [Math.floor(rand() * n), Math.floor(rand() * n)],
   ];
+  const tree = new ShortestPathTree(g.graph);
   const caravan = pairs.map(([s, t]) => {
     const times: number[] = [];
     const cpu: number[] = [];
@@ -240,7 +224,7 @@ function benchSynthetic(o: RouteBenchOptions): RouteBenchReport['synthetic'] {
     for (let i = 0; i < o.repeats + 1; i++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const p = shortestPath(g.graph, g.weight, s, t);
+      const p = shortestPath(g.graph, g.weight, s, t, undefined, tree);
       const dt = performance.now() - t0;
       const dc = process.cpuUsage(c0);
       if (i > 0) {

@@ -2,15 +2,15 @@
  * Minimum-cost multicommodity flow under hard capacities (shared by both directions), with unserved
  * demand at a penalty: a path-based LP solved by column generation with HiGHS, priced by Dijkstra.
  */
+import { ShortestPathTree } from '../graph/dijkstra.js';
+import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
 import type { PathFlow } from './equilibrium.js';
 import { type Highs, loadHighs } from './highs-runtime.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { PathSet } from './path-set.js';
-import type { RoutingGraph } from './routing-graph.js';
-import { ShortestPathTree } from './shortest-path-tree.js';
 
 export interface CapacityProblem {
-  readonly graph: RoutingGraph;
+  readonly graph: ModeGraph;
   /** Cost of each arc, USD per tonne. */
   readonly arcCost: Float64Array;
   /** Resource (capacity-sharing element) of each arc, or -1. */
@@ -111,7 +111,7 @@ export async function solveCapacityLp(
     const initial: { cost: number; rows: number[]; values: number[] }[] = [];
     for (let k = 0; k < K; k++) initial.push({ cost: penalty, rows: [k], values: [1] });
     for (const g of groups) {
-      tree.run(g.origin, arcCost, g.modeMask, g.targets);
+      tree.run(g.origin, arcCost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {
         const t = g.targets[i]!;
         if (Number.isFinite(tree.dist[t]!)) paths.internFromTree(g.ods[i]!, tree, t);
@@ -158,7 +158,7 @@ export async function solveCapacityLp(
       const freshPaths: { k: number; arcs: Uint32Array }[] = [];
       let lagrangian = 0;
       for (const g of groups) {
-        tree.run(g.origin, priced, g.modeMask, g.targets);
+        tree.run(g.origin, priced, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
         for (let i = 0; i < g.ods.length; i++) {
           const k = g.ods[i]!;
           const t = g.targets[i]!;

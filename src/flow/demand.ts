@@ -1,9 +1,12 @@
 /**
- * Freight demand as an origin–destination matrix in tonnes per year by cargo type, from a network's
- * `demand` (t_per_year, or units_per_day × tonnes per unit × 365).
+ * Freight demand as an origin–destination matrix in tonnes per year by cargo type. The network's
+ * `demand` is converted once, by the compiled network's rule (network/compile-demand.ts); this only
+ * names the flows and keeps what an assignment needs.
  */
-import { InputError, type Issue, issue } from '../model/issue.js';
 import type { Mode, NetworkModel } from '../model/schema.js';
+import { compileDemand, UniqueIds } from '../network/compile-demand.js';
+
+export { DEFAULT_CARGO, UniqueIds } from '../network/compile-demand.js';
 
 /** One origin–destination flow to assign. */
 export interface OdDemand {
@@ -19,60 +22,25 @@ export interface OdDemand {
   readonly modes?: readonly Mode[] | undefined;
 }
 
-/** Cargo type of entries that name none. */
-export const DEFAULT_CARGO = 'general';
-
-const DAYS_PER_YEAR = 365;
-
-/** The model's demand as OD flows in tonnes per year. Throws an InputError for an entry that cannot be converted. */
+/**
+ * The model's demand as OD flows in tonnes per year, as compiled (`modes`, else `mode` alone, else
+ * every mode). A flow without an `id` is named `<from>-><to>`, with `:<cargo>` when it names one.
+ */
 export function demandMatrix(model: NetworkModel): OdDemand[] {
-  const issues: Issue[] = [];
-  const out: OdDemand[] = [];
+  const nodeIndex = new Map(model.nodes.map((n, i) => [n.id, i]));
   const ids = new UniqueIds();
-  model.demand.forEach((d, i) => {
-    let t = d.t_per_year;
-    if (t === undefined && d.units_per_day !== undefined) {
-      const unitId = d.unit ?? (d.mode ? model.modes[d.mode]?.unit : undefined);
-      const unit = model.units.find((u) => u.id === unitId);
-      if (!unit) {
-        issues.push(
-          issue(
-            'missing_quantity',
-            ['demand', i, 'unit'],
-            'units_per_day needs a `unit` declared under `units` (or a `mode` whose unit is declared) to convert to tonnes',
-          ),
-        );
-        return;
-      }
-      t = d.units_per_day * unit.t * DAYS_PER_YEAR;
-    }
-    if (t === undefined) {
-      issues.push(issue('missing_quantity', ['demand', i], 'a demand needs `t_per_year` or `units_per_day`'));
-      return;
-    }
-    const cargo = d.cargo ?? DEFAULT_CARGO;
-    out.push({
-      id: ids.take(d.id ?? `${d.from}->${d.to}${d.cargo ? `:${d.cargo}` : ''}`),
+  return compileDemand(model, nodeIndex).map((d) => {
+    const entry = model.demand[d.index]!;
+    return {
+      id: ids.take(entry.id ?? `${d.from}->${d.to}${entry.cargo ? `:${entry.cargo}` : ''}`),
       from: d.from,
       to: d.to,
-      cargo,
-      tPerYear: t,
-      growthPerYear: d.growth_per_year,
+      cargo: d.cargo,
+      tPerYear: d.tPerYear,
+      growthPerYear: d.growthPerYear,
       modes: d.modes,
-    });
+    };
   });
-  if (issues.length > 0) throw new InputError(issues);
-  return out;
-}
-
-/** Makes ids unique by appending #2, #3, … to repeats. */
-export class UniqueIds {
-  private readonly seen = new Map<string, number>();
-  take(id: string): string {
-    const n = (this.seen.get(id) ?? 0) + 1;
-    this.seen.set(id, n);
-    return n === 1 ? id : `${id}#${n}`;
-  }
 }
 
 /** Total tonnes per year of a demand list. */

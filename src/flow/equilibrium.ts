@@ -2,13 +2,13 @@
  * User equilibrium (Wardrop) of freight over generalized cost with load-dependent delays, by
  * Frank–Wolfe with biconjugate directions (Mitradjieva & Lindberg 2013), tracking path flows.
  */
+import { ShortestPathTree } from '../graph/dijkstra.js';
+import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
 import { type ArcCostModel, arcCosts, resourceLoads } from './arc-cost-model.js';
 import { lineSearch } from './line-search.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { PathSet } from './path-set.js';
 import { PathVectors } from './path-vectors.js';
-import type { RoutingGraph } from './routing-graph.js';
-import { ShortestPathTree } from './shortest-path-tree.js';
 
 export type DirectionRule = 'frank-wolfe' | 'conjugate' | 'biconjugate';
 
@@ -50,7 +50,7 @@ const DELTA = 1e-6;
 
 /** Solves the equilibrium of `ods` on `graph` under `costs`. */
 export function solveEquilibrium(
-  graph: RoutingGraph,
+  graph: ModeGraph,
   costs: ArcCostModel,
   ods: readonly OdPair[],
   options: EquilibriumOptions = {},
@@ -83,7 +83,7 @@ export function solveEquilibrium(
     y.fill(0);
     let spCost = 0;
     for (const g of groups) {
-      tree.run(g.origin, cost, g.modeMask, g.targets);
+      tree.run(g.origin, cost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {
         const k = g.ods[i]!;
         const d = ods[k]!.demand;

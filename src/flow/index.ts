@@ -23,5 +23,3 @@ export * from './path-vectors.js';
 export * from './queue-delay.js';
 export * from './removal.js';
 export * from './resilience.js';
-export * from './routing-graph.js';
-export * from './shortest-path-tree.js';

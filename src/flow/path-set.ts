@@ -2,7 +2,7 @@
  * The distinct paths an assignment has used, per origin–destination pair: each stored once as its
  * arc sequence and found again by hash, so that path flows can be tracked.
  */
-import type { ShortestPathTree } from './shortest-path-tree.js';
+import type { ShortestPathTree } from '../graph/dijkstra.js';
 
 export class PathSet {
   /** OD index of each path. */

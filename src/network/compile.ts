@@ -1,7 +1,8 @@
 /**
  * The compiled network: the editable model turned once into compact arrays that algorithms run
  * on. Nodes are interned to integers; every link, crossing and service becomes one directed arc
- * per direction it can be travelled, with its attributes in typed arrays and a CSR adjacency.
+ * per direction it can be travelled, with its attributes in typed arrays. The graphs searches run
+ * on are built from these arcs by src/graph (CSR, mode-expanded graph).
  */
 import { parseHours, utcOffsetHours, type WeeklyCalendar } from '../model/calendar.js';
 import { directionView } from '../model/direction.js';
@@ -162,13 +163,6 @@ export interface CompiledNetwork {
   /** First and last day of service as days since 1970-01-01 (-Infinity / Infinity when open-ended). */
   readonly arcOpensDay: Float64Array;
   readonly arcClosesDay: Float64Array;
-
-  /** CSR adjacency: the arcs leaving node v are outArcs[outStart[v] .. outStart[v+1]). */
-  readonly outStart: Uint32Array;
-  readonly outArcs: Uint32Array;
-  /** The arcs entering node v are inArcs[inStart[v] .. inStart[v+1]). */
-  readonly inStart: Uint32Array;
-  readonly inArcs: Uint32Array;
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
@@ -475,16 +469,6 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
     arcCapacityTPerYear: Float64Array.from(arcs, (a) => a.capacity),
     arcOpensDay: Float64Array.from(arcs, (a) => a.opens),
     arcClosesDay: Float64Array.from(arcs, (a) => a.closes),
-    ...csr(
-      n,
-      arcs.map((a) => a.from),
-    ),
-    ...renameIn(
-      csr(
-        n,
-        arcs.map((a) => a.to),
-      ),
-    ),
   };
   return net;
 }
@@ -536,23 +520,4 @@ export function serviceSideOf(net: CompiledNetwork, arc: number): ServiceSide {
 
 export function linkSideOf(net: CompiledNetwork, arc: number): LinkSide {
   return net.links[net.arcElement[arc]!]!.sides[net.arcReversed[arc]!]!;
-}
-
-function csr(n: number, keys: readonly number[]): { outStart: Uint32Array; outArcs: Uint32Array } {
-  const start = new Uint32Array(n + 1);
-  for (const k of keys) start[k + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
-  const arcs = new Uint32Array(keys.length);
-  keys.forEach((k, a) => {
-    arcs[fill[k]!++] = a;
-  });
-  return { outStart: start, outArcs: arcs };
-}
-
-function renameIn(c: { outStart: Uint32Array; outArcs: Uint32Array }): {
-  inStart: Uint32Array;
-  inArcs: Uint32Array;
-} {
-  return { inStart: c.outStart, inArcs: c.outArcs };
 }

@@ -3,29 +3,17 @@
  * increments (incremental assignment), the waits at crossings and ferries being recomputed from the
  * flow after each increment, so that later increments avoid the queues the earlier ones built.
  */
-import type { DemandModel, Mode, NetworkModel } from '../model/schema.js';
-import { MODES } from '../model/schema.js';
+import { MODES, type Mode } from '../model/schema.js';
 import { type CompiledNetwork, dayNumber } from '../network/compile.js';
 import { type ArcWaitOptions, type ArcWaits, waitsFromLoads } from './arc-waits.js';
 import { openArcs } from './constraints.js';
-import { shortestPath } from './dijkstra.js';
-import { nodeTransshipment } from './transshipment.js';
+import { ModeSearch } from './mode-search.js';
 
 export interface AnalyticWaitOptions extends ArcWaitOptions {
   /** YYYY-MM-DD: the infrastructure in service that day carries the demand (default: all of it). */
   readonly date?: string | undefined;
   /** Increments the demand is loaded in (default 4; 1 = all-or-nothing on free-flow times). */
   readonly increments?: number | undefined;
-}
-
-export interface DemandFlow {
-  readonly id: string;
-  readonly source: number;
-  readonly target: number;
-  readonly tPerH: number;
-  /** Squared coefficient of variation of inter-arrival times: 1 for Poisson, 0 for evenly spaced. */
-  readonly arrivalCv2: number;
-  readonly modes: readonly Mode[] | undefined;
 }
 
 export interface AnalyticWaits extends ArcWaits {
@@ -35,37 +23,7 @@ export interface AnalyticWaits extends ArcWaits {
 
 export const DEFAULT_INCREMENTS = 4;
 
-/** The demand entries as flows in tonnes per hour; entries whose quantity cannot be converted are listed. */
-export function demandFlows(net: CompiledNetwork): { flows: DemandFlow[]; skipped: string[] } {
-  const model = net.model;
-  const flows: DemandFlow[] = [];
-  const skipped: string[] = [];
-  for (const d of model.demand) {
-    const id = d.id ?? `${d.from}->${d.to}`;
-    const tPerH = demandTonnesPerHour(model, d);
-    if (tPerH === undefined) {
-      skipped.push(`${id}: units_per_day without a unit of known tonnage`);
-      continue;
-    }
-    flows.push({
-      id,
-      source: net.nodeIndex.get(d.from)!,
-      target: net.nodeIndex.get(d.to)!,
-      tPerH,
-      arrivalCv2: d.arrivals === 'uniform' ? 0 : 1,
-      modes: d.modes ?? (d.mode ? [d.mode] : undefined),
-    });
-  }
-  return { flows, skipped };
-}
-
-function demandTonnesPerHour(model: NetworkModel, d: DemandModel): number | undefined {
-  if (d.t_per_year !== undefined) return d.t_per_year / 8760;
-  if (d.units_per_day === undefined) return undefined;
-  const unitId = d.unit ?? (d.mode ? model.modes[d.mode]?.unit : undefined);
-  const t = model.units.find((u) => u.id === unitId)?.t;
-  return t === undefined ? undefined : (d.units_per_day * t) / 24;
-}
+const HOURS_PER_YEAR = 8760;
 
 /**
  * Waits at every crossing and service from the network's own demand: each demand entry, split into
@@ -76,14 +34,14 @@ function demandTonnesPerHour(model: NetworkModel, d: DemandModel): number | unde
 export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions = {}): AnalyticWaits {
   const open = openArcs(net, options.date !== undefined ? dayNumber(options.date) : undefined);
   const increments = Math.max(1, Math.floor(options.increments ?? DEFAULT_INCREMENTS));
-  const { flows, skipped } = demandFlows(net);
-  const unrouted = [...skipped];
+  const flows = net.demand;
+  const unrouted: string[] = [];
   const m = net.arcCount;
   const load = new Float64Array(m);
   const cv2Weighted = new Float64Array(m);
   const cv2 = new Float64Array(m).fill(1);
-  const trans = nodeTransshipment(net.model);
-  const transfer = { arcMode: net.arcMode, modeCount: MODES.length, canTransfer: trans.at };
+  const trans = net.transshipment;
+  const search = new ModeSearch(net);
   const masks = new Map<string, Uint8Array>();
   const maskFor = (modes: readonly Mode[] | undefined) => {
     if (modes === undefined) return open;
@@ -101,21 +59,17 @@ export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions
   const failed = new Set<string>();
   for (let step = 0; step < increments; step++) {
     for (let a = 0; a < m; a++) weight[a] = net.arcTimeMeanH[a]! + waits.meanH[a]!;
+    const graphWeight = search.weights(weight, trans.timeMeanH);
     for (const f of flows) {
       if (failed.has(f.id)) continue;
-      const search = (allowed: Uint8Array) =>
-        shortestPath(net, weight, f.source, f.target, {
-          allowed,
-          transfer,
-          transferPenalty: trans.timeMeanH,
-        });
-      const path = search(maskFor(f.modes)) ?? search(open);
+      const best = (allowed: Uint8Array) => search.best(graphWeight, f.source, f.target, allowed);
+      const path = best(maskFor(f.modes)) ?? best(open);
       if (!path) {
         failed.add(f.id);
         unrouted.push(`${f.id}: no route in service`);
         continue;
       }
-      const share = f.tPerH / increments;
+      const share = f.tPerYear / HOURS_PER_YEAR / increments;
       for (const a of path.arcs) {
         load[a]! += share;
         cv2Weighted[a]! += share * f.arrivalCv2;

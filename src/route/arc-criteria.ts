@@ -9,9 +9,8 @@ import {
   modeEmissionFactors,
   transportCo2eKg,
 } from '../indicators/emissions.js';
-import { ArcKind, type CompiledNetwork } from '../network/compile.js';
+import { ArcKind, type CompiledNetwork, type CompiledTransshipment } from '../network/compile.js';
 import type { ArcWaits } from './arc-waits.js';
-import { type NodeTransshipment, nodeTransshipment } from './transshipment.js';
 
 /** What a route moves: one loaded unit of `t` tonnes (`t` itself for a tonne). */
 export interface RouteUnit {
@@ -34,7 +33,7 @@ export interface ArcCriteria {
   /** 1 for a border crossing, else 0. */
   readonly borders: Float64Array;
   /** Per node: transshipment time and its variance, and its cost per unit. */
-  readonly transfer: NodeTransshipment & { readonly costUsd: Float64Array };
+  readonly transfer: CompiledTransshipment & { readonly costUsd: Float64Array };
 }
 
 /** Per-arc criteria for a unit, with the waits given. */
@@ -59,7 +58,7 @@ export function arcCriteria(net: CompiledNetwork, waits: ArcWaits, unit: RouteUn
       (isCrossing ? idleCo2eKg(factors.idleKgPerTH[mode]!, unit.t, wait) : 0);
     borders[a] = isCrossing ? 1 : 0;
   }
-  const trans = nodeTransshipment(net.model);
+  const trans = net.transshipment;
   return {
     unit,
     waits,

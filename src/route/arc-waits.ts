@@ -2,9 +2,7 @@
  * Expected waits on each arc of the compiled network, given the freight flowing over it: the queue
  * before a border crossing (one queue per direction) and the wait for a ferry's departure.
  */
-import { parseHours } from '../model/calendar.js';
-import { MODES } from '../model/schema.js';
-import { ArcKind, type CompiledNetwork, modeUnitTonnes } from '../network/compile.js';
+import { ArcKind, type CompiledNetwork, crossingSideOf, serviceSideOf } from '../network/compile.js';
 import type { CrossingQueueParams } from '../queueing/crossing-wait.js';
 import { crossingQueueWait, type QueueWaitOptions } from './crossing-queue-wait.js';
 import { FALLBACK_CYCLE_H, serviceWait } from './service-wait.js';
@@ -33,19 +31,17 @@ export interface ArcWaitOptions extends QueueWaitOptions {
   readonly fallbackCycleH?: number | undefined;
 }
 
-/** Queue parameters of the crossing an arc belongs to, in units of the crossing's mode. */
+/** Queue parameters of the crossing side an arc runs along, in units of the crossing's mode. */
 export function crossingQueueParams(net: CompiledNetwork, arc: number): CrossingQueueParams {
-  const c = net.model.crossings[net.arcElement[arc]!]!;
-  const parsed = parseHours(c.hours);
-  if ('error' in parsed) throw new Error(`crossing ${c.id}: invalid hours in a validated network`);
+  const side = crossingSideOf(net, arc);
   const mean = net.arcTimeMeanH[arc]!;
   const variance = net.arcTimeVarH2[arc]!;
   return {
-    lanes: c.lanes,
+    lanes: side.lanes,
     serviceMeanH: mean,
     serviceCv2: mean > 0 ? variance / (mean * mean) : 0,
-    calendar: parsed.calendar,
-    quotaUnitsPerDay: c.quota_units_per_day,
+    calendar: side.calendar,
+    quotaUnitsPerDay: side.quotaUnitsPerDay,
   };
 }
 
@@ -66,8 +62,7 @@ export function waitsFromLoads(
   const utilization = new Float64Array(m).fill(Number.NaN);
   const source = new Uint8Array(m);
   const saturated = new Set<string>();
-  const unitT = MODES.map((mode) => modeUnitTonnes(net.model, mode));
-  const tonnesOf = (arc: number) => unitT[net.arcMode[arc]!];
+  const tonnesOf = (arc: number) => net.modeUnit[net.arcMode[arc]!]?.t;
   for (let a = 0; a < m; a++) {
     const kind = net.arcKind[a];
     if (kind === ArcKind.crossing) {
@@ -82,8 +77,7 @@ export function waitsFromLoads(
     } else if (kind === ArcKind.service) {
       const t = tonnesOf(a);
       const unitsPerH = t ? loadTPerH[a]! / t : 0;
-      const s = net.model.services[net.arcElement[a]!]!;
-      const w = serviceWait(s, unitsPerH, options.fallbackCycleH ?? FALLBACK_CYCLE_H);
+      const w = serviceWait(serviceSideOf(net, a), unitsPerH, options.fallbackCycleH ?? FALLBACK_CYCLE_H);
       meanH[a] = w.meanH;
       varH2[a] = w.varH2;
       source[a] = w.basis === 'none' ? WaitSource.none : WaitSource.service;

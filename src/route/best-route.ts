@@ -2,12 +2,11 @@
  * The single best route for one objective, by Dijkstra's algorithm on the objective's per-arc
  * weight (P90, which does not add up along a route, is taken from the Pareto set instead).
  */
-import { MODES } from '../model/schema.js';
 import type { CompiledNetwork } from '../network/compile.js';
 import { NameIndex } from '../network/lookup.js';
 import { allowedArcs, resolveConstraints } from './constraints.js';
 import { describeRoute, type Route } from './describe-route.js';
-import { shortestPath } from './dijkstra.js';
+import { ModeSearch } from './mode-search.js';
 import { objectiveWeights } from './objective.js';
 import { modelValueOfTimeUsdPerTH, planRoutes, ROUTE_LIBRARY_PATHS, type RouteOptions } from './plan.js';
 import { routeContext } from './route-context.js';
@@ -30,17 +29,13 @@ export function bestRoute(
   const perTH = modelValueOfTimeUsdPerTH(net);
   const vot = options.valueOfTimeUsdPerH ?? (perTH !== undefined ? perTH * crit.unit.t : 0);
   const { weight, transferPenalty } = objectiveWeights(crit, objective, vot);
-  const mt = options.maxTransshipments;
-  const path = shortestPath(net, weight, source, target, {
-    allowed: allowedArcs(net, resolveConstraints(net, options, paths)),
-    transfer: {
-      arcMode: net.arcMode,
-      modeCount: MODES.length,
-      maxTransfers: mt,
-      canTransfer: crit.transfer.at,
-    },
-    transferPenalty,
-  });
+  const search = new ModeSearch(net, options.maxTransshipments);
+  const path = search.best(
+    search.weights(weight, transferPenalty),
+    source,
+    target,
+    allowedArcs(net, resolveConstraints(net, options, paths)),
+  );
   return path
     ? describeRoute(net, crit, path.arcs, { origin: source, exposure: options.exposure })
     : undefined;

@@ -1,20 +1,21 @@
 /**
  * The Pareto-optimal routes between two nodes over several additive criteria: multi-criteria
- * label setting with dominance pruning. Labels live in typed arrays; a label is dropped when another
- * at the same (node, arriving mode) state is no worse on every criterion, or when a route already
- * found is no worse than the label plus a lower bound (reverse Dijkstra) on what remains.
+ * label setting with dominance pruning, on the mode-expanded graph (graph/mode-graph.ts), whose nodes
+ * are (place, mode) states and whose transfer arcs carry the cost of a mode change. Labels live in
+ * typed arrays; a label is dropped when another at the same node is no worse on every criterion, or
+ * when a route already found is no worse than the label plus a lower bound (reverse Dijkstra) on what
+ * remains.
  */
-import { distancesTo } from './dijkstra.js';
-import { MinHeap } from './min-heap.js';
-import type { SearchGraph, TransferModel } from './search-graph.js';
+import type { Digraph } from '../graph/csr.js';
+import { distancesTo } from '../graph/dijkstra.js';
+import { MinHeap } from '../graph/min-heap.js';
+import { ArcRole } from '../graph/mode-graph.js';
 
 export interface ParetoOptions {
   /** 1 for the arcs a route may use; every arc when absent. */
   readonly allowed?: Uint8Array | undefined;
-  /** Mode changes: with it, labels are kept per (node, arriving mode) and changes pay `transferPenalty`. */
-  readonly transfer?: TransferModel | undefined;
-  /** Per criterion (same order), the penalty at each node for a mode change; undefined = none. */
-  readonly transferPenalty?: readonly (Float64Array | undefined)[] | undefined;
+  /** At most this many mode changes (transfer arcs) on a route; a label dominates only labels with as many or more. */
+  readonly maxTransfers?: number | undefined;
   /** Bit flags per arc, OR-ed along a route; a label dominates only labels whose flags include its own. */
   readonly arcFlags?: Uint32Array | undefined;
   /** Give up after creating this many labels (the result says `truncated`). Default 2,000,000. */
@@ -24,8 +25,9 @@ export interface ParetoOptions {
 export interface ParetoRoute {
   /** The route's value on each criterion, in the order given. */
   readonly values: number[];
+  /** Graph arcs, from source to target. */
   readonly arcs: number[];
-  /** Mode changes along the route. */
+  /** Mode changes (transfer arcs) along the route. */
   readonly transfers: number;
   /** OR of the flags of its arcs (0 without arcFlags). */
   readonly flags: number;
@@ -39,33 +41,31 @@ export interface ParetoResult {
   readonly truncated: boolean;
 }
 
-/** All Pareto-optimal routes from `source` to `target`. Every criterion must be ≥ 0 on every arc. */
+/**
+ * All Pareto-optimal routes from `source` to `target`. Every criterion must be ≥ 0 on every arc;
+ * arcs whose `arcRole` is a transfer count as mode changes.
+ */
 export function paretoRoutes(
-  graph: SearchGraph,
+  graph: Digraph & { readonly arcRole?: Uint8Array | undefined },
   criteria: readonly Float64Array[],
   source: number,
   target: number,
   options: ParetoOptions = {},
 ): ParetoResult {
   const K = criteria.length;
-  const { allowed, transfer, arcFlags } = options;
-  const penalty = options.transferPenalty ?? [];
+  const { allowed, arcFlags } = options;
   const maxLabels = options.maxLabels ?? 2_000_000;
   const bounds = criteria.map((c) => distancesTo(graph, c, target, allowed));
   if (bounds.some((b) => b[source] === Number.POSITIVE_INFINITY)) {
     return { routes: [], labels: 0, truncated: false };
   }
   const scale = bounds.map((b) => (b[source]! > 0 ? 1 / b[source]! : 1));
-  const modeSlots = transfer ? transfer.modeCount + 1 : 1;
-  const noMode = modeSlots - 1;
-  const limited = transfer?.maxTransfers !== undefined;
-  const maxTransfers = limited ? Math.floor(transfer!.maxTransfers!) : Number.POSITIVE_INFINITY;
-  const arcMode = transfer?.arcMode;
-  const canTransfer = transfer?.canTransfer;
+  const limited = options.maxTransfers !== undefined;
+  const maxTransfers = limited ? Math.floor(options.maxTransfers!) : Number.POSITIVE_INFINITY;
+  const arcRole = graph.arcRole;
 
   let cap = 1024;
   let labNode = new Int32Array(cap);
-  let labMode = new Uint8Array(cap);
   let labTransfers = new Int32Array(cap);
   let labFlags = new Int32Array(cap);
   let labPred = new Int32Array(cap);
@@ -73,7 +73,7 @@ export function paretoRoutes(
   let labDead = new Uint8Array(cap);
   let val = new Float64Array(cap * K);
   let count = 0;
-  const bags: (number[] | undefined)[] = new Array(graph.nodeCount * modeSlots);
+  const bags: (number[] | undefined)[] = new Array(graph.nodeCount);
   const found: number[] = [];
   const heap = new MinHeap(1024);
   const next = new Float64Array(K);
@@ -91,9 +91,6 @@ export function paretoRoutes(
     labFlags = i32(labFlags);
     labPred = i32(labPred);
     labArc = i32(labArc);
-    const m = new Uint8Array(cap);
-    m.set(labMode);
-    labMode = m;
     const d = new Uint8Array(cap);
     d.set(labDead);
     labDead = d;
@@ -120,17 +117,9 @@ export function paretoRoutes(
   };
 
   /** Adds a label unless dominated; removes the labels it dominates. */
-  const insert = (
-    v: number,
-    mode: number,
-    transfers: number,
-    flags: number,
-    pred: number,
-    arc: number,
-  ): void => {
+  const insert = (v: number, transfers: number, flags: number, pred: number, arc: number): void => {
     if (prunedByFound(next, 0, v, flags)) return;
-    const state = v * modeSlots + mode;
-    let bag = bags[state];
+    let bag = bags[v];
     if (bag !== undefined) {
       for (let j = 0; j < bag.length; j++) {
         const o = bag[j]! * K;
@@ -162,12 +151,11 @@ export function paretoRoutes(
       }
     } else {
       bag = [];
-      bags[state] = bag;
+      bags[v] = bag;
     }
     if (count === cap) grow();
     const id = count++;
     labNode[id] = v;
-    labMode[id] = mode;
     labTransfers[id] = transfers;
     labFlags[id] = flags;
     labPred[id] = pred;
@@ -183,8 +171,8 @@ export function paretoRoutes(
   };
 
   next.fill(0);
-  insert(source, noMode, 0, 0, -1, -1);
-  const { outStart, outArcs, arcTo } = graph;
+  insert(source, 0, 0, -1, -1);
+  const { outStart, outArcs, arcTo, through } = graph;
   while (heap.size > 0) {
     const id = heap.pop();
     if (labDead[id]) continue;
@@ -192,7 +180,6 @@ export function paretoRoutes(
     const base = id * K;
     const fl = labFlags[id]!;
     if (prunedByFound(val, base, u, fl)) continue;
-    const m = labMode[id]!;
     const t = labTransfers[id]!;
     const end = outStart[u + 1]!;
     for (let i = outStart[u]!; i < end; i++) {
@@ -200,20 +187,11 @@ export function paretoRoutes(
       if (allowed !== undefined && allowed[a] === 0) continue;
       const v = arcTo[a]!;
       if (bounds[0]![v] === Number.POSITIVE_INFINITY) continue;
-      const ma = arcMode !== undefined ? arcMode[a]! : 0;
-      const change = arcMode !== undefined && m !== noMode && m !== ma;
-      if (change && canTransfer !== undefined && canTransfer[u] === 0) continue;
-      const nt = change ? t + 1 : t;
+      if (through !== undefined && through[v] === 0 && v !== target) continue; // a zone: an end only
+      const nt = arcRole !== undefined && arcRole[a] === ArcRole.transfer ? t + 1 : t;
       if (nt > maxTransfers) continue;
-      for (let k = 0; k < K; k++) {
-        let x = val[base + k]! + criteria[k]![a]!;
-        if (change) {
-          const p = penalty[k];
-          if (p !== undefined) x += p[u]!;
-        }
-        next[k] = x;
-      }
-      insert(v, ma, nt, arcFlags !== undefined ? fl | arcFlags[a]! : 0, id, a);
+      for (let k = 0; k < K; k++) next[k] = val[base + k]! + criteria[k]![a]!;
+      insert(v, nt, arcFlags !== undefined ? fl | arcFlags[a]! : 0, id, a);
     }
     if (count > maxLabels) {
       truncated = true;
@@ -221,7 +199,7 @@ export function paretoRoutes(
     }
   }
 
-  // Labels at the target were compared only within their arriving mode: compare them all.
+  // Labels at the target are compared again all together, whatever their transfers.
   const alive = found.filter((f) => !labDead[f]);
   const keep: number[] = [];
   for (const f of alive) {

@@ -3,6 +3,7 @@
  * reliability (P90), money and CO2e under a query's constraints, each told leg by leg, the best one
  * for the chosen objective, and the distinct corridors to show.
  */
+import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mode-graph.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES } from '../model/schema.js';
 import type { CompiledNetwork } from '../network/compile.js';
@@ -21,7 +22,6 @@ import { arcExposureFlags, DEFAULT_EXPOSURE, type Exposure } from './exposure.js
 import { OBJECTIVES, type Objective } from './objective.js';
 import { paretoRoutes } from './pareto.js';
 import { type RouteContext, type RouteContextOptions, routeContext, routeUnit } from './route-context.js';
-import type { TransferModel } from './search-graph.js';
 
 export interface RouteOptionPaths extends ConstraintPaths {
   readonly from: string;
@@ -175,20 +175,22 @@ export function planRoutes(
     criteria.push(crit.distanceKm);
     penalties.push(undefined);
   }
-  const transfer: TransferModel = {
-    arcMode: net.arcMode,
-    modeCount: MODES.length,
-    maxTransfers: mt,
-    canTransfer: crit.transfer.at,
-  };
   const exposure = options.exposure ?? DEFAULT_EXPOSURE;
-  const result = paretoRoutes(net, criteria, source, target, {
-    allowed,
-    transfer,
-    transferPenalty: penalties,
-    arcFlags: arcExposureFlags(net, exposure),
-  });
-  const described = result.routes.map((r) => describeRoute(net, crit, r.arcs, { origin: source, exposure }));
+  const graph = modeGraphOf(net, mt);
+  const result = paretoRoutes(
+    graph,
+    criteria.map((c, k) => liftArcValues(graph, c, penalties[k])),
+    graph.zone[source]!,
+    graph.zone[target]!,
+    {
+      allowed: liftArcMask(graph, allowed),
+      maxTransfers: mt,
+      arcFlags: Uint32Array.from(liftArcValues(graph, arcExposureFlags(net, exposure))),
+    },
+  );
+  const described = result.routes.map((r) =>
+    describeRoute(net, crit, inputArcs(graph, r.arcs), { origin: source, exposure }),
+  );
   const pareto = paretoFilter(described, withDistance).sort(compareRoutes(objective, valueOfTime ?? 0));
   const routes = distinctRoutes(pareto, objective, valueOfTime ?? 0);
   const best = pareto[0];

@@ -4,8 +4,7 @@
  * the timetable, or for a vessel that leaves when full the time to fill it at the flow it carries,
  * or its maximum wait, whichever is shortest.
  */
-import { parseDuration } from '../model/duration.js';
-import type { ServiceModel } from '../model/schema.js';
+import type { ServiceSide } from '../network/compile.js';
 
 export type ServiceWaitBasis = 'schedule' | 'fill' | 'max_wait' | 'fallback' | 'none';
 
@@ -27,7 +26,7 @@ export const FALLBACK_CYCLE_H = 168;
  * departure pattern in the data and adds no wait.
  */
 export function serviceWait(
-  s: Pick<ServiceModel, 'departures_per_week' | 'departs_when_full' | 'max_wait' | 'capacity_units'>,
+  s: Pick<ServiceSide, 'departuresPerWeek' | 'departsWhenFull' | 'maxWaitH' | 'capacityUnits'>,
   unitsPerH: number,
   fallbackCycleH = FALLBACK_CYCLE_H,
 ): ServiceWait {
@@ -39,13 +38,10 @@ export function serviceWait(
       basis = b;
     }
   };
-  if (s.departures_per_week !== undefined) consider(168 / s.departures_per_week, 'schedule');
-  if (s.departs_when_full) {
-    if (unitsPerH > 0) consider(s.capacity_units / unitsPerH, 'fill');
-    if (s.max_wait !== undefined) {
-      const d = parseDuration(s.max_wait);
-      if ('hours' in d) consider(d.hours, 'max_wait');
-    }
+  if (s.departuresPerWeek !== undefined) consider(168 / s.departuresPerWeek, 'schedule');
+  if (s.departsWhenFull) {
+    if (unitsPerH > 0) consider(s.capacityUnits / unitsPerH, 'fill');
+    if (s.maxWaitH !== undefined) consider(s.maxWaitH, 'max_wait');
     if (basis === 'none') consider(fallbackCycleH, 'fallback');
   }
   if (basis === 'none') return { meanH: 0, varH2: 0, cycleH: 0, basis };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlowGraph, DEFAULT_VALUE_OF_TIME_USD_PER_T_H } from '../../src/flow/flow-graph.js';
-import { ShortestPathTree } from '../../src/flow/shortest-path-tree.js';
+import { ShortestPathTree } from '../../src/graph/dijkstra.js';
 import type { NetworkModel } from '../../src/model/schema.js';
 import { compileNetwork, dayNumber } from '../../src/network/compile.js';
 import { validModel } from './models.js';
@@ -71,7 +71,7 @@ function cheapest(model: NetworkModel, from: string, to: string, options = {}): 
   const g = buildFlowGraph(net, options);
   const tree = new ShortestPathTree(g);
   const o = g.zone[net.nodeIndex.get(from)!]!;
-  tree.run(o, g.arcBaseCost, 0xff);
+  tree.run(o, g.arcBaseCost);
   return tree.dist[g.zone[net.nodeIndex.get(to)!]!]!;
 }
 

@@ -1,6 +1,7 @@
 /** Hand-built routing graphs with per-arc cost functions a + b·x, for tests with known answers. */
 import type { ArcCostModel } from '../../src/flow/arc-cost-model.js';
-import { outAdjacency, type RoutingGraph } from '../../src/flow/routing-graph.js';
+import { digraph } from '../../src/graph/csr.js';
+import type { ModeGraph } from '../../src/graph/mode-graph.js';
 
 export interface HandArc {
   readonly from: number;
@@ -15,16 +16,15 @@ export interface HandArc {
   readonly mode?: number;
 }
 
-export function handGraph(nodeCount: number, arcs: readonly HandArc[]): RoutingGraph {
-  const arcFrom = Uint32Array.from(arcs, (a) => a.from);
+export function handGraph(nodeCount: number, arcs: readonly HandArc[]): ModeGraph {
   return {
-    nodeCount,
-    arcCount: arcs.length,
-    arcFrom,
-    arcTo: Uint32Array.from(arcs, (a) => a.to),
-    ...outAdjacency(nodeCount, arcFrom),
+    ...digraph(
+      nodeCount,
+      arcs.map((a) => a.from),
+      arcs.map((a) => a.to),
+      new Uint8Array(nodeCount).fill(1),
+    ),
     arcModeBit: Uint8Array.from(arcs, (a) => a.mode ?? 0),
-    through: new Uint8Array(nodeCount).fill(1),
   };
 }
 
@@ -50,7 +50,7 @@ export function pathCost(arcs: readonly HandArc[], path: ArrayLike<number>, flow
 }
 
 /** Every simple path from s to t, as arc lists (depth-first enumeration). */
-export function simplePaths(graph: RoutingGraph, s: number, t: number): number[][] {
+export function simplePaths(graph: ModeGraph, s: number, t: number): number[][] {
   const out: number[][] = [];
   const onPath = new Uint8Array(graph.nodeCount);
   const stack: number[] = [];

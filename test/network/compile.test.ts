@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { digraph } from '../../src/graph/csr.js';
 import type { NetworkModel } from '../../src/model/schema.js';
 import { validateNetwork } from '../../src/model/validate.js';
 import { ArcKind, arcElementId, arcOpenOn, compileNetwork, dayNumber } from '../../src/network/compile.js';
@@ -112,11 +113,12 @@ describe('compileNetwork', () => {
             demand: [],
           };
           const net = compileNetwork(m);
+          const g = digraph(net.nodeCount, net.arcFrom, net.arcTo);
           for (let v = 0; v < n; v++) {
-            const out = [...net.outArcs.subarray(net.outStart[v], net.outStart[v + 1])].sort((x, y) => x - y);
+            const out = [...g.outArcs.subarray(g.outStart[v], g.outStart[v + 1])].sort((x, y) => x - y);
             const brute = [...Array(net.arcCount).keys()].filter((a) => net.arcFrom[a] === v);
             expect(out).toEqual(brute);
-            const inn = [...net.inArcs.subarray(net.inStart[v], net.inStart[v + 1])].sort((x, y) => x - y);
+            const inn = [...g.inArcs.subarray(g.inStart[v], g.inStart[v + 1])].sort((x, y) => x - y);
             expect(inn).toEqual([...Array(net.arcCount).keys()].filter((a) => net.arcTo[a] === v));
           }
           expect(net.arcCount).toBe(edges.reduce((s, e) => s + (e[2] ? 2 : 1), 0));

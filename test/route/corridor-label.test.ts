@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { digraph } from '../../src/graph/csr.js';
+import { shortestPath } from '../../src/graph/dijkstra.js';
 import { corridorLabel, shortPlaceName } from '../../src/route/corridor-label.js';
-import { shortestPath } from '../../src/route/dijkstra.js';
 import { corridors } from './corridors.js';
 
 const net = corridors();
+const graph = digraph(net.nodeCount, net.arcFrom, net.arcTo);
 const route = (...ids: string[]) => {
   const arcs: number[] = [];
   for (let i = 1; i < ids.length; i++) {
     const p = shortestPath(
-      net,
+      graph,
       net.arcDistanceKm,
       net.nodeIndex.get(ids[i - 1]!)!,
       net.nodeIndex.get(ids[i]!)!,

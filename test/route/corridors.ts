@@ -33,9 +33,8 @@ export function allRoutes(
       out.push([...arcs]);
       return;
     }
-    for (let i = net.outStart[v]!; i < net.outStart[v + 1]!; i++) {
-      const a = net.outArcs[i]!;
-      if (!allowed[a]) continue;
+    for (let a = 0; a < net.arcCount; a++) {
+      if (net.arcFrom[a] !== v || !allowed[a]) continue;
       const m = net.arcMode[a]!;
       const change = mode >= 0 && m !== mode;
       if (change && !canTransfer[v]) continue;

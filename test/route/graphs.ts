@@ -1,6 +1,7 @@
 /** Random small graphs for property tests of the route searches, and brute-force truth on them. */
 import fc from 'fast-check';
-import type { SearchGraph } from '../../src/route/search-graph.js';
+import { type Digraph, digraph } from '../../src/graph/csr.js';
+import { expandModes, liftArcValues } from '../../src/graph/mode-graph.js';
 
 export interface RandomGraph {
   readonly n: number;
@@ -12,31 +13,38 @@ export interface RandomGraph {
 }
 
 /** A CSR graph (the shape the searches read) from an arc list. */
-export function csrGraph(n: number, from: readonly number[], to: readonly number[]): SearchGraph {
-  const m = from.length;
-  const build = (keys: readonly number[]) => {
-    const start = new Uint32Array(n + 1);
-    for (const k of keys) start[k + 1]!++;
-    for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-    const fill = start.slice(0, n);
-    const arcs = new Uint32Array(m);
-    keys.forEach((k, a) => {
-      arcs[fill[k]!++] = a;
-    });
-    return { start, arcs };
-  };
-  const out = build(from);
-  const inn = build(to);
-  return {
-    nodeCount: n,
-    arcCount: m,
-    arcFrom: Uint32Array.from(from),
-    arcTo: Uint32Array.from(to),
-    outStart: out.start,
-    outArcs: out.arcs,
-    inStart: inn.start,
-    inArcs: inn.arcs,
-  };
+export function csrGraph(n: number, from: readonly number[], to: readonly number[]): Digraph {
+  return digraph(n, from, to);
+}
+
+/**
+ * The random graph expanded by mode, a change allowed at every node (or at most `maxTransfers`
+ * of them): with each criterion's per-node penalty on the transfer arcs.
+ */
+export function expandedRandom(g: RandomGraph, maxTransfers?: number) {
+  const graph = expandModes({
+    nodeCount: g.n,
+    arcFrom: g.arcs.map((a) => a.from),
+    arcTo: g.arcs.map((a) => a.to),
+    arcMode: g.arcs.map((a) => a.mode),
+    modeCount: g.modeCount,
+    transferAt: new Uint8Array(g.n).fill(1),
+    maxTransfers,
+  });
+  const criteria = Array.from({ length: g.K }, (_, k) =>
+    liftArcValues(
+      graph,
+      g.arcs.map((a) => a.w[k]!),
+      g.penalty[k],
+    ),
+  );
+  const flags = Uint32Array.from(
+    liftArcValues(
+      graph,
+      g.arcs.map((a) => a.flags),
+    ),
+  );
+  return { graph, criteria, flags };
 }
 
 /** Arbitrary small multigraphs with K integer criteria per arc, 1–3 modes, penalties and flags. */

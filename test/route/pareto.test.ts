@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inputArcs } from '../../src/graph/mode-graph.js';
 import { paretoRoutes } from '../../src/route/pareto.js';
-import { allWalks, csrGraph, paretoKeys, type RandomGraph, randomGraph } from './graphs.js';
+import { allWalks, csrGraph, expandedRandom, paretoKeys, type RandomGraph, randomGraph } from './graphs.js';
 
 function run(
   g: RandomGraph,
@@ -11,19 +12,24 @@ function run(
   withFlags: boolean,
   maxTransfers?: number,
 ) {
-  const graph = csrGraph(
-    g.n,
-    g.arcs.map((a) => a.from),
-    g.arcs.map((a) => a.to),
-  );
-  const criteria = Array.from({ length: g.K }, (_, k) => Float64Array.from(g.arcs, (a) => a.w[k]!));
-  return paretoRoutes(graph, criteria, s, t, {
-    transfer: withModes
-      ? { arcMode: Uint8Array.from(g.arcs, (a) => a.mode), modeCount: g.modeCount, maxTransfers }
-      : undefined,
-    transferPenalty: withModes ? g.penalty.map((p) => Float64Array.from(p)) : undefined,
-    arcFlags: withFlags ? Uint32Array.from(g.arcs, (a) => a.flags) : undefined,
+  if (!withModes) {
+    const graph = csrGraph(
+      g.n,
+      g.arcs.map((a) => a.from),
+      g.arcs.map((a) => a.to),
+    );
+    const criteria = Array.from({ length: g.K }, (_, k) => Float64Array.from(g.arcs, (a) => a.w[k]!));
+    return paretoRoutes(graph, criteria, s, t, {
+      arcFlags: withFlags ? Uint32Array.from(g.arcs, (a) => a.flags) : undefined,
+    });
+  }
+  // Modes: the search runs on the mode-expanded graph; its routes are read back as input arcs.
+  const { graph, criteria, flags } = expandedRandom(g, maxTransfers);
+  const r = paretoRoutes(graph, criteria, graph.zone[s]!, graph.zone[t]!, {
+    maxTransfers,
+    arcFlags: withFlags ? flags : undefined,
   });
+  return { ...r, routes: r.routes.map((x) => ({ ...x, arcs: inputArcs(graph, x.arcs) })) };
 }
 
 const endpoints = (g: RandomGraph) =>

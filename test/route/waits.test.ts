@@ -79,22 +79,27 @@ describe('crossingQueueWait', () => {
 });
 
 describe('serviceWait', () => {
-  const base = { departs_when_full: false, capacity_units: 50 } as const;
+  const base = {
+    departsWhenFull: false,
+    capacityUnits: 50,
+    departuresPerWeek: undefined,
+    maxWaitH: undefined,
+  } as const;
   it('half the headway for a timetable: 3 departures a week → mean 28 h, variance 56²/12', () => {
-    const w = serviceWait({ ...base, departures_per_week: 3 }, 0);
+    const w = serviceWait({ ...base, departuresPerWeek: 3 }, 0);
     expect(w).toEqual({ meanH: 28, varH2: (56 * 56) / 12, cycleH: 56, basis: 'schedule' });
   });
   it('departs when full: half the time to fill it, bounded by the timetable and the maximum wait', () => {
-    expect(serviceWait({ ...base, departs_when_full: true }, 10).meanH).toBeCloseTo(2.5, 12);
-    expect(serviceWait({ ...base, departs_when_full: true, departures_per_week: 3 }, 0.1)).toMatchObject({
+    expect(serviceWait({ ...base, departsWhenFull: true }, 10).meanH).toBeCloseTo(2.5, 12);
+    expect(serviceWait({ ...base, departsWhenFull: true, departuresPerWeek: 3 }, 0.1)).toMatchObject({
       meanH: 28,
       basis: 'schedule',
     });
-    expect(serviceWait({ ...base, departs_when_full: true, max_wait: '2d' }, 0.1)).toMatchObject({
+    expect(serviceWait({ ...base, departsWhenFull: true, maxWaitH: 48 }, 0.1)).toMatchObject({
       meanH: 24,
       basis: 'max_wait',
     });
-    expect(serviceWait({ ...base, departs_when_full: true }, 0)).toMatchObject({
+    expect(serviceWait({ ...base, departsWhenFull: true }, 0)).toMatchObject({
       meanH: 84,
       basis: 'fallback',
     });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distancesTo, shortestPath } from '../../src/route/dijkstra.js';
-import { MinHeap } from '../../src/route/min-heap.js';
-import { allWalks, csrGraph, randomGraph } from './graphs.js';
+import { distancesTo, ShortestPathTree, shortestPath } from '../../src/graph/dijkstra.js';
+import { MinHeap } from '../../src/graph/min-heap.js';
+import { allWalks, csrGraph, expandedRandom, randomGraph } from '../route/graphs.js';
 
 /** Bellman–Ford over the arc list: independent truth for shortest distances. */
 function bellmanFord(
@@ -37,7 +37,7 @@ describe('MinHeap', () => {
   });
 });
 
-describe('shortestPath', () => {
+describe('shortestPath (one Dijkstra)', () => {
   it('matches Bellman–Ford on random graphs, and its route adds up to its cost', () => {
     fc.assert(
       fc.property(
@@ -95,25 +95,8 @@ describe('shortestPath', () => {
         ),
         ([g, s, t, maxTransfers]) => {
           fc.pre(s !== t);
-          const graph = csrGraph(
-            g.n,
-            g.arcs.map((a) => a.from),
-            g.arcs.map((a) => a.to),
-          );
-          const got = shortestPath(
-            graph,
-            Float64Array.from(g.arcs, (a) => a.w[0]!),
-            s,
-            t,
-            {
-              transfer: {
-                arcMode: Uint8Array.from(g.arcs, (a) => a.mode),
-                modeCount: g.modeCount,
-                maxTransfers,
-              },
-              transferPenalty: Float64Array.from(g.penalty[0]!),
-            },
-          );
+          const { graph, criteria } = expandedRandom(g, maxTransfers);
+          const got = shortestPath(graph, criteria[0]!, graph.zone[s]!, graph.zone[t]!);
           const walks = allWalks(g, s, t, true, maxTransfers);
           const best = Math.min(...walks.map((x) => x.values[0]!));
           if (walks.length === 0) expect(got).toBeNull();
@@ -121,6 +104,42 @@ describe('shortestPath', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('ShortestPathTree, reverse', () => {
+  it('grows the tree towards the root: each path leads from its node to the root and adds up', () => {
+    fc.assert(
+      fc.property(
+        randomGraph({ maxNodes: 8, maxArcs: 24, maxK: 1, maxModes: 1 }).chain((g) =>
+          fc.tuple(fc.constant(g), fc.integer({ min: 0, max: g.n - 1 })),
+        ),
+        ([g, root]) => {
+          const graph = csrGraph(
+            g.n,
+            g.arcs.map((a) => a.from),
+            g.arcs.map((a) => a.to),
+          );
+          const w = Float64Array.from(g.arcs, (a) => a.w[0]!);
+          const tree = new ShortestPathTree(graph).run(root, w, { reverse: true });
+          for (let v = 0; v < g.n; v++) {
+            const path = tree.pathTo(v);
+            if (!Number.isFinite(tree.dist[v]!)) {
+              expect(path).toBeUndefined();
+              continue;
+            }
+            let at = v;
+            for (const a of path!) {
+              expect(graph.arcFrom[a]).toBe(at);
+              at = graph.arcTo[a]!;
+            }
+            expect(at).toBe(root);
+            expect([...path!].reduce((s, a) => s + w[a]!, 0)).toBe(tree.dist[v]);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A binary min-heap of (key, value) pairs held in typed arrays, growing as needed: the priority queue
- * of the route searches. Stale entries are skipped by the caller (lazy deletion), not removed.
+ * of every search (Dijkstra, Pareto labels). Stale entries are skipped by the caller (lazy deletion),
+ * not removed.
  */
 export class MinHeap {
   /** Keys in heap order; every slot past the last entry holds +Infinity, a sentinel for pop. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShortestPathTree } from '../../src/flow/shortest-path-tree.js';
-import { handGraph, simplePaths } from './hand-graph.js';
+import { ShortestPathTree } from '../../src/graph/dijkstra.js';
+import { arcsOfModes } from '../../src/graph/mode-graph.js';
+import { handGraph, simplePaths } from '../flow/hand-graph.js';
 
 const arbGraph = fc.integer({ min: 2, max: 7 }).chain((n) =>
   fc.record({
@@ -18,14 +19,14 @@ const arbGraph = fc.integer({ min: 2, max: 7 }).chain((n) =>
   }),
 );
 
-describe('ShortestPathTree', () => {
+describe('ShortestPathTree (flow use: mode masks, targets, zones)', () => {
   it('finds the cheapest of all simple paths (brute force), within the allowed modes', () => {
     fc.assert(
       fc.property(arbGraph, fc.constantFrom(0xff, 0b01, 0b10), ({ n, arcs }, mask) => {
         const g = handGraph(n, arcs);
         const cost = Float64Array.from(arcs, (a) => a.a);
         const tree = new ShortestPathTree(g);
-        tree.run(0, cost, mask);
+        tree.run(0, cost, { allowed: arcsOfModes(g, mask) });
         for (let t = 1; t < n; t++) {
           const allowed = simplePaths(g, 0, t).filter((p) =>
             p.every((a) => arcs[a]!.mode === 0 || (arcs[a]!.mode & mask) !== 0),
@@ -48,9 +49,9 @@ describe('ShortestPathTree', () => {
         const g = handGraph(n, arcs);
         const cost = Float64Array.from(arcs, (a) => a.a);
         const full = new ShortestPathTree(g);
-        full.run(0, cost, 0xff);
+        full.run(0, cost);
         const part = new ShortestPathTree(g);
-        part.run(0, cost, 0xff, [n - 1]);
+        part.run(0, cost, { targets: [n - 1] });
         expect(part.dist[n - 1]).toBe(full.dist[n - 1]);
       }),
     );
@@ -65,7 +66,7 @@ describe('ShortestPathTree', () => {
     ];
     const g = { ...handGraph(3, arcs), through: Uint8Array.from([0, 0, 1]) };
     const tree = new ShortestPathTree(g);
-    tree.run(0, Float64Array.from([1, 1, 10]), 0xff);
+    tree.run(0, Float64Array.from([1, 1, 10]));
     expect(tree.dist[1]).toBe(1);
     expect(tree.dist[2]).toBe(10);
   });
