@@ -61,7 +61,10 @@ export function registerSimulate(program: Command): void {
     .option('--replications <n>', `independent replications (default ${SIMULATE_DEFAULTS.replications})`)
     .option('--seed <n>', `seed of the random streams (default ${SIMULATE_DEFAULTS.seed})`)
     .option('--crossing <ids...>', 'crossings to report (ids or names; default all that carry traffic)')
-    .option('--workers <n>', 'worker threads (default, and at most: all cores); the figures do not depend on it')
+    .option(
+      '--workers <n>',
+      'worker threads (default, and at most: all cores); the figures do not depend on it',
+    )
     .option('--e-queue <ids...>', 'crossings with an appointment queue (e-queue), or "all"')
     .option('--slot-minutes <n>', `length of an e-queue slot (default ${SIMULATE_DEFAULTS.slotMinutes})`)
     .option(
