@@ -12,6 +12,7 @@ interface ServeFlags {
   network?: string;
   workers?: string;
   log?: boolean;
+  corsOrigin?: string[];
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
@@ -34,6 +35,10 @@ export function registerServe(program: Command): void {
     .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
     .option('--workers <n>', `simulations run at once; more wait in a queue (default: ${defaultWorkers()})`)
     .option('--log', 'log every request to standard output')
+    .option(
+      '--cors-origin <origins...>',
+      'other origins whose pages may call the API from a browser, e.g. https://example.org (default: none)',
+    )
     .action(async (opts: ServeFlags) => {
       const port = wholeNumber(opts.port, '--port', 0, 65_535);
       const workers = opts.workers === undefined ? undefined : wholeNumber(opts.workers, '--workers', 1, 64);
@@ -47,6 +52,7 @@ export function registerServe(program: Command): void {
           workers,
           logger: opts.log ?? false,
           token: process.env.CARAVAN_TOKEN || undefined,
+          corsOrigins: opts.corsOrigin,
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;

@@ -69,6 +69,11 @@ export const LIMITS = {
   },
   outlook_years: { default: 100, unit: 'years', what: 'years in one outlook' },
   job_seconds: { default: 900, unit: 'seconds', what: 'wall-clock time of one command or job' },
+  requests_per_minute: {
+    default: 6_000,
+    unit: 'requests',
+    what: 'HTTP requests one client address may make in a minute (the server answers 429 beyond it)',
+  },
 } as const satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;

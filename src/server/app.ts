@@ -7,6 +7,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   type FastifyError,
@@ -47,6 +50,8 @@ export interface ServerDeps {
    * token is required), `read-only` (bound beyond loopback without a token: only GET). Default open.
    */
   readonly writes?: { mode: 'open' } | { mode: 'token'; token: string } | { mode: 'read-only'; host: string };
+  /** Origins other than the server's own allowed to call the API from a browser (CORS); none by default. */
+  readonly corsOrigins?: readonly string[] | undefined;
 }
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -105,17 +110,43 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const jobs = new JobManager(store, deps.jobPool, limits.job_seconds);
   const endpoints = ENDPOINTS.filter((e) => useCases[e.useCase] !== undefined);
 
-  const securityHeaders = {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Content-Security-Policy':
-      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-  };
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(securityHeaders);
-    done();
+  // Security headers (helmet): no sniffing, no framing, no referrer, a same-origin content policy.
+  app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
   });
+  // CORS: same origin only unless origins are listed (`caravan serve --cors-origin`).
+  app.register(fastifyCors, {
+    origin: deps.corsOrigins && deps.corsOrigins.length > 0 ? [...deps.corsOrigins] : false,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+  });
+  // Rate limiting per client address, from the limit requests_per_minute.
+  const perMinute = limits.requests_per_minute;
+  if (Number.isFinite(perMinute)) {
+    app.register(fastifyRateLimit, {
+      global: false,
+      errorResponseBuilder: () =>
+        new HttpError(429, [
+          httpIssue(
+            'limit_exceeded',
+            'limits.requests_per_minute',
+            `more than ${formatAmount('requests_per_minute', perMinute)} a minute from this address, over the limit requests_per_minute: wait a minute, or start the server with: caravan --limit requests_per_minute=N serve`,
+          ),
+        ]),
+    });
+    app.after(() => app.addHook('onRequest', app.rateLimit({ max: perMinute, timeWindow: 60_000 })));
+  }
 
   const writes = deps.writes ?? { mode: 'open' };
   if (writes.mode !== 'open') {

@@ -42,6 +42,8 @@ export interface ServeOptions {
   readonly logger?: boolean;
   /** Required for POST, PUT and DELETE when set; without it, a server bound beyond loopback is read-only. */
   readonly token?: string | undefined;
+  /** Other origins allowed to call the API from a browser (CORS). */
+  readonly corsOrigins?: readonly string[] | undefined;
 }
 
 /** True for addresses only this machine reaches. */
@@ -83,6 +85,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     interactivePool,
     webRoot: options.webRoot ?? WEB_ROOT,
     logger: options.logger ?? false,
+    corsOrigins: options.corsOrigins,
     writes: options.token
       ? { mode: 'token', token: options.token }
       : isLoopback(options.host)

@@ -31,6 +31,7 @@ export function harness(
     registryUrl?: string;
     webRoot?: string;
     writes?: Parameters<typeof buildServer>[0]['writes'];
+    corsOrigins?: readonly string[];
   } = {},
 ): Harness {
   const store = new Store(options.db ?? ':memory:');
@@ -47,6 +48,7 @@ export function harness(
     interactivePool: new WorkerPool({ ...pool, size: 1 }),
     webRoot: options.webRoot,
     ...(options.writes ? { writes: options.writes } : {}),
+    corsOrigins: options.corsOrigins,
   });
   return {
     app,
