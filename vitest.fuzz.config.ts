@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/reliability/fuzz/**/*.test.ts'],
+    include: ['test/reliability/fuzz/**/*.test.ts', 'test/server/api.fuzz.test.ts'],
     testTimeout: 60 * 60_000,
     env: {
       CARAVAN_FUZZ_SCALE: process.env.CARAVAN_FUZZ_SCALE ?? '20',
