@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../model/issue.js';
-import { resolveSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
+import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
 import type { CrossingFlowJson } from '../sim/simulation-result.js';
 import { isNot } from './options.js';
 import type { Model, UseCase } from './use-case.js';
@@ -171,7 +171,7 @@ export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof Simul
   result: SimulateResultSchema,
   check(model, o) {
     try {
-      resolveSimulateOptions(model, o);
+      checkSimulateOptions(model, o);
       return [];
     } catch (e) {
       if (e instanceof InputError) return [...e.issues];

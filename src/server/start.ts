@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { displayPath } from '../io/input-file.js';
 import { DEFAULT_NETWORK, readText } from '../io/network-file.js';
-import { currentLimits } from '../model/limits.js';
+import { configureLimits, currentLimits } from '../model/limits.js';
 import { buildServer } from './app.js';
 import { NetworkSource } from './network-source.js';
 import { Store } from './store.js';
@@ -74,6 +74,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const network = new NetworkSource(readText(path), displayPath(path));
   const registry = options.registry ?? { useCases: await loadRegistry(), url: APP_REGISTRY };
   const store = new Store(options.db);
+  // Requests refused on the HTTP thread (before a job starts) say how to raise a limit on a server.
+  configureLimits({
+    values: currentLimits(),
+    raise: (name, value) => RAISE_HINT.replace('{name}', name).replace('{value}', value),
+  });
   const poolOptions = { registry: registry.url, limits: currentLimits(), raiseHint: RAISE_HINT };
   const jobPool = new WorkerPool({ ...poolOptions, size: options.workers ?? defaultWorkers() });
   const interactivePool = new WorkerPool({ ...poolOptions, size: 1 });

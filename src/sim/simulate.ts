@@ -204,6 +204,16 @@ function planOf(model: NetworkModel, r: Resolved, date: string | undefined): Sim
   });
 }
 
+/**
+ * Checks the options against the network and the size limits that need no plan (replications ×
+ * days), cheaply enough to run before a job is accepted; the limits on consignments, which need the
+ * demand's routes, are checked again at the start of the run.
+ */
+export function checkSimulateOptions(model: NetworkModel, options: SimulateOptions = {}): void {
+  const r = resolveSimulateOptions(model, options);
+  checkSimulationLimits({ end_h: r.days * 24, drain_h: r.drainDays * 24, demands: [] }, r.replications);
+}
+
 /** The plan a run with these options simulates (routes, rates), without running it. */
 export function simulationPlan(model: NetworkModel, options: SimulateOptions = {}): SimulationPlan {
   return planOf(model, resolveSimulateOptions(model, options), options.date);
