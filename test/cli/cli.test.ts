@@ -116,7 +116,7 @@ describe('caravan network', () => {
   });
 });
 
-describe('caravan overview (npm start)', () => {
+describe('caravan overview (the terminal part of npm start)', () => {
   it('validates the default network and shows the corridors and the rail outlook', () => {
     const r = caravan(['overview']);
     expect(r.code, r.stderr).toBe(0);
