@@ -23,6 +23,7 @@ import { currentLimits, formatAmount, limitIssue } from '../model/limits.js';
 import { parseNetwork } from '../model/load.js';
 import { didYouMean } from '../model/suggest.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
+import { fieldNames, fieldPath, renameKeys, snakeCase } from './http-fields.js';
 import { HttpError, httpIssue, notFound, parseWith, toHttpIssues } from './http-issues.js';
 import { type JobEvent, JobManager } from './jobs.js';
 import type { CachedBody, NetworkSource } from './network-source.js';
@@ -76,20 +77,14 @@ function jobView(job: JobRecord, result?: unknown) {
     status: job.status,
     progress: job.progress,
     scenario_id: job.scenario_id,
-    options: job.options,
+    // The options as the request names them (snake_case fields).
+    options: isPlainObject(job.options) ? renameKeys(job.options, snakeCase) : job.options,
     created_at: job.created_at,
     started_at: job.started_at,
     finished_at: job.finished_at,
     ...(job.error ? { issues: job.error } : {}),
     ...(result !== undefined ? { result } : {}),
   };
-}
-
-/** The top-level keys of an object schema (undefined for other schemas). */
-function optionKeys(schema: z.ZodType): string[] | undefined {
-  // biome-ignore lint/suspicious/noExplicitAny: reading zod's definition
-  const shape = (schema as any)?._zod?.def?.shape;
-  return shape ? Object.keys(shape) : undefined;
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -278,44 +273,68 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     }
     const { [SCENARIO_FIELD]: scenario, ...rest } = body;
     const useCase = useCases[endpoint.useCase]!;
-    // A field the use case does not know is a mistake to name, not to drop silently.
-    const known = optionKeys(useCase.options);
-    if (known) {
-      const unknown = Object.keys(rest).filter((k) => !known.includes(k));
+    // The JSON fields are snake_case; a field the use case does not know is a mistake to name,
+    // not to drop silently.
+    const names = fieldNames(useCase.options);
+    if (names) {
+      const unknown = Object.keys(rest).filter((k) => names.toOption(k) === undefined);
       if (unknown.length > 0) {
+        const fields = [...names.fields, SCENARIO_FIELD];
         throw new HttpError(
           400,
           unknown.map((k) =>
             httpIssue(
               'unknown_field',
               k,
-              `unknown field "${k}"${didYouMean(k, [...known, SCENARIO_FIELD]) || `: the fields are ${[...known, SCENARIO_FIELD].join(', ')}`}`,
+              `unknown field "${k}"${didYouMean(k, fields) || `: the fields are ${fields.join(', ')}`}`,
             ),
           ),
         );
       }
     }
+    const input = names ? renameKeys(rest, (k) => names.toOption(k) ?? k) : rest;
     const target = modelFor(scenario);
+    try {
+      return { options: checkedOptions(useCase, input, target.model), ...target };
+    } catch (e) {
+      if (!names) throw e;
+      if (e instanceof HttpError)
+        throw new HttpError(
+          e.statusCode,
+          e.issues.map((i) => ({ ...i, path: fieldPath(i.path, names) })),
+        );
+      if (e instanceof InputError)
+        throw new InputError(e.issues.map((i) => ({ ...i, path: fieldPath(i.path, names) })));
+      throw e;
+    }
+  }
+
+  /** The options parsed and checked against the network: every bad value at once, before any work. */
+  function checkedOptions(
+    useCase: UseCaseRegistry[string],
+    input: Record<string, unknown>,
+    model: unknown,
+  ): unknown {
     let options: unknown;
     try {
-      options = parseWith(useCase.options, rest);
+      options = parseWith(useCase.options, input);
     } catch (e) {
-      // Every bad value at once: the options the schema rejected left out, the network judges the rest.
+      // The options the schema rejected left out, the network judges the rest.
       if (!(e instanceof HttpError) || !useCase.check) throw e;
       const bad = new Set(e.issues.map((i) => i.path.split(/[.[]/)[0]!));
       const good = useCase.options.safeParse(
-        Object.fromEntries(Object.entries(rest).filter(([k]) => !bad.has(k))),
+        Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k))),
       );
       if (!good.success) throw e;
       const more = useCase
-        .check(target.model as never, good.data as never)
+        .check(model as never, good.data as never)
         .filter((i) => !bad.has(i.path.split(/[.[]/)[0]!));
       throw new HttpError(400, [...e.issues, ...toHttpIssues(more.filter((i) => i.severity === 'error'))]);
     }
-    // Values only the network can judge (an unknown place), all at once, before any work starts.
-    const early = useCase.check?.(target.model as never, options as never) ?? [];
+    // Values only the network can judge (an unknown place).
+    const early = useCase.check?.(model as never, options as never) ?? [];
     if (early.some((i) => i.severity === 'error')) throw new InputError(early);
-    return { options, ...target };
+    return options;
   }
 
   // Health and the network

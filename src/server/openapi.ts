@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Endpoint } from './endpoints.js';
+import { snakeCase } from './http-fields.js';
 import type { UseCaseRegistry } from './use-case-types.js';
 
 type Json = Record<string, unknown>;
@@ -203,10 +204,17 @@ export function openApiDocument(
   for (const e of endpoints) {
     const uc = useCases[e.useCase]!;
     const name = e.useCase.charAt(0).toUpperCase() + e.useCase.slice(1);
+    // The request's fields are the options in snake_case (src/server/http-fields.ts).
     const options = schemaOf(uc.options, 'input');
-    const props = (options.properties ?? {}) as Json;
+    const props = Object.fromEntries(
+      Object.entries((options.properties ?? {}) as Json).map(([k, v]) => [snakeCase(k), v]),
+    );
+    const required = Array.isArray(options.required)
+      ? { required: (options.required as string[]).map(snakeCase) }
+      : {};
     schemas[`${name}Options`] = {
       ...options,
+      ...required,
       properties: {
         ...props,
         scenario_id: { type: 'string', description: 'run on the network with this stored scenario applied' },

@@ -490,7 +490,7 @@ async function planRoute(form: FormData): Promise<void> {
     modes: form.getAll('modes'),
   };
   if (form.get('date')) body.date = form.get('date');
-  if (avoid.length > 0) body.avoidCountries = avoid;
+  if (avoid.length > 0) body.avoid_countries = avoid;
   try {
     const result = await api<RouteResult>('POST', '/api/routes', body);
     state.route = { result, selected: result.best ?? 0 };
