@@ -17,6 +17,8 @@ export interface OdDemand {
   readonly growthPerYear?: number | undefined;
   /** Modes the cargo may use; undefined for all. */
   readonly modes?: readonly Mode[] | undefined;
+  /** What a tonne left unserved costs, USD (`unserved_cost_usd_per_t`); undefined: the assignment's default. */
+  readonly unservedCostUsdPerT?: number | undefined;
 }
 
 /** Cargo type of entries that name none. */
@@ -59,6 +61,7 @@ export function demandMatrix(model: NetworkModel): OdDemand[] {
       tPerYear: t,
       growthPerYear: d.growth_per_year,
       modes: d.modes,
+      unservedCostUsdPerT: d.unserved_cost_usd_per_t,
     });
   });
   if (issues.length > 0) throw new InputError(issues);
