@@ -69,9 +69,13 @@ export function crossingUnitsPerH(side: CrossingSide): { unitsPerH: number; bind
     : { unitsPerH: byLanes, binding: 'lanes' };
 }
 
-/** Units a service direction carries an hour: departures × units a departure × the share that sail. */
+/**
+ * Units a service direction carries an hour: departures × units a departure × the share that sail.
+ * A vessel that also leaves when full sails as often as it fills: its timetable is no limit (a
+ * declared capacity is).
+ */
 export function serviceUnitsPerH(side: ServiceSide): number {
-  if (side.departuresPerWeek === undefined) return Number.POSITIVE_INFINITY;
+  if (side.departuresPerWeek === undefined || side.departsWhenFull) return Number.POSITIVE_INFINITY;
   const sailing = side.monthlyProfile ? side.monthlyProfile.reduce((s, x) => s + x, 0) / 12 : 1;
   return (side.departuresPerWeek / HOURS_PER_WEEK) * side.capacityUnits * sailing;
 }
