@@ -164,7 +164,8 @@ export function registerAssign(program: Command): void {
       const year = parseYear(opts.year, '--year');
       const maxGap = parseNumber(opts.maxGap, '--max-gap', { min: 1e-12, max: 1 });
       const date = assessmentDate(year);
-      const graph = buildFlowGraph(inputs.net, {
+      // The network as its dated changes leave it that day, as route waits read it.
+      const graph = buildFlowGraph(compileNetwork(inputs.model, { date }), {
         day: dayNumber(date),
         valueOfTimeUsdPerTH: inputs.valueOfTimeUsdPerTH,
       });

@@ -4,10 +4,11 @@
  * (src/queueing) and at each service. Route waits, `assign`, `outlook` and `caravan check` read it, so
  * that they give the same wait for the same crossing and direction.
  */
-import { ArcKind, type CompiledNetwork, dayNumber } from '../network/compile.js';
+import { ArcKind, type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
 import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
 import type { OdDemand } from './demand.js';
+import { demandInYear } from './demand-growth.js';
 import { buildFlowGraph } from './flow-graph.js';
 import type { FlowResource } from './resources.js';
 
@@ -71,4 +72,43 @@ export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedSta
     crossingWait.push(x?.queue ? resourceWait(x, assignment.resourceLoad[r]!) : undefined);
   }
   return { assignment, arcLoadTPerH, crossingWait };
+}
+
+/** Year the network's demand figures describe; demand on a later date is grown to its year. */
+export const DEMAND_BASE_YEAR = 2024;
+
+/** The network's demand as flows to assign (every entry whose quantity converts), as of its figures. */
+export function networkDemand(net: CompiledNetwork): OdDemand[] {
+  return net.demand.map((d) => ({
+    id: d.id,
+    from: d.from,
+    to: d.to,
+    cargo: d.cargo,
+    tPerYear: d.tPerYear,
+    growthPerYear: d.growthPerYear,
+    modes: d.modes,
+    unservedCostUsdPerT: d.unservedCostUsdPerT,
+  }));
+}
+
+/**
+ * The loaded network of a date, the one that route waits, `assign --year` and `caravan check` read:
+ * the network as its dated changes leave it that day, its own demand grown to the date's year (from
+ * 2024, at each entry's growth rate), assigned at equilibrium. Without a date: every element, the
+ * demand as written. Returns the state on the network compiled for the date.
+ */
+export function networkLoadedState(
+  net: CompiledNetwork,
+  date: string | undefined,
+  options: Omit<LoadedStateOptions, 'date'> = {},
+): LoadedState & { readonly net: CompiledNetwork; readonly demand: readonly OdDemand[] } {
+  let dated = net;
+  if (date !== undefined && net.date !== date) {
+    const c = compileNetwork(net.model, { date });
+    if (c.arcCount === net.arcCount) dated = c;
+  }
+  const base = networkDemand(dated);
+  const demand =
+    date === undefined ? base : demandInYear(base, Number(date.slice(0, 4)), { baseYear: DEMAND_BASE_YEAR });
+  return { ...loadedState(dated, demand, { ...options, date }), net: dated, demand };
 }

@@ -4,8 +4,7 @@
  * the wait at each crossing's direction by the one queue model of src/queueing, and at each ferry.
  * So `route`, `assign` and `outlook` give the same wait for the same crossing and direction.
  */
-import type { OdDemand } from '../flow/demand.js';
-import { loadedState } from '../flow/loaded-state.js';
+import { networkLoadedState } from '../flow/loaded-state.js';
 import { ArcKind, type CompiledNetwork } from '../network/compile.js';
 import { queueSide, queueWait } from '../queueing/crossing-queue.js';
 import { type ArcWaitOptions, type ArcWaits, WaitSource } from './arc-waits.js';
@@ -21,29 +20,16 @@ export interface AnalyticWaits extends ArcWaits {
   readonly unrouted: readonly string[];
 }
 
-/** The network's demand as flows to assign (every entry whose quantity converts). */
-export function networkDemand(net: CompiledNetwork): OdDemand[] {
-  return net.demand.map((d) => ({
-    id: d.id,
-    from: d.from,
-    to: d.to,
-    cargo: d.cargo,
-    tPerYear: d.tPerYear,
-    growthPerYear: d.growthPerYear,
-    modes: d.modes,
-    unservedCostUsdPerT: d.unservedCostUsdPerT,
-  }));
-}
-
 /**
- * Waits at every crossing and service from the network's own demand at equilibrium on the date:
+ * Waits at every crossing and service from the loaded network of the date (its own demand, grown to
+ * the date's year, at equilibrium; see networkLoadedState):
  * a crossing direction waits as its queue does at the assigned flow (never at or above capacity: the
  * assignment leaves unserved what does not fit), a service as its departures and the flow it carries
  * make it.
  */
 export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions = {}): AnalyticWaits {
-  const demand = networkDemand(net);
-  const state = loadedState(net, demand, { date: options.date });
+  const state = networkLoadedState(net, options.date);
+  const demand = state.demand;
   const m = net.arcCount;
   const meanH = new Float64Array(m);
   const varH2 = new Float64Array(m);
@@ -55,7 +41,7 @@ export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions
     const kind = net.arcKind[a];
     const unitT = net.modeUnit[net.arcMode[a]!]?.t;
     if (kind === ArcKind.crossing) {
-      const side = net.crossings[net.arcElement[a]!]!.sides[net.arcReversed[a]!]!;
+      const side = state.net.crossings[net.arcElement[a]!]!.sides[net.arcReversed[a]!]!;
       const w = state.crossingWait[a] ?? queueWait(queueSide(side), unitT ? loadTPerH[a]! / unitT : 0);
       meanH[a] = w.meanH;
       varH2[a] = w.varH2;
