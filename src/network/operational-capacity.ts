@@ -131,3 +131,48 @@ export function networkCapacity(net: CompiledNetwork): NetworkCapacity {
   });
   return { links, crossings, services };
 }
+
+/** One direction of a crossing or service, as `network info` shows it. */
+export interface DirectionCapacityRow {
+  readonly kind: 'crossing' | 'service';
+  readonly id: string;
+  /** `<from>-><to>`. */
+  readonly direction: string;
+  readonly declared_t_per_year: number | null;
+  readonly operational_t_per_year: number | null;
+  /** What the direction can carry: the lesser of the two; null when unlimited. */
+  readonly capacity_t_per_year: number | null;
+  /** lanes, quota, departures, declared or none. */
+  readonly binding: CapacityBinding;
+  /** Declared for both directions together; null when none. */
+  readonly shared_t_per_year: number | null;
+}
+
+/** Per crossing and service direction: declared, operational and effective capacity and which binds. */
+export function directionCapacities(net: CompiledNetwork): DirectionCapacityRow[] {
+  const caps = networkCapacity(net);
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  const rows: DirectionCapacityRow[] = [];
+  const add = (
+    kind: 'crossing' | 'service',
+    e: { id: string; from: string; to: string },
+    c: ElementCapacity,
+  ) => {
+    c.sides.forEach((s, d) => {
+      if (!s) return;
+      rows.push({
+        kind,
+        id: e.id,
+        direction: d === 0 ? `${e.from}->${e.to}` : `${e.to}->${e.from}`,
+        declared_t_per_year: finite(s.declaredTPerYear),
+        operational_t_per_year: finite(s.operationalTPerYear),
+        capacity_t_per_year: finite(s.effectiveTPerYear),
+        binding: s.binding,
+        shared_t_per_year: finite(c.sharedTPerYear),
+      });
+    });
+  };
+  net.model.crossings.forEach((c, i) => add('crossing', c, caps.crossings[i]!));
+  net.model.services.forEach((s, i) => add('service', s, caps.services[i]!));
+  return rows;
+}
