@@ -41,7 +41,8 @@ describe('operational capacity', () => {
     const gate = capacity((m) => {
       m.crossings[0].quota_units_per_day = 10;
     }).crossings[0]!;
-    expect(gate.sides[0].operationalUnitsPerH).toBeCloseTo(10 / 24, 12);
+    // 10 a day on the six days it opens (Mon–Sat), none on Sunday.
+    expect(gate.sides[0].operationalUnitsPerH).toBeCloseTo((10 * 6) / 168, 12);
     expect(gate.sides[0].binding).toBe('quota');
   });
 
