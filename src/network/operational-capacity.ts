@@ -197,7 +197,11 @@ export function directionCapacities(net: CompiledNetwork): DirectionCapacityRow[
       });
     });
   };
-  net.model.crossings.forEach((c, i) => add('crossing', c, caps.crossings[i]!));
-  net.model.services.forEach((s, i) => add('service', s, caps.services[i]!));
+  net.model.crossings.forEach((c, i) => {
+    add('crossing', c, caps.crossings[i]!);
+  });
+  net.model.services.forEach((s, i) => {
+    add('service', s, caps.services[i]!);
+  });
   return rows;
 }
