@@ -164,7 +164,8 @@ export function registerAssign(program: Command): void {
       const year = parseYear(opts.year, '--year');
       const maxGap = parseNumber(opts.maxGap, '--max-gap', { min: 1e-12, max: 1 });
       const date = assessmentDate(year);
-      const graph = buildFlowGraph(inputs.net, {
+      // The network as its dated changes leave it that day, as route waits read it.
+      const graph = buildFlowGraph(compileNetwork(inputs.model, { date }), {
         day: dayNumber(date),
         valueOfTimeUsdPerTH: inputs.valueOfTimeUsdPerTH,
       });
@@ -236,7 +237,7 @@ export function formatAssignmentHeader(
   const s = report.summary;
   const how =
     s.method === 'equilibrium'
-      ? `relative gap ${s.gap.toExponential(2)} after ${s.iterations} biconjugate Frank–Wolfe iterations${s.converged ? '' : ' (not converged)'}`
+      ? `relative gap ${s.gap.toExponential(2)} after ${s.iterations} rounds (path-based gradient projection under capacities, else biconjugate Frank–Wolfe)${s.converged ? '' : ' (not converged)'}`
       : `optimal after ${s.iterations} column-generation rounds (HiGHS)${s.converged ? '' : ' (round limit reached)'}`;
   return [
     `Flow assignment (${s.method}) on ${model.name ?? 'the network'}, network as of ${date}`,

@@ -12,6 +12,7 @@ import {
   parseLimitSettings,
 } from '../model/limits.js';
 import { registerAssign } from './assign.js';
+import { registerCheck } from './check.js';
 import { describeError, EXIT_INPUT, exitCodeFor } from './errors.js';
 import { registerNetwork } from './network.js';
 import { registerOutlook } from './outlook.js';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerResilience(program);
   registerOutlook(program);
   registerSimulate(program);
+  registerCheck(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   // The limits apply from before the command reads anything.

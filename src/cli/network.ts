@@ -4,7 +4,9 @@ import { countryName } from '../model/country.js';
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { borderCapacity } from '../network/border-capacity.js';
+import { compileNetwork } from '../network/compile.js';
 import { toGeoJSON } from '../network/geojson.js';
+import { directionCapacities } from '../network/operational-capacity.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
@@ -71,8 +73,12 @@ export function networkInfo(model: NetworkModel) {
       opens: c.opens ?? null,
     })),
     border_capacity: borderCapacity(model),
+    /** Per crossing and service direction: declared, operational (from how it works) and which binds. */
+    direction_capacity: directionCapacities(compileNetwork(model)),
   };
 }
+
+const mt = (t: number | null) => (t === null ? '–' : num(t / 1e6, 2));
 
 export function formatNetworkInfo(model: NetworkModel): string {
   const info = networkInfo(model);
@@ -115,6 +121,19 @@ export function formatNetworkInfo(model: NetworkModel): string {
         },
       ],
       info.border_capacity,
+    ),
+    '',
+    'Capacity per direction: declared, operational (lanes, hours, clearance, quota; departures) and which binds',
+    formatTable(
+      [
+        { header: 'id', value: (r) => r.id },
+        { header: 'direction', value: (r) => r.direction },
+        { header: 'declared_Mt_per_year', value: (r) => mt(r.declared_t_per_year), align: 'right' },
+        { header: 'operational_Mt_per_year', value: (r) => mt(r.operational_t_per_year), align: 'right' },
+        { header: 'binding', value: (r) => r.binding },
+        { header: 'shared_Mt_per_year', value: (r) => mt(r.shared_t_per_year), align: 'right' },
+      ],
+      info.direction_capacity.filter((r) => r.kind === 'crossing'),
     ),
   ];
   return parts.join('\n');
