@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against its named peer, one after the other, in this run.
  * The peers come from Debian: SimPy 3 (python3-simpy3), NetworkX (python3-networkx), GLPK (glpk-utils).
  *
- *   npm run bench [-- sim route flow]
+ *   npm run bench [-- sim sim-product route flow]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,12 @@ const BENCHES = {
   sim: {
     file: 'sim/mmc.ts',
     peer: 'SimPy 3',
+    check: ['/usr/bin/python3', '-c', 'import simpy'],
+    apt: 'python3-simpy3',
+  },
+  'sim-product': {
+    file: 'sim/product.ts',
+    peer: 'SimPy 3 (caravan simulate, whole process; needs npm run build)',
     check: ['/usr/bin/python3', '-c', 'import simpy'],
     apt: 'python3-simpy3',
   },

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readNetworkFile } from '../src/io/network-file.js';
 import type { NetworkModel } from '../src/model/schema.js';
+import { SEA_LANES } from '../src/report/sea-lanes.js';
 import type { VizDocument } from '../src/viz/dom.js';
 import {
   type CorridorComparisonRow,
@@ -98,64 +99,6 @@ const SAMPLE_WAIT_H: Readonly<Record<string, readonly [number, number, number, n
   'akhalkalaki-kars': [14.2, 14.2, 0, 0],
   'red-bridge': [30.1, 30.1, 0, 0],
   'bakhty-baketu': [46.3, 19.6, -29.9, -23.5],
-};
-
-/** Display geometry of the sea links: the straits the lanes pass (the network has no link geometry). */
-const SEA_LANES: Readonly<Record<string, readonly LonLat[]>> = {
-  'shanghai-port-said': [
-    [120.5, 26],
-    [112, 12],
-    [104.2, 1.3],
-    [98, 5.5],
-    [80.6, 5.6],
-    [52, 12.8],
-    [43.4, 12.6],
-    [38.5, 21],
-    [32.5, 29.9],
-  ],
-  'lianyungang-port-said': [
-    [123, 30],
-    [120.5, 26],
-    [112, 12],
-    [104.2, 1.3],
-    [98, 5.5],
-    [80.6, 5.6],
-    [52, 12.8],
-    [43.4, 12.6],
-    [38.5, 21],
-    [32.5, 29.9],
-  ],
-  'port-said-rotterdam': [
-    [25, 33.8],
-    [12, 37],
-    [0, 37.2],
-    [-5.6, 35.95],
-    [-9.6, 37],
-    [-9.8, 43.2],
-    [-5.5, 48.4],
-    [1.4, 50.9],
-  ],
-  'shanghai-cape': [
-    [120.5, 26],
-    [112, 12],
-    [105.8, -6],
-    [80, -22],
-  ],
-  'lianyungang-cape': [
-    [123, 30],
-    [120.5, 26],
-    [112, 12],
-    [105.8, -6],
-    [80, -22],
-  ],
-  'cape-rotterdam': [
-    [8, -20],
-    [-18, 14],
-    [-15, 28],
-    [-10.5, 40],
-    [-5.5, 48.4],
-    [1.4, 50.9],
-  ],
 };
 
 const LABELLED = new Set([

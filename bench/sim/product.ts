@@ -15,7 +15,7 @@
  *        [--repeats 3] [--simpy-replications 1]
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,11 @@ const NETWORK = join(HERE, 'mmc-crossing.yaml');
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  process.stderr.write('bench/sim/product.ts times the built CLI: run `npm run build` first\n');
+  process.exit(2);
 }
 
 const o = {

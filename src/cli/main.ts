@@ -11,19 +11,48 @@ import {
   limitIssue,
   parseLimitSettings,
 } from '../model/limits.js';
-import { registerAssign } from './assign.js';
-import { registerCheck } from './check.js';
 import { describeError, EXIT_INPUT, exitCodeFor } from './errors.js';
-import { registerNetwork } from './network.js';
-import { registerOutlook } from './outlook.js';
 import { flushStdout, stdoutFailed } from './output.js';
-import { registerOverview } from './overview.js';
-import { registerResilience } from './resilience.js';
-import { registerRoute } from './route.js';
-import { registerSimulate } from './simulate.js';
-import { registerValidate } from './validate.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (or for the help, which lists them
+ * all), so that `caravan route` does not load the simulator, the LP solver or the charts.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  overview: async () => (await import('./overview.js')).registerOverview,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  network: async () => (await import('./network.js')).registerNetwork,
+  route: async () => (await import('./route.js')).registerRoute,
+  assign: async () => (await import('./assign.js')).registerAssign,
+  resilience: async () => (await import('./resilience.js')).registerResilience,
+  outlook: async () => (await import('./outlook.js')).registerOutlook,
+  simulate: async () => (await import('./simulate.js')).registerSimulate,
+  compare: async () => (await import('./compare.js')).registerCompare,
+  scenarios: async () => (await import('./scenarios.js')).registerScenarios,
+  serve: async () => (await import('./serve.js')).registerServe,
+  check: async () => (await import('./check.js')).registerCheck,
+};
+
+/** The command the arguments name (the first word that is not an option or the value of --limit). */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--limit') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+/** The modules of the commands to register: the one named, or all of them (help, a typo). */
+async function commandModules(argv: readonly string[]): Promise<Register[]> {
+  const name = commandOf(argv);
+  const load = name !== undefined ? COMMANDS[name] : undefined;
+  return load ? [await load()] : Promise.all(Object.values(COMMANDS).map((f) => f()));
+}
+
+export function buildProgram(commands: readonly Register[]): Command {
   const program = new Command()
     .name('caravan')
     .description('A digital twin of the China–Europe overland freight corridors through Kazakhstan')
@@ -35,24 +64,17 @@ export function buildProgram(): Command {
     )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerOverview(program);
-  registerValidate(program);
-  registerNetwork(program);
-  registerRoute(program);
-  registerAssign(program);
-  registerResilience(program);
-  registerOutlook(program);
-  registerSimulate(program);
-  registerCheck(program);
+  for (const register of commands) register(program);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
   // The limits apply from before the command reads anything.
-  program.hook('preAction', () => {
+  program.hook('preAction', (_program, action) => {
     configureLimits({
       values: parseLimitSettings(program.opts<{ limit?: string[] }>().limit ?? []),
       raise: (name, value) => `raise it with: caravan --limit ${name}=${value} …`,
     });
-    startJobTimer();
+    // A server runs until stopped: job_seconds bounds each of its jobs instead.
+    if (action.name() !== 'serve') startJobTimer();
   });
   return program;
 }
@@ -93,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   configureLimits({});
   try {
-    await buildProgram().parseAsync(argv as string[], { from: 'user' });
+    await buildProgram(await commandModules(argv)).parseAsync(argv as string[], { from: 'user' });
     await flushStdout();
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

@@ -6,13 +6,22 @@ import { warnImplausible } from './output.js';
 
 export interface NetworkOptions {
   readonly network?: string;
-  readonly scenario?: string;
+  readonly scenario?: string | readonly string[];
+}
+
+/** Help text of `--scenario`. */
+export const SCENARIO_HELP =
+  'a scenario: a file (caravan-scenario/1) or a built-in name (see caravan scenarios); repeatable, applied in order';
+
+/** Collects a repeatable option's values. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function addNetworkOptions(command: Command): Command {
   return command
     .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
-    .option('--scenario <file>', 'a scenario overlay (caravan-scenario/1) applied to the network');
+    .option('--scenario <file|name>', SCENARIO_HELP, collect);
 }
 
 export function loadNetworkOption(opts: NetworkOptions): LoadedNetwork {

@@ -1,87 +1,43 @@
 /** `caravan network info` and `caravan network export`: what a network holds, and the network for a GIS. */
 import type { Command } from 'commander';
-import { countryName } from '../model/country.js';
-import { InputError, issue } from '../model/issue.js';
-import type { NetworkModel } from '../model/schema.js';
-import { borderCapacity } from '../network/border-capacity.js';
-import { compileNetwork } from '../network/compile.js';
-import { toGeoJSON } from '../network/geojson.js';
-import { directionCapacities } from '../network/operational-capacity.js';
+import { exportUseCase } from '../app/export.js';
+import { type NetworkInfo, networkInfoUseCase } from '../app/network-info.js';
+import { parseOptions } from '../app/options.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
+import { withFlagNames } from './use-case-flags.js';
 
 export function registerNetwork(program: Command): void {
   const network = program.command('network').description('inspect and export a network');
 
-  addNetworkOptions(
-    network
-      .command('info')
-      .description('counts, countries, border crossings and border capacity of a network'),
-  )
+  addNetworkOptions(network.command('info').description(networkInfoUseCase.summary))
     .option('--json', 'print as JSON')
-    .action((opts: NetworkOptions & { json?: boolean }) => {
+    .action(async (opts: NetworkOptions & { json?: boolean }) => {
       const { model } = loadNetworkOption(opts);
-      if (opts.json) printJson(networkInfo(model));
-      else print(formatNetworkInfo(model));
+      const info = await networkInfoUseCase.run(model, {}, {});
+      if (opts.json) printJson(info);
+      else print(formatNetworkInfo(info));
     });
 
-  addNetworkOptions(
-    network
-      .command('export')
-      .description('write the network as JSON (the validated model) or GeoJSON (for a GIS)'),
-  )
+  addNetworkOptions(network.command('export').description(exportUseCase.summary))
     .option('--format <format>', 'json or geojson', 'geojson')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((opts: NetworkOptions & { format: string; out?: string }) => {
-      if (opts.format !== 'json' && opts.format !== 'geojson') {
-        throw new InputError([
-          issue('invalid_option', '--format', `unknown format "${opts.format}": use json or geojson`),
-        ]);
-      }
+    .action(async (opts: NetworkOptions & { format: string; out?: string }) => {
+      // The format is checked before the network is read: nothing is written for a bad one.
+      const options = withFlagNames(() => parseOptions(exportUseCase.options, { format: opts.format }), {
+        format: '--format',
+      });
       const { model } = loadNetworkOption(opts);
-      const text = `${JSON.stringify(opts.format === 'json' ? model : toGeoJSON(model), null, 2)}\n`;
+      const text = `${JSON.stringify(await exportUseCase.run(model, options, {}), null, 2)}\n`;
       if (opts.out) writeFileAtomic(opts.out, text);
       else print(text);
     });
 }
 
-/** The facts `network info` shows, as plain data. */
-export function networkInfo(model: NetworkModel) {
-  const byCountry = new Map<string, number>();
-  for (const n of model.nodes) byCountry.set(n.country, (byCountry.get(n.country) ?? 0) + 1);
-  const country = new Map(model.nodes.map((n) => [n.id, n.country]));
-  return {
-    name: model.name ?? '',
-    counts: {
-      nodes: model.nodes.length,
-      links: model.links.length,
-      crossings: model.crossings.length,
-      services: model.services.length,
-      demand: model.demand.length,
-      sources: model.sources.length,
-    },
-    countries: [...byCountry].sort().map(([code, nodes]) => ({ code, name: countryName(code), nodes })),
-    crossings: model.crossings.map((c) => ({
-      id: c.id,
-      name: c.name,
-      mode: c.mode,
-      countries: `${country.get(c.from)}-${country.get(c.to)}`,
-      lanes: c.lanes,
-      hours: c.hours,
-      capacity_t_per_year: c.capacity_t_per_year ?? null,
-      opens: c.opens ?? null,
-    })),
-    border_capacity: borderCapacity(model),
-    /** Per crossing and service direction: declared, operational (from how it works) and which binds. */
-    direction_capacity: directionCapacities(compileNetwork(model)),
-  };
-}
-
 const mt = (t: number | null) => (t === null ? '–' : num(t / 1e6, 2));
 
-export function formatNetworkInfo(model: NetworkModel): string {
-  const info = networkInfo(model);
+export function formatNetworkInfo(info: NetworkInfo): string {
   const c = info.counts;
   const parts = [
     `${info.name || 'network'}: ${c.nodes} nodes, ${c.links} links, ${c.crossings} crossings, ${c.services} services, ${c.demand} demands, ${c.sources} sources`,

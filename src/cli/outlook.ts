@@ -4,33 +4,31 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type GrowthSpec, parseGrowthCsv, parseRate } from '../flow/demand-growth.js';
-import {
-  DEFAULT_BASE_YEAR,
-  DEFAULT_FROM_YEAR,
-  DEFAULT_SATURATION,
-  DEFAULT_TO_YEAR,
-  type OutlookYear,
-  outlook,
-} from '../flow/outlook.js';
+import { outlookUseCase } from '../app/outlook.js';
+import { parseRate } from '../flow/demand-growth.js';
+import type { OutlookYear } from '../flow/outlook.js';
 import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
-import type { NetworkModel } from '../model/schema.js';
-import { addFlowOptions, type FlowCommandOptions, parseNumber, parseYear, readFlowInputs } from './assign.js';
+import { addFlowFlags, demandOption, FLOW_FLAGS } from './assign.js';
+import { loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
+import { type FlagSpecs, optionsFromFlags, runWithFlags } from './use-case-flags.js';
 
-/** `--growth`: a rate (0.05 or 5%) for every flow, or a CSV of rates by origin–destination. */
-export function parseGrowthOption(text: string, model: NetworkModel): GrowthSpec {
+const FLAGS: FlagSpecs = {
+  ...FLOW_FLAGS,
+  fromYear: { arg: '<year>' },
+  toYear: { arg: '<year>' },
+  baseYear: { arg: '<year>' },
+  growth: { flag: 'growth' },
+  saturation: { arg: '<utilization>' },
+};
+
+/** `--growth`: a rate (0.05 or 5%) for every flow, or a CSV file of rates by origin–destination. */
+function growthOption(text: string | undefined): { growth?: number | { text: string; file: string } } {
+  if (text === undefined) return {};
   const rate = parseRate(text);
-  if (rate !== undefined) {
-    if (rate < -1 || rate > 10) {
-      throw new InputError([
-        issue('invalid_option', '--growth', `${rate} is not a growth rate between -1 and 10`),
-      ]);
-    }
-    return rate;
-  }
+  if (rate !== undefined) return { growth: rate };
   if (!existsSync(text)) {
     throw new InputError([
       issue(
@@ -40,129 +38,97 @@ export function parseGrowthOption(text: string, model: NetworkModel): GrowthSpec
       ),
     ]);
   }
-  return parseGrowthCsv(readInputFile(text, { option: '--growth' }), displayPath(text), model);
+  return { growth: { text: readInputFile(text, { option: '--growth' }), file: displayPath(text) } };
 }
 
 export function registerOutlook(program: Command): void {
-  addFlowOptions(
-    program
-      .command('outlook')
-      .description(
-        'year by year: demand growth against openings and closures; flows, capacity and saturation of crossings',
-      ),
-    'capacity',
-  )
-    .option('--from-year <year>', 'first year', String(DEFAULT_FROM_YEAR))
-    .option('--to-year <year>', 'last year', String(DEFAULT_TO_YEAR))
-    .option('--base-year <year>', 'year the demand figures describe', String(DEFAULT_BASE_YEAR))
+  const command = program.command('outlook').description(outlookUseCase.summary);
+  addFlowFlags(command, outlookUseCase, FLAGS)
     .option(
       '--growth <rate|file>',
       "growth a year for every flow (0.05 or 5%), or a CSV from,to[,cargo],growth_per_year (default: each demand's growth_per_year)",
     )
-    .option('--saturation <utilization>', 'utilization that counts as saturated', String(DEFAULT_SATURATION))
-    .action(
-      async (
-        opts: FlowCommandOptions & {
-          fromYear: string;
-          toYear: string;
-          baseYear: string;
-          growth?: string;
-          saturation: string;
-        },
-      ) => {
-        const inputs = readFlowInputs(opts);
-        const fromYear = parseYear(opts.fromYear, '--from-year');
-        const toYear = parseYear(opts.toYear, '--to-year');
-        if (toYear < fromYear) {
-          throw new InputError([
-            issue('invalid_option', '--to-year', `${toYear} is before --from-year ${fromYear}`),
-          ]);
-        }
-        const baseYear = parseYear(opts.baseYear, '--base-year');
-        const saturationAt = parseNumber(opts.saturation, '--saturation', { min: 0.01, max: 10 });
-        const growth = opts.growth !== undefined ? parseGrowthOption(opts.growth, inputs.model) : undefined;
-        const r = await outlook(inputs.net, inputs.demand, {
-          method: inputs.method,
-          fromYear,
-          toYear,
-          baseYear,
-          growth,
-          saturationAt,
-          valueOfTimeUsdPerTH: inputs.valueOfTimeUsdPerTH,
-        });
-        if (opts.json) {
-          printJson({ method: inputs.method, ...r });
-          return;
-        }
-        print(
-          `Outlook ${fromYear}–${toYear} (${inputs.method}; demand of ${baseYear} grown ${growth === undefined ? "at each flow's growth_per_year" : typeof growth === 'number' ? `${num(growth * 100, 1)} % a year` : 'at the rates of the growth file'}; network as of 1 July each year)`,
-        );
+    .action(async (opts: NetworkOptions & { demand?: string; growth?: string; json?: boolean }) => {
+      const { model } = loadNetworkOption(opts);
+      const options = optionsFromFlags(outlookUseCase, model, opts, FLAGS, {
+        ...demandOption(opts.demand),
+        ...growthOption(opts.growth),
+      });
+      const r = await runWithFlags(outlookUseCase, model, options, FLAGS);
+      const { fromYear, toYear, baseYear, growth, saturation: saturationAt } = options;
+      const inputs = { method: r.method };
+      if (opts.json) {
+        printJson(r);
+        return;
+      }
+      print(
+        `Outlook ${fromYear}–${toYear} (${inputs.method}; demand of ${baseYear} grown ${growth === undefined ? "at each flow's growth_per_year" : typeof growth === 'number' ? `${num(growth * 100, 1)} % a year` : 'at the rates of the growth file'}; network as of 1 July each year)`,
+      );
+      print('');
+      print('Borders by country pair and mode: flow by year, Mt/yr');
+      print(yearTable(r.years, (y) => y.borders, 'flow'));
+      print('');
+      print('Borders by country pair and mode: utilization by year, % of capacity');
+      print(yearTable(r.years, (y) => y.borders, 'utilization'));
+      print('');
+      print('Border crossings: utilization by year, % of capacity');
+      print(yearTable(r.years, (y) => y.crossings, 'utilization'));
+      if (r.years.some((y) => y.services.length > 0)) {
         print('');
-        print('Borders by country pair and mode: flow by year, Mt/yr');
-        print(yearTable(r.years, (y) => y.borders, 'flow'));
-        print('');
-        print('Borders by country pair and mode: utilization by year, % of capacity');
-        print(yearTable(r.years, (y) => y.borders, 'utilization'));
-        print('');
-        print('Border crossings: utilization by year, % of capacity');
-        print(yearTable(r.years, (y) => y.crossings, 'utilization'));
-        if (r.years.some((y) => y.services.length > 0)) {
-          print('');
-          print('Capacitated services (ferries, shipping): utilization by year, % of capacity');
-          print(yearTable(r.years, (y) => y.services, 'utilization'));
-        }
-        print('');
-        print('Demand and unserved demand');
-        print(
-          formatTable(
-            [
-              { header: 'year', value: (y) => String(y.year) },
-              {
-                header: 'demand_Mt_per_year',
-                value: (y) => num(y.demand_t_per_year / 1e6, 2),
-                align: 'right',
-              },
-              {
-                header: 'served_Mt_per_year',
-                value: (y) => num(y.served_t_per_year / 1e6, 2),
-                align: 'right',
-              },
-              {
-                header: 'unserved_Mt_per_year',
-                value: (y) => num(y.unserved_t_per_year / 1e6, 2),
-                align: 'right',
-              },
-              {
-                header: 'cost_bn_usd_per_year',
-                value: (y) => num(y.total_cost_usd / 1e9, 2),
-                align: 'right',
-              },
-            ],
-            r.years,
-          ),
-        );
-        print('');
-        print(`First year of saturation (utilization ≥ ${num(saturationAt * 100, 0)} %)`);
-        print(
-          formatTable(
-            [
-              { header: 'kind', value: (s) => s.kind },
-              { header: 'id', value: (s) => s.id },
-              {
-                header: 'first_year',
-                value: (s) => (s.first_year === null ? `not by ${toYear}` : String(s.first_year)),
-              },
-              {
-                header: 'max_utilization_pct',
-                value: (s) => num(s.max_utilization * 100, 1),
-                align: 'right',
-              },
-            ],
-            r.saturation.filter((s) => s.kind !== 'link' || s.first_year !== null),
-          ),
-        );
-      },
-    );
+        print('Capacitated services (ferries, shipping): utilization by year, % of capacity');
+        print(yearTable(r.years, (y) => y.services, 'utilization'));
+      }
+      print('');
+      print('Demand and unserved demand');
+      print(
+        formatTable(
+          [
+            { header: 'year', value: (y) => String(y.year) },
+            {
+              header: 'demand_Mt_per_year',
+              value: (y) => num(y.demand_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'served_Mt_per_year',
+              value: (y) => num(y.served_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'unserved_Mt_per_year',
+              value: (y) => num(y.unserved_t_per_year / 1e6, 2),
+              align: 'right',
+            },
+            {
+              header: 'cost_bn_usd_per_year',
+              value: (y) => num(y.total_cost_usd / 1e9, 2),
+              align: 'right',
+            },
+          ],
+          r.years,
+        ),
+      );
+      print('');
+      print(`First year of saturation (utilization ≥ ${num(saturationAt * 100, 0)} %)`);
+      print(
+        formatTable(
+          [
+            { header: 'kind', value: (s) => s.kind },
+            { header: 'id', value: (s) => s.id },
+            {
+              header: 'first_year',
+              value: (s) => (s.first_year === null ? `not by ${toYear}` : String(s.first_year)),
+            },
+            {
+              header: 'max_utilization_pct',
+              value: (s) => num(s.max_utilization * 100, 1),
+              align: 'right',
+            },
+          ],
+          r.saturation.filter((s) => s.kind !== 'link' || s.first_year !== null),
+        ),
+      );
+    });
 }
 
 type YearRow = {

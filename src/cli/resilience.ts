@@ -3,83 +3,44 @@
  * what is diverted, what it costs and what is lost, and each flow's dependency on transit countries.
  */
 import type { Command } from 'commander';
-import { demandInYear } from '../flow/demand-growth.js';
-import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
-import { parseRemovals, REMOVAL_KINDS } from '../flow/removal.js';
-import { resilience } from '../flow/resilience.js';
-import { InputError, issue } from '../model/issue.js';
-import { dayNumber } from '../network/compile.js';
-import {
-  addFlowOptions,
-  assignmentJson,
-  type FlowCommandOptions,
-  formatAssignmentHeader,
-  parseYear,
-  readFlowInputs,
-} from './assign.js';
+import { resilienceUseCase } from '../app/resilience.js';
+import { addFlowFlags, demandOption, FLOW_FLAGS, formatAssignmentHeader } from './assign.js';
+import type { NetworkOptions } from './network-option.js';
+import { loadNetworkOption } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
+import { type FlagSpecs, optionsFromFlags, runWithFlags } from './use-case-flags.js';
+
+const FLAGS: FlagSpecs = {
+  ...FLOW_FLAGS,
+  remove: { arg: '<kind:id...>', variadic: true, optional: true },
+  year: { arg: '<year>' },
+};
 
 export function registerResilience(program: Command): void {
-  addFlowOptions(
-    program
-      .command('resilience')
-      .description(
-        'remove countries, crossings, links or nodes; report diverted tonnage, added cost and time, unserved demand',
-      ),
-    'capacity',
-  )
-    .option(
-      '--remove <kind:id...>',
-      `what to take out, several allowed: ${REMOVAL_KINDS.map((k) => `${k}:ID`).join(', ')} (e.g. country:RU)`,
-    )
-    .option(
-      '--year <year>',
-      'network as of 1 July of this year, demand grown to it',
-      String(DEFAULT_BASE_YEAR),
-    )
-    .action(async (opts: FlowCommandOptions & { remove?: string[]; year: string }) => {
-      if (!opts.remove || opts.remove.length === 0) {
-        throw new InputError([
-          issue('invalid_option', '--remove', 'say what to take out, e.g. --remove country:RU crossing:ID'),
-        ]);
-      }
-      const inputs = readFlowInputs(opts);
-      const removed = parseRemovals(opts.remove, inputs.model);
-      const year = parseYear(opts.year, '--year');
-      const date = assessmentDate(year);
-      const demand = demandInYear(inputs.demand, year, { baseYear: DEFAULT_BASE_YEAR });
-      const r = await resilience(inputs.net, demand, removed, {
-        method: inputs.method,
-        day: dayNumber(date),
-        valueOfTimeUsdPerTH: inputs.valueOfTimeUsdPerTH,
+  const command = program.command('resilience').description(resilienceUseCase.summary);
+  addFlowFlags(command, resilienceUseCase, FLAGS).action(
+    async (opts: NetworkOptions & { demand?: string; remove?: string[]; json?: boolean }) => {
+      const { model } = loadNetworkOption(opts);
+      const options = optionsFromFlags(resilienceUseCase, model, opts, FLAGS, {
+        remove: opts.remove ?? [],
+        ...demandOption(opts.demand),
       });
-      const json = {
-        removed: r.removed.map((x) => `${x.kind}:${x.id}`),
-        ...assignmentJson(r.scenarioReport, date),
-        baseline: assignmentJson(r.baselineReport, date),
-        differences: r.differences,
-        corridors: r.corridors,
-        corridor_families: r.families,
-        od_changes: r.od,
-        dependency: r.dependency,
-        scenario_dependency: r.scenarioDependency,
-      };
+      const r = await runWithFlags(resilienceUseCase, model, options, FLAGS);
       if (opts.json) {
-        printJson(json);
+        printJson(r);
         return;
       }
+      const date = r.date;
       const d = r.differences;
       const signed = (x: number, decimals: number) => `${x >= 0 ? '+' : ''}${num(x, decimals)}`;
-      print(
-        `Resilience: removing ${json.removed.join(', ')} (${r.baselineReport.summary.method}, network as of ${date})`,
-      );
+      print(`Resilience: removing ${r.removed.join(', ')} (${r.baseline.method}, network as of ${date})`);
       print('');
       print('Baseline');
-      print(formatAssignmentHeader(r.baselineReport, inputs.model, date));
+      print(formatAssignmentHeader(r.baseline, model));
       print('');
       print('With the removal');
-      print(formatAssignmentHeader(r.scenarioReport, inputs.model, date));
+      print(formatAssignmentHeader(r, model));
       print('');
       print('Differences (with the removal − baseline)');
       const diffRows: { measure: string; value: string; unit: string }[] = [
@@ -144,7 +105,7 @@ export function registerResilience(program: Command): void {
         );
       print('');
       print('Tonnage by corridor family');
-      print(corridorTable(r.families));
+      print(corridorTable(r.corridor_families));
       print('');
       print('Tonnage by corridor');
       print(corridorTable(r.corridors));
@@ -176,7 +137,7 @@ export function registerResilience(program: Command): void {
               align: 'right',
             },
           ],
-          r.od,
+          r.od_changes,
         ),
       );
       print('');
@@ -194,5 +155,6 @@ export function registerResilience(program: Command): void {
           r.dependency,
         ),
       );
-    });
+    },
+  );
 }

@@ -1,56 +1,34 @@
 /** `caravan route`: door-to-door routes between two places, the Pareto trade-offs and the best one leg by leg. */
 import type { Command } from 'commander';
-import { cpmmIndicators } from '../indicators/cpmm.js';
+import { type RouteResult, routeUseCase } from '../app/route.js';
 import { profileChart } from '../indicators/profile-chart.js';
-import { timeCostDistance } from '../indicators/time-cost-distance.js';
+import type { ProfilePoint } from '../indicators/time-cost-distance.js';
 import { readDataFile } from '../io/input-file.js';
 import { countryName } from '../model/country.js';
-import { InputError, type Issue, issue } from '../model/issue.js';
-import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
-import { compileNetwork } from '../network/compile.js';
-import { NameIndex } from '../network/lookup.js';
-import { resolveConstraints } from '../route/constraints.js';
-import type { Route } from '../route/describe-route.js';
-import { OBJECTIVES, type Objective } from '../route/objective.js';
-import { planRoutes, type RouteOptionPaths, type RoutePlan } from '../route/plan.js';
-import { exposureNotes, planJson } from '../route/plan-json.js';
-import { routeUnit } from '../route/route-context.js';
-import { readSimulatedWaits } from '../route/simulated-waits.js';
-import { loadNetworkOption } from './network-option.js';
+import type { NetworkModel } from '../model/schema.js';
+import type { Objective } from '../route/objective.js';
+import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
+import { addUseCaseFlags, type FlagSpecs, optionsFromFlags, runWithFlags } from './use-case-flags.js';
 
-interface RouteFlags {
-  from: string;
-  to: string;
-  optimize: string;
-  valueOfTime?: string;
-  avoidCountry?: string;
-  avoid?: string;
-  modes?: string;
-  date?: string;
-  unit?: string;
-  maxTransshipments?: string;
-  cargo?: string;
-  waits?: string;
-  network?: string;
-  scenario?: string;
-  all?: boolean;
-  json?: boolean;
-}
-
-const PATHS: RouteOptionPaths = {
-  from: '--from',
-  to: '--to',
-  optimize: '--optimize',
-  valueOfTimeUsdPerH: '--value-of-time',
-  maxTransshipments: '--max-transshipments',
-  unit: '--unit',
-  avoidCountries: '--avoid-country',
-  avoid: '--avoid',
-  modes: '--modes',
-  date: '--date',
-  cargo: '--cargo',
+const FLAGS: FlagSpecs = {
+  from: { arg: '<name>' },
+  to: { arg: '<name>' },
+  optimize: { arg: '<objective>' },
+  valueOfTimeUsdPerH: { flag: 'value-of-time', arg: '<usd_per_h>' },
+  avoidCountries: { flag: 'avoid-country', arg: '<codes>' },
+  avoid: {
+    arg: '<ids>',
+    help: 'nodes, crossings, services or links not to use (ids or names, comma-separated)',
+  },
+  modes: { arg: '<modes>' },
+  date: { arg: '<yyyy-mm-dd>' },
+  unit: { arg: '<unit>' },
+  maxTransshipments: { arg: '<n>' },
+  cargo: { arg: '<type>' },
+  waits: { flag: 'waits' },
+  round: false,
 };
 
 const OBJECTIVE_WORDS: Readonly<Record<Objective, string>> = {
@@ -63,136 +41,26 @@ const OBJECTIVE_WORDS: Readonly<Record<Objective, string>> = {
 };
 
 export function registerRoute(program: Command): void {
-  program
-    .command('route')
-    .description(
-      'door-to-door routes between two places: Pareto trade-offs of time, reliability, cost and CO2e',
-    )
-    .requiredOption('--from <name>', 'origin: a node id, name or alias')
-    .requiredOption('--to <name>', 'destination: a node id, name or alias')
-    .option('--optimize <objective>', `best route by: ${OBJECTIVES.join(', ')}`, 'time')
-    .option('--value-of-time <usd_per_h>', 'for --optimize generalized: USD per hour per unit shipped')
-    .option('--avoid-country <codes>', 'countries not to enter, e.g. RU,BY')
-    .option('--avoid <ids>', 'nodes, crossings, services or links not to use (ids or names, comma-separated)')
-    .option('--modes <modes>', `modes allowed, from ${MODES.join(',')}`)
-    .option('--date <yyyy-mm-dd>', 'infrastructure in service on this day (default: today)')
-    .option(
-      '--unit <unit>',
-      'unit shipped: a unit of the network (teu, feu, truck) or t (default: feu, else teu)',
-    )
-    .option('--max-transshipments <n>', 'at most this many changes of mode')
-    .option('--cargo <type>', 'cargo type, where the network distinguishes it')
-    .option('--waits <file>', 'crossing waits from `caravan simulate --json` instead of the queue model')
-    .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
-    .option('--scenario <file>', 'a scenario overlay (caravan-scenario/1) applied to the network')
-    .option('--all', 'list every Pareto-optimal route, not one per corridor')
-    .option('--json', 'print as JSON')
-    .action((flags: RouteFlags) => {
-      const { model } = loadNetworkOption(flags);
-      const net = compileNetwork(model);
-      const issues: Issue[] = [];
-      const collect = <T>(f: () => T): T | undefined => {
-        try {
-          return f();
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          issues.push(...e.issues);
-          return undefined;
-        }
-      };
-      const nodes = new NameIndex(model.nodes, 'node');
-      const from = collect(() => nodes.resolve(flags.from, '--from').id);
-      const to = collect(() => nodes.resolve(flags.to, '--to').id);
-      const { options, issues: flagIssues } = routeOptions(model, flags);
-      issues.push(...flagIssues);
-      collect(() => resolveConstraints(net, options, PATHS));
-      collect(() => routeUnit(net, options.unit, '--unit'));
-      const simulatedWaits =
-        flags.waits !== undefined
-          ? collect(() => readSimulatedWaits(net, readJsonFile(flags.waits!, '--waits'), '--waits'))
-          : undefined;
-      if (issues.length > 0 || !options || from === undefined || to === undefined)
-        throw new InputError(issues);
-      const plan = planRoutes(net, from, to, { ...options, simulatedWaits, paths: PATHS });
-      if (flags.json) printJson(planJson(model, plan, { all: flags.all === true }));
-      else print(formatPlan(model, plan, { all: flags.all === true, dateGiven: flags.date !== undefined }));
-    });
-}
-
-function list(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** The library's options from the command's flags; every bad value is an issue at its flag (and left out). */
-function routeOptions(model: NetworkModel, flags: RouteFlags) {
-  const issues: Issue[] = [];
-  if (!(OBJECTIVES as readonly string[]).includes(flags.optimize)) {
-    issues.push(
-      issue(
-        'invalid_option',
-        '--optimize',
-        `unknown objective "${flags.optimize}": use ${OBJECTIVES.join(', ')}`,
-      ),
-    );
-  }
-  const number = (text: string | undefined, flag: string, what: string, integer: boolean) => {
-    if (text === undefined) return undefined;
-    const x = Number(text);
-    if (text.trim() === '' || !Number.isFinite(x) || x < 0 || (integer && !Number.isInteger(x))) {
-      issues.push(issue('invalid_option', flag, `"${text}" is not ${what}`));
-      return undefined;
-    }
-    return x;
-  };
-  const valueOfTime = number(flags.valueOfTime, '--value-of-time', 'an amount ≥ 0 in USD per hour', false);
-  const maxTransshipments = number(
-    flags.maxTransshipments,
-    '--max-transshipments',
-    'a whole number ≥ 0',
-    true,
+  const command = program.command('route').description(routeUseCase.summary);
+  addUseCaseFlags(command, routeUseCase, FLAGS);
+  command.option(
+    '--waits <file>',
+    'crossing waits from `caravan simulate --json` instead of the queue model',
   );
-  const modes = list(flags.modes);
-  for (const m of modes ?? []) {
-    if (!(MODES as readonly string[]).includes(m)) {
-      issues.push(issue('invalid_option', '--modes', `unknown mode "${m}": use ${MODES.join(', ')}`));
-    }
-  }
-  const avoid: string[] = [];
-  if (flags.avoid !== undefined) {
-    const index = new NameIndex(
-      [
-        ...model.nodes,
-        ...model.crossings,
-        ...model.services,
-        ...model.links.map((l) => ({ id: l.id!, name: l.id! })),
-      ],
-      'node, crossing, service or link',
-    );
-    for (const text of list(flags.avoid) ?? []) {
-      try {
-        avoid.push(index.resolve(text, '--avoid').id);
-      } catch (e) {
-        if (e instanceof InputError) issues.push(...e.issues);
-        else throw e;
-      }
-    }
-  }
-  const options = {
-    optimize: flags.optimize as Objective,
-    valueOfTimeUsdPerH: valueOfTime,
-    maxTransshipments,
-    avoidCountries: list(flags.avoidCountry),
-    avoid,
-    modes: modes?.filter((m): m is Mode => (MODES as readonly string[]).includes(m)),
-    date: flags.date ?? new Date().toISOString().slice(0, 10),
-    unit: flags.unit,
-    cargo: flags.cargo,
-  };
-  return { options, issues };
+  addNetworkOptions(command)
+    .option('--json', 'print as JSON')
+    .action(async (flags: NetworkOptions & { waits?: string; date?: string; json?: boolean }) => {
+      const { model } = loadNetworkOption(flags);
+      // Text is formatted from full precision; --json prints the figures rounded.
+      const extra = {
+        round: flags.json === true,
+        ...(flags.waits !== undefined ? { waits: readJsonFile(flags.waits, '--waits') } : {}),
+      };
+      const options = optionsFromFlags(routeUseCase, model, flags, FLAGS, extra);
+      const result = await runWithFlags(routeUseCase, model, options, FLAGS);
+      if (flags.json) printJson(result);
+      else print(formatPlan(model, result, { all: options.all, dateGiven: flags.date !== undefined }));
+    });
 }
 
 /** A JSON file, read within the limits; its mistakes are reported with their line. */
@@ -200,12 +68,15 @@ function readJsonFile(path: string, flag: string): unknown {
   return readDataFile(path, { format: 'json', option: flag }).parsed.data;
 }
 
-const days = (h: number) => num(h / 24, 1);
+type RouteJson = RouteResult['routes'][number];
+
+const v = (x: number | null): number => x ?? Number.NaN;
+const days = (h: number | null) => num(v(h) / 24, 1);
 
 /** The plan as a forwarder's quote: the routes, then the best one leg by leg, its border indicators and its profile. */
 export function formatPlan(
   model: NetworkModel,
-  plan: RoutePlan,
+  plan: RouteResult,
   options: { all?: boolean; dateGiven?: boolean } = {},
 ): string {
   const name = (id: string) => model.nodes.find((n) => n.id === id)?.name ?? id;
@@ -220,13 +91,12 @@ export function formatPlan(
   const out: string[] = [
     `${name(plan.from)} → ${name(plan.to)}: per ${unit}, infrastructure as of ${plan.date ?? 'any date'}${options.dateGiven ? '' : ' (today; --date to change)'}, ${waits}`,
   ];
-  const routes = options.all ? plan.pareto : plan.routes;
-  if (routes.length === 0) {
+  const routes = plan.routes;
+  const best = plan.best === null ? undefined : routes[plan.best];
+  if (routes.length === 0 || best === undefined) {
     out.push('', 'No route under these constraints.');
     return out.join('\n');
   }
-  const notes = exposureNotes(plan.pareto);
-  const best = plan.best!;
   const word = OBJECTIVE_WORDS[plan.objective];
   out.push(
     '',
@@ -235,50 +105,56 @@ export function formatPlan(
       [
         {
           header: '#',
-          value: (x: { i: number; r: Route }) => `${x.i + 1}${x.r === best ? '*' : ''}`,
+          value: (x: { i: number; r: RouteJson }) => `${x.i + 1}${x.r === best ? '*' : ''}`,
           align: 'right',
         },
         { header: 'route', value: (x) => x.r.label },
         { header: 'modes', value: (x) => x.r.modes.join('+') },
         { header: 'days', value: (x) => days(x.r.time_h.expected), align: 'right' },
         { header: 'P90_days', value: (x) => days(x.r.time_h.p90), align: 'right' },
-        { header: `USD_per_${perUnit}`, value: (x) => num(x.r.cost_usd, 0), align: 'right' },
-        { header: 'kg_CO2e', value: (x) => num(x.r.co2e_kg, 0), align: 'right' },
-        { header: 'km', value: (x) => num(x.r.distance_km, 0), align: 'right' },
+        { header: `USD_per_${perUnit}`, value: (x) => num(v(x.r.cost_usd), 0), align: 'right' },
+        { header: 'kg_CO2e', value: (x) => num(v(x.r.co2e_kg), 0), align: 'right' },
+        { header: 'km', value: (x) => num(v(x.r.distance_km), 0), align: 'right' },
         { header: 'borders', value: (x) => x.r.borders, align: 'right' },
         {
           header: 'note',
-          value: (x) => {
-            const n = notes.get(x.r);
-            return n === undefined ? '' : n.length > 0 ? `avoids ${n.join(', ')}` : 'dominated';
-          },
+          value: (x) =>
+            x.r.efficient
+              ? ''
+              : (x.r.avoids ?? []).length > 0
+                ? `avoids ${x.r.avoids!.join(', ')}`
+                : 'dominated',
         },
       ],
       routes.map((r, i) => ({ i, r })),
     ),
   );
-  if (!options.all && plan.pareto.length > routes.length) {
-    out.push(`(${plan.pareto.length} Pareto-optimal routes in all; --all lists them)`);
+  if (!options.all && plan.pareto_count > routes.length) {
+    out.push(`(${plan.pareto_count} Pareto-optimal routes in all; --all lists them)`);
   }
   out.push('', `Best by ${word}: ${best.label}, via ${best.countries.map(countryName).join(' – ')}`);
   let cum = 0;
   out.push(
     formatTable(
       [
-        { header: 'leg', value: (l: Route['legs'][number]) => l.name },
+        { header: 'leg', value: (l: RouteJson['legs'][number]) => l.name },
         {
           header: 'kind',
           value: (l) => (l.kind === 'transshipment' ? `${l.from_mode}→${l.mode}` : `${l.mode} ${l.kind}`),
         },
-        { header: 'km', value: (l) => (l.distance_km > 0 ? num(l.distance_km, 0) : ''), align: 'right' },
-        { header: 'wait_h', value: (l) => (l.wait_h > 0 ? num(l.wait_h, 1) : ''), align: 'right' },
-        { header: 'hours', value: (l) => num(l.time_h, 1), align: 'right' },
-        { header: 'USD', value: (l) => (l.cost_usd > 0 ? num(l.cost_usd, 0) : ''), align: 'right' },
-        { header: 'kg_CO2e', value: (l) => (l.co2e_kg > 0 ? num(l.co2e_kg, 0) : ''), align: 'right' },
+        {
+          header: 'km',
+          value: (l) => (v(l.distance_km) > 0 ? num(v(l.distance_km), 0) : ''),
+          align: 'right',
+        },
+        { header: 'wait_h', value: (l) => (v(l.wait_h) > 0 ? num(v(l.wait_h), 1) : ''), align: 'right' },
+        { header: 'hours', value: (l) => num(v(l.time_h), 1), align: 'right' },
+        { header: 'USD', value: (l) => (v(l.cost_usd) > 0 ? num(v(l.cost_usd), 0) : ''), align: 'right' },
+        { header: 'kg_CO2e', value: (l) => (v(l.co2e_kg) > 0 ? num(v(l.co2e_kg), 0) : ''), align: 'right' },
         {
           header: 'day',
           value: (l) => {
-            cum += l.time_h;
+            cum += v(l.time_h);
             return days(cum);
           },
           align: 'right',
@@ -287,7 +163,7 @@ export function formatPlan(
       best.legs,
     ),
   );
-  const cpmm = cpmmIndicators(model, best, plan.unit.t);
+  const cpmm = best.indicators;
   if (cpmm.bcps.length > 0) {
     out.push(
       '',
@@ -296,19 +172,26 @@ export function formatPlan(
         [
           { header: 'crossing', value: (b: (typeof cpmm.bcps)[number]) => b.name },
           { header: 'border', value: (b) => b.border },
-          { header: 'wait_h', value: (b) => num(b.wait_h, 1), align: 'right' },
-          { header: 'clearance_h', value: (b) => num(b.clearance_h, 1), align: 'right' },
-          { header: 'TFI1_h', value: (b) => num(b.tfi1_h, 1), align: 'right' },
-          { header: 'TFI2_USD', value: (b) => num(b.tfi2_usd, 0), align: 'right' },
+          { header: 'wait_h', value: (b) => num(v(b.wait_h), 1), align: 'right' },
+          { header: 'clearance_h', value: (b) => num(v(b.clearance_h), 1), align: 'right' },
+          { header: 'TFI1_h', value: (b) => num(v(b.tfi1_h), 1), align: 'right' },
+          { header: 'TFI2_USD', value: (b) => num(v(b.tfi2_usd), 0), align: 'right' },
         ],
         cpmm.bcps,
       ),
     );
   }
   out.push(
-    `Speed without delay (SWOD) ${num(cpmm.swod_kmh, 1)} km/h, with delay (SWD) ${num(cpmm.swd_kmh, 1)} km/h; delays ${days(cpmm.delay_h)} of ${days(cpmm.time_h)} days`,
+    `Speed without delay (SWOD) ${num(v(cpmm.swod_kmh), 1)} km/h, with delay (SWD) ${num(v(cpmm.swd_kmh), 1)} km/h; delays ${days(cpmm.delay_h)} of ${days(best.time_h.expected)} days`,
   );
-  const profile = timeCostDistance(best);
+  const profile = best.profile.map(
+    (p): ProfilePoint => ({
+      ...p,
+      distance_km: v(p.distance_km),
+      time_h: v(p.time_h),
+      cost_usd: v(p.cost_usd),
+    }),
+  );
   out.push(
     '',
     'Time–distance profile (UNESCAP): B border, T transshipment, W wait for departure',

@@ -1,85 +1,44 @@
 /** `caravan simulate`: Monte Carlo simulation of the border crossings, ferries and trips of a network. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { InputError, type Issue, issue } from '../model/issue.js';
+import { queueGrowth, type SimulateResult, simulateUseCase } from '../app/simulate.js';
 import type { NetworkModel } from '../model/schema.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
-import { SIMULATE_DEFAULTS, type SimulateOptions, simulate } from '../sim/simulate.js';
-import type { CrossingFlowJson, EstimateJson, SimulationResult } from '../sim/simulation-result.js';
-import { addNetworkOptions, loadNetworkOption } from './network-option.js';
+import type { CrossingFlowJson, EstimateJson } from '../sim/simulation-result.js';
+import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
+import { addUseCaseFlags, type FlagSpecs, optionsFromFlags, runWithFlags } from './use-case-flags.js';
 
-interface SimulateFlags {
-  network?: string;
-  scenario?: string;
-  days?: string;
-  warmupDays?: string;
-  drainDays?: string;
-  replications?: string;
-  seed?: string;
-  crossing?: string[];
-  workers?: string;
-  eQueue?: string[];
-  slotMinutes?: string;
-  bookingShare?: string;
-  divertQueue?: string;
-  date?: string;
-  json?: boolean;
-}
-
-const PATHS = {
-  days: '--days',
-  warmupDays: '--warmup-days',
-  drainDays: '--drain-days',
-  replications: '--replications',
-  seed: '--seed',
-  workers: '--workers',
-  crossings: '--crossing',
-  appointments: '--e-queue',
-  slotMinutes: '--slot-minutes',
-  bookingShare: '--booking-share',
-  divertQueue: '--divert-queue',
-} as const;
+const FLAGS: FlagSpecs = {
+  days: { arg: '<n>' },
+  warmupDays: { arg: '<n>' },
+  drainDays: { arg: '<n>' },
+  replications: { arg: '<n>' },
+  seed: { arg: '<n>' },
+  crossings: { flag: 'crossing', arg: '<ids...>', variadic: true },
+  workers: { arg: '<n>' },
+  appointments: { flag: 'e-queue', arg: '<ids...>', variadic: true },
+  slotMinutes: { arg: '<n>' },
+  bookingShare: { arg: '<x>' },
+  divertQueue: { arg: '<n>' },
+  date: { arg: '<yyyy-mm-dd>' },
+};
 
 export function registerSimulate(program: Command): void {
-  const command = program
-    .command('simulate')
-    .description(
-      'simulate the border crossings, ferries and trips of the network: waits with confidence intervals, door-to-door times',
-    );
-  addNetworkOptions(command)
-    .option('--days <n>', `length of the observation window, days (default ${SIMULATE_DEFAULTS.days})`)
-    .option(
-      '--warmup-days <n>',
-      `days at the start not counted while queues fill (default ${SIMULATE_DEFAULTS.warmupDays})`,
-    )
-    .option(
-      '--drain-days <n>',
-      `at most this many days more for trips that set off in the window to arrive (default ${SIMULATE_DEFAULTS.drainDays})`,
-    )
-    .option('--replications <n>', `independent replications (default ${SIMULATE_DEFAULTS.replications})`)
-    .option('--seed <n>', `seed of the random streams (default ${SIMULATE_DEFAULTS.seed})`)
-    .option('--crossing <ids...>', 'crossings to report (ids or names; default all that carry traffic)')
-    .option('--workers <n>', 'worker threads (default: all cores); the figures do not depend on it')
-    .option('--e-queue <ids...>', 'crossings with an appointment queue (e-queue), or "all"')
-    .option('--slot-minutes <n>', `length of an e-queue slot (default ${SIMULATE_DEFAULTS.slotMinutes})`)
-    .option(
-      '--booking-share <x>',
-      `share of a crossing's capacity the e-queue books (default ${SIMULATE_DEFAULTS.bookingShare})`,
-    )
-    .option(
-      '--divert-queue <n>',
-      'a unit finding this many units queued at a crossing goes to another crossing of the same border (default: never)',
-    )
-    .option('--date <yyyy-mm-dd>', 'routes use the infrastructure in service that day (default: all of it)')
+  const command = program.command('simulate').description(simulateUseCase.summary);
+  addUseCaseFlags(addNetworkOptions(command), simulateUseCase, FLAGS)
     .option('--json', 'print as JSON')
-    .action(async (flags: SimulateFlags) => {
+    .action(async (flags: NetworkOptions & { json?: boolean; workers?: string }) => {
       // the threads start loading now, while the network is read and the routes planned
       const pool = sharedWorkerPool();
       if (flags.workers === undefined || Number(flags.workers) > 1) pool.warm();
       const loaded = loadNetworkOption(flags);
-      const options = simulateOptions(flags);
+      const options = optionsFromFlags(simulateUseCase, loaded.model, flags, FLAGS);
+      // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.
+      const booked = (loaded.scenarios ?? []).flatMap((s) => s.scenario.simulation?.e_queue ?? []);
+      if (booked.length > 0 && !(options.appointments ?? []).some((a) => a.toLowerCase() === 'all'))
+        Object.assign(options, { appointments: [...new Set([...(options.appointments ?? []), ...booked])] });
       const bar =
         process.stderr.isTTY === true
           ? new SingleBar({
@@ -90,10 +49,9 @@ export function registerSimulate(program: Command): void {
             })
           : null;
       let started = false;
-      const result = await simulate(loaded.model, {
-        ...options,
+      const result = await runWithFlags(simulateUseCase, loaded.model, options, FLAGS, {
         runner: pool.runner,
-        onProgress: (done, total) => {
+        onProgress: ({ done, total }) => {
           if (!bar) return;
           if (!started) {
             bar.start(total, 0);
@@ -108,42 +66,6 @@ export function registerSimulate(program: Command): void {
       if (flags.json) printJson(json);
       else print(formatSimulation(loaded.model, json, loaded.scenario?.name));
     });
-}
-
-/** The library's options from the flags; text that is not a number is an issue at its flag. */
-function simulateOptions(flags: SimulateFlags): SimulateOptions {
-  const issues: Issue[] = [];
-  const number = (text: string | undefined, flag: string): number | undefined => {
-    if (text === undefined) return undefined;
-    const x = Number(text);
-    if (text.trim() === '' || !Number.isFinite(x)) {
-      issues.push(issue('invalid_option', flag, `"${text}" is not a number`));
-      return undefined;
-    }
-    return x;
-  };
-  const date = flags.date;
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-    issues.push(
-      issue('invalid_option', '--date', `"${date}" is not a date: write YYYY-MM-DD, e.g. 2026-06-01`),
-    );
-  const options: SimulateOptions = {
-    days: number(flags.days, PATHS.days),
-    warmupDays: number(flags.warmupDays, PATHS.warmupDays),
-    drainDays: number(flags.drainDays, PATHS.drainDays),
-    replications: number(flags.replications, PATHS.replications),
-    seed: number(flags.seed, PATHS.seed),
-    workers: number(flags.workers, PATHS.workers),
-    crossings: flags.crossing,
-    appointments: flags.eQueue,
-    slotMinutes: number(flags.slotMinutes, PATHS.slotMinutes),
-    bookingShare: number(flags.bookingShare, PATHS.bookingShare),
-    divertQueue: number(flags.divertQueue, PATHS.divertQueue),
-    date,
-    paths: PATHS,
-  };
-  if (issues.length > 0) throw new InputError(issues);
-  return options;
 }
 
 const h = (x: number | null, decimals = 1) => (x === null ? '–' : num(x, decimals));
@@ -164,7 +86,7 @@ interface CrossingRow {
 }
 
 /** The readable report: one line per crossing direction, then one per origin–destination pair. */
-export function formatSimulation(model: NetworkModel, r: SimulationResult, scenario?: string): string {
+export function formatSimulation(model: NetworkModel, r: SimulateResult, scenario?: string): string {
   const country = new Map(model.nodes.map((n) => [n.id, n.country]));
   const nodeName = new Map(model.nodes.map((n) => [n.id, n.name]));
   const unitOf = (mode: string) => model.modes[mode as keyof typeof model.modes]?.unit ?? 'unit';
@@ -270,10 +192,8 @@ export function formatSimulation(model: NetworkModel, r: SimulationResult, scena
   return lines.join('\n');
 }
 
-/** "queue grows +157/day" when arrivals outrun clearance by more than 1 % (and half a unit a day). */
+/** "queue grows +157/day" when the queue grows without bound (see app/simulate's queueGrowth). */
 function growthNote(flow: CrossingFlowJson): string {
-  const g = flow.queue_growth_per_day;
-  const cleared = flow.throughput_per_day ?? 0;
-  if (g === null || !(g > 0.5 && g > 0.01 * cleared)) return '';
-  return `queue grows +${num(g, g < 10 ? 1 : 0)}/day`;
+  const g = queueGrowth(flow);
+  return g === null ? '' : `queue grows +${num(g, g < 10 ? 1 : 0)}/day`;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Issue } from '../model/issue.js';
 import { type LoadResult, loadNetwork, parseNetwork } from '../model/load.js';
 import type { NetworkModel } from '../model/schema.js';
+import { readSnapshot } from './dataset-snapshot.js';
 import { displayPath, readInputFile } from './input-file.js';
 
 export { displayPath } from './input-file.js';
@@ -31,5 +32,9 @@ export function readNetworkFile(path: string = DEFAULT_NETWORK): {
   model: NetworkModel;
   warnings: readonly Issue[];
 } {
-  return loadNetwork(readText(path), displayPath(path));
+  const text = readText(path);
+  const shown = displayPath(path);
+  // The embedded dataset was validated at build time: its snapshot is used while the YAML is unchanged.
+  const snapshot = resolve(path) === DEFAULT_NETWORK ? readSnapshot(text, shown) : undefined;
+  return snapshot ?? loadNetwork(text, shown);
 }

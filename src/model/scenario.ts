@@ -4,7 +4,8 @@
  * few lines that can be compared with the base side by side.
  */
 import { z } from 'zod';
-import { type Issue, issue } from './issue.js';
+import { formatPath, type Issue, issue, type PathSegment } from './issue.js';
+import { pathSegments } from './load.js';
 import { MODES, ModeProperties, Source } from './schema.js';
 import { fromSchemaIssues } from './schema-issues.js';
 import { didYouMean } from './suggest.js';
@@ -37,6 +38,23 @@ export const Scenario = z.strictObject({
     .describe('per list, ids of entries to remove'),
   add: z.partialRecord(z.enum(LISTS), z.array(z.unknown())).default({}).describe('per list, entries to add'),
   sources: z.array(Source).default([]).describe('sources cited by the scenario, added to the network'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional()
+    .describe(
+      'the day the scenario is about (a dated closure): compare takes the network on it unless --date is given',
+    ),
+  simulation: z
+    .strictObject({
+      e_queue: z
+        .array(z.string().min(1))
+        .min(1)
+        .describe('crossings (ids) with an appointment queue (e-queue) in the simulation'),
+      provenance: z.record(z.string(), z.unknown()).optional(),
+    })
+    .optional()
+    .describe('how the simulation runs under the scenario (settings that are not network data)'),
 });
 export type ScenarioModel = z.output<typeof Scenario>;
 
@@ -84,6 +102,7 @@ export function applyScenario(
   };
   const ids = (name: ListName) =>
     listOf(name)
+      .filter((e) => typeof e === 'object' && e !== null)
       .map((e) => entryId(name, e))
       .filter((x): x is string => x !== undefined);
 
@@ -112,7 +131,10 @@ export function applyScenario(
           typeof entry.provenance === 'object' &&
           entry.provenance
         ) {
-          entry.provenance = { ...(entry.provenance as object), ...(value as object) };
+          // Provenance merges key by key; a key set to null is removed (with the field it covered).
+          const merged: Record<string, unknown> = { ...(entry.provenance as object), ...(value as object) };
+          for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+          entry.provenance = merged;
         } else entry[field] = value;
       }
     }
@@ -145,5 +167,61 @@ export function applyScenario(
       modes[mode] = { ...(modes[mode] ?? {}), ...props };
     base.modes = modes;
   }
+  const crossingIds = scenario.simulation ? ids('crossings') : [];
+  scenario.simulation?.e_queue.forEach((id, i) => {
+    if (!crossingIds.includes(id))
+      issues.push(
+        issue(
+          'unknown_reference',
+          ['simulation', 'e_queue', i],
+          `no crossing "${id}" in the network${didYouMean(id, crossingIds)}`,
+        ),
+      );
+  });
   return issues.length > 0 ? { issues } : { network: base, issues };
+}
+
+/**
+ * Where in the scenario a path into the network it produced comes from: a field the scenario
+ * changed (`changes.crossings.<id>.<field>…`), an entry it added (`add.<list>[k]…`), a mode it
+ * changed, or undefined when the path points at what the base network already had.
+ */
+export function scenarioPath(
+  applied: Record<string, unknown>,
+  scenario: ScenarioModel,
+  issuePath: string,
+): string | undefined {
+  const path = pathSegments(issuePath);
+  const found = scenarioSegments(applied, scenario, path);
+  return found === undefined ? undefined : formatPath(found);
+}
+
+function scenarioSegments(
+  applied: Record<string, unknown>,
+  scenario: ScenarioModel,
+  path: readonly PathSegment[],
+): PathSegment[] | undefined {
+  const [list, index, field, ...rest] = path;
+  if (list === 'modes' && typeof index === 'string' && field !== undefined) {
+    const props = scenario.modes[index as keyof typeof scenario.modes] as Record<string, unknown> | undefined;
+    return props && field in props ? ['modes', index, field, ...rest] : undefined;
+  }
+  if (!(LISTS as readonly unknown[]).includes(list) || typeof index !== 'number') return undefined;
+  const name = list as ListName;
+  const entries = applied[name];
+  if (!Array.isArray(entries)) return undefined;
+  const entry = entries[index] as Record<string, unknown> | undefined;
+  if (!entry) return undefined;
+  const id = entryId(name, entry);
+  const added = scenario.add[name] ?? [];
+  const k = added.findIndex(
+    (e) => typeof e === 'object' && e !== null && entryId(name, e as Record<string, unknown>) === id,
+  );
+  if (k >= 0) return ['add', name, k, ...path.slice(2)];
+  const changed = id !== undefined ? scenario.changes[name]?.[id] : undefined;
+  if (changed) {
+    if (typeof field === 'string' && field in changed) return ['changes', name, id!, field, ...rest];
+    if (field === undefined) return ['changes', name, id!];
+  }
+  return undefined;
 }

@@ -107,9 +107,24 @@ const dateRange = {
  * Dated changes of an entry: each holds from `from` (inclusive) to `until` (exclusive), the later one
  * winning where two hold; the network on a day sees the entry's fields as those changes leave them.
  */
-function timeline<S extends z.ZodRawShape>(fields: S) {
+function timeline<S extends z.ZodRawShape>(fields: S, closable = true) {
+  const closed = closable
+    ? {
+        closed: z
+          .literal(true)
+          .optional()
+          .describe('out of service while the change holds (a dated closure: a border shut for two weeks)'),
+      }
+    : {};
   return z
-    .array(z.strictObject({ ...dateRange, ...fields, provenance: provenance.optional() }))
+    .array(
+      z.strictObject({
+        ...dateRange,
+        ...closed,
+        ...fields,
+        provenance: provenance.optional(),
+      }),
+    )
     .optional()
     .describe(
       'dated changes of this entry: [{from: YYYY-MM-DD, until?: YYYY-MM-DD, <fields that change>}], applied in order',
@@ -151,7 +166,7 @@ export const Node = z.strictObject({
   lat: z.number().min(-90).max(90),
   aliases: z.array(z.string()).optional().describe('other names and spellings that find this node'),
   ...nodeChangeable,
-  timeline: timeline(nodeChangeable),
+  timeline: timeline(nodeChangeable, false),
   provenance: provenance.optional(),
 });
 

@@ -382,7 +382,12 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
       element,
       mode: MODES.indexOf(e.mode),
       distance,
-      opens: e.opens ? dayNumber(e.opens) : Number.NEGATIVE_INFINITY,
+      // A dated closure (`closed: true` in a timeline change holding on the compiled date): never in service.
+      opens: (e as { closed?: boolean }).closed
+        ? Number.POSITIVE_INFINITY
+        : e.opens
+          ? dayNumber(e.opens)
+          : Number.NEGATIVE_INFINITY,
       closes: e.closes ? dayNumber(e.closes) : Number.POSITIVE_INFINITY,
     };
     const a = nodeIndex.get(e.from)!;

@@ -9,10 +9,11 @@ import type { NetworkModel } from '../model/schema.js';
 import type { Route } from './describe-route.js';
 import type { RoutePlan } from './plan.js';
 
-const r = (x: number, d: number) => {
+const rounded = (x: number, d: number) => {
   const f = 10 ** d;
   return Number.isFinite(x) ? Math.round(x * f) / f : null;
 };
+const exact = (x: number, _d: number) => (Number.isFinite(x) ? x : null);
 
 /**
  * Routes a classic Pareto filter (time, P90, money, CO2e) would drop, with what they avoid compared
@@ -37,8 +38,9 @@ export function exposureNotes(routes: readonly Route[]): Map<Route, string[]> {
   return notes;
 }
 
-/** One route as JSON. */
-export function routeJson(model: NetworkModel, route: Route, unitT: number, note?: string[]) {
+/** One route as JSON, its figures rounded to meaningful precision unless `round` is false. */
+export function routeJson(model: NetworkModel, route: Route, unitT: number, note?: string[], round = true) {
+  const r = round ? rounded : exact;
   const cpmm = cpmmIndicators(model, route, unitT);
   return {
     label: route.label,
@@ -91,8 +93,15 @@ export function routeJson(model: NetworkModel, route: Route, unitT: number, note
   };
 }
 
-/** The plan as JSON; `all` lists every Pareto route instead of one per distinct offer. */
-export function planJson(model: NetworkModel, plan: RoutePlan, options: { all?: boolean } = {}) {
+/**
+ * The plan as JSON; `all` lists every Pareto route instead of one per distinct offer; `round: false`
+ * keeps full precision (for a caller that formats the figures itself).
+ */
+export function planJson(
+  model: NetworkModel,
+  plan: RoutePlan,
+  options: { all?: boolean; round?: boolean } = {},
+) {
   const routes = options.all ? plan.pareto : plan.routes;
   const notes = exposureNotes(plan.pareto);
   return {
@@ -106,6 +115,6 @@ export function planJson(model: NetworkModel, plan: RoutePlan, options: { all?: 
     pareto_count: plan.pareto.length,
     waits: plan.waits,
     warnings: plan.warnings,
-    routes: routes.map((route) => routeJson(model, route, plan.unit.t, notes.get(route))),
+    routes: routes.map((route) => routeJson(model, route, plan.unit.t, notes.get(route), options.round)),
   };
 }

@@ -5,8 +5,9 @@
 
 import { crossingCostUsd } from './crossing-from-network.js';
 import { Simulation } from './kernel.js';
+import { LegType } from './leg-type.js';
 import { RandomStreams } from './random.js';
-import { LegType, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
@@ -75,7 +76,12 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
       if (!m) {
         const entry = model.crossings[c]!;
         const cost = (cls: number, d: number) => crossingCostUsd(entry.sides[d] ?? entry.sides[0], cls);
-        m = new CrossingMonitor({ ...observed, costOf: cost, oneWay: !twoWay[c] });
+        m = new CrossingMonitor({
+          ...observed,
+          costOf: cost,
+          oneWay: !twoWay[c],
+          booking: !!plan.appointments[c],
+        });
         crossingMonitors[c] = m;
       }
       return m.direction(direction);

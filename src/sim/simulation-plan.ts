@@ -21,8 +21,9 @@ import { routeContext } from '../route/route-context.js';
 import type { ArrivalPattern } from './arrival-process.js';
 import type { AppointmentSettings } from './crossing-from-network.js';
 
-export const LegType = { link: 0, crossing: 1, service: 2, transshipment: 3 } as const;
-export type LegTypeValue = (typeof LegType)[keyof typeof LegType];
+import { LegType, type LegTypeValue } from './leg-type.js';
+
+export { LegType, type LegTypeValue };
 
 export interface LegPlan {
   readonly kind: LegTypeValue;

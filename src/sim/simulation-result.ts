@@ -2,9 +2,11 @@
  * What a Monte Carlo run reports, as JSON-ready data: per crossing waits, TFI1, cost, throughput and
  * queue; per origin–destination pair door-to-door time, SWD and SWOD; merged in replication order.
  */
+
+import { LegType } from './leg-type.js';
 import type { ReplicationResult } from './replication.js';
 import { SIM_HISTOGRAM } from './replication.js';
-import { LegType, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
 import { LogHistogram } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';

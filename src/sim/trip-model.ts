@@ -8,11 +8,12 @@ import { BorderCrossing, type CrossingHooks } from './crossing.js';
 import { type AppointmentSettings, crossingOptions } from './crossing-from-network.js';
 import { IdPool } from './id-pool.js';
 import { Priority, type Simulation } from './kernel.js';
+import { LegType } from './leg-type.js';
 import { Purpose, type Uniform } from './random.js';
 import { compileSampler } from './sample/compile.js';
 import type { Sampler } from './sample/sampler.js';
 import { serviceOptions } from './service-from-network.js';
-import { LegType, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 
 /**
  * The stream of one kind of draw of one element: `purpose` is a {@link Purpose}, `element` names the

@@ -331,4 +331,38 @@ describe('an appointment queue (e-queue)', () => {
     expect(plain.bookedWait.mean).toBe(0);
     expect(plain.borderWait.mean).toBeCloseTo(plain.wait.mean, 12);
   });
+
+  it('a one-way monitor, or one told there is no e-queue, gives what a two-way monitor recording everything gives', () => {
+    const c = entry({
+      lanes: 2,
+      hours: 'daily 08:00-20:00',
+      steps: [{ name: 'clearance', time: 'exp(mean=30min)' }],
+    });
+    const run = (oneWay: boolean, booking = true) => {
+      const streams = new RandomStreams(205);
+      const sim = new Simulation();
+      const monitor = new CrossingMonitor({ warmup: 24, end: 24 * 20, oneWay, booking });
+      const options = crossingOptions(c, streams.stream(0, 1));
+      const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks: monitor.direction(0) });
+      const next = arrivalProcess('poisson', 30 / 24, streams.stream(0, 0));
+      const kind = sim.handler('reach', () => {
+        crossing.arrive(0);
+        sim.scheduleAt(next(sim.now), kind);
+      });
+      sim.scheduleAt(next(0), kind);
+      sim.run(24 * 20);
+      if (oneWay) expect(() => monitor.direction(1)).toThrow(/one direction/);
+      return monitor.result(24 * 20);
+    };
+    const two = run(false);
+    const one = run(true);
+    expect(two.total.served).toBeGreaterThan(300);
+    expect(JSON.stringify(one.directions[0])).toBe(JSON.stringify(two.directions[0]));
+    expect(JSON.stringify(one.total)).toBe(JSON.stringify(two.directions[0]));
+    expect(JSON.stringify(two.total)).toBe(JSON.stringify(two.directions[0]));
+    // without an e-queue the border wait is the wait and the booked wait is zeros: derived, not recorded
+    const derived = run(true, false);
+    expect(JSON.stringify(derived.total)).toBe(JSON.stringify(two.directions[0]));
+    expect(two.total.bookedWait.count).toBe(two.total.wait.count);
+  });
 });

@@ -3,7 +3,7 @@
  * cost, queue, lanes busy and open, units served and diverted, within the observation window.
  */
 import type { CrossingHooks } from '../crossing.js';
-import type { LogHistogramOptions, LogHistogramState } from './histogram.js';
+import { LogHistogram, type LogHistogramOptions, type LogHistogramState } from './histogram.js';
 import { Tally } from './tally.js';
 import { TimeAverage } from './time-average.js';
 
@@ -18,6 +18,11 @@ export interface CrossingMonitorOptions {
    * unit); asking for the second direction is then an error.
    */
   readonly oneWay?: boolean;
+  /**
+   * Units may book e-queue slots (default true). Without, a unit comes to the border when it reaches
+   * the crossing, so the border wait is the wait and the booked wait is 0: recorded once, not thrice.
+   */
+  readonly booking?: boolean;
 }
 
 /** One tally as plain data: observations, their mean and histogram. */
@@ -69,7 +74,12 @@ class Counters {
   readonly busy: TimeAverage;
   readonly open: TimeAverage;
 
-  constructor(warmup: number, end: number, histogram: LogHistogramOptions | undefined) {
+  constructor(
+    warmup: number,
+    end: number,
+    histogram: LogHistogramOptions | undefined,
+    private readonly booking: boolean,
+  ) {
     const tally = { warmup, end, ...(histogram ? { histogram } : {}) };
     this.wait = new Tally(tally);
     this.borderWait = new Tally(tally);
@@ -83,8 +93,10 @@ class Counters {
 
   record(time: number, reachedAt: number, queuedAt: number, startedAt: number): void {
     this.wait.record(time, startedAt - reachedAt);
-    this.borderWait.record(time, startedAt - queuedAt);
-    this.bookedWait.record(time, queuedAt - reachedAt);
+    if (this.booking) {
+      this.borderWait.record(time, startedAt - queuedAt);
+      this.bookedWait.record(time, queuedAt - reachedAt);
+    }
     this.tfi1.record(time, time - reachedAt);
   }
 
@@ -94,13 +106,17 @@ class Counters {
       mean: t.mean,
       histogram: t.histogram.toJSON(),
     });
+    const wait = tally(this.wait);
     return {
       reached: this.reached,
       served: this.served,
       diverted: this.diverted,
-      wait: tally(this.wait),
-      borderWait: tally(this.borderWait),
-      bookedWait: tally(this.bookedWait),
+      wait,
+      // without booking: the border wait is the wait, the booked wait as many zeros (what recording gives)
+      borderWait: this.booking
+        ? tally(this.borderWait)
+        : { ...wait, histogram: { ...wait.histogram, counts: wait.histogram.counts.slice() } },
+      bookedWait: this.booking ? tally(this.bookedWait) : zeros(this.bookedWait.histogram, wait.count),
       tfi1: tally(this.tfi1),
       costMean: this.served > 0 ? this.cost / this.served : Number.NaN,
       queueMean: this.queue.mean(end),
@@ -110,6 +126,17 @@ class Counters {
       openLaneHours: this.open.integral(end),
     };
   }
+}
+
+/** What a tally holds after recording `n` zeros: its count, a mean of 0, every value in the lowest bucket. */
+function zeros(empty: LogHistogram, n: number): TallyResult {
+  const h = LogHistogram.from(empty.toJSON());
+  h.counts.fill(0);
+  h.counts[0] = n;
+  h.count = n;
+  h.min = n > 0 ? 0 : Number.POSITIVE_INFINITY;
+  h.max = n > 0 ? 0 : Number.NEGATIVE_INFINITY;
+  return { count: n, mean: n > 0 ? 0 : Number.NaN, histogram: h.toJSON() };
 }
 
 /** Hooks of one direction, recording into its own counters and the crossing's. */
@@ -185,13 +212,15 @@ export class CrossingMonitor {
   private readonly directions: (DirectionHooks | null)[] = [null, null];
   private readonly histogram: LogHistogramOptions | undefined;
   private readonly oneWay: boolean;
+  private readonly booking: boolean;
 
   constructor(options: CrossingMonitorOptions = {}) {
     this.oneWay = options.oneWay ?? false;
+    this.booking = options.booking ?? true;
     this.warmup = options.warmup ?? 0;
     this.end = options.end ?? Number.POSITIVE_INFINITY;
     this.histogram = options.histogram;
-    this.total = new Counters(this.warmup, this.end, this.histogram);
+    this.total = new Counters(this.warmup, this.end, this.histogram, this.booking);
     this.costOf = options.costOf ?? (() => 0);
   }
 
@@ -205,7 +234,9 @@ export class CrossingMonitor {
     if (!hooks) {
       const other = this.directions[1 - d];
       if (this.oneWay && other) throw new Error('a one-way crossing monitor observes one direction only');
-      const counters = this.oneWay ? this.total : new Counters(this.warmup, this.end, this.histogram);
+      const counters = this.oneWay
+        ? this.total
+        : new Counters(this.warmup, this.end, this.histogram, this.booking);
       hooks = new DirectionHooks(this, counters, d);
       this.directions[d] = hooks;
     }

@@ -1,0 +1,191 @@
+/**
+ * The `simulate` use case: Monte Carlo simulation of a network's crossings, ferries and trips (the
+ * whole demand over its routes), with waits and door-to-door times as estimates with confidence
+ * intervals, and the judgement whether a crossing's queue grows without bound.
+ */
+import { z } from 'zod';
+import { InputError } from '../model/issue.js';
+import { resolveSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
+import type { CrossingFlowJson } from '../sim/simulation-result.js';
+import { isNot } from './options.js';
+import type { Model, UseCase } from './use-case.js';
+
+const D = SIMULATE_DEFAULTS;
+
+export const SimulateOptionsSchema = z.object({
+  days: z
+    .number()
+    .gt(0, { error: isNot('a number of days in (0, 3650]') })
+    .lte(3650, { error: isNot('a number of days in (0, 3650]') })
+    .default(D.days)
+    .describe('length of the observation window, days'),
+  warmupDays: z
+    .number()
+    .nonnegative({ error: isNot('a number of days ≥ 0 and below days') })
+    .optional()
+    .describe(
+      `days at the start not counted while queues fill (default ${D.warmupDays}, at most half of days)`,
+    ),
+  drainDays: z
+    .number()
+    .nonnegative({ error: isNot('a number of days ≥ 0') })
+    .lte(3650, { error: isNot('a number of days ≥ 0') })
+    .default(D.drainDays)
+    .describe('at most this many days more for trips that set off in the window to arrive'),
+  replications: z
+    .number()
+    .int({ error: isNot('a whole number of replications ≥ 1') })
+    .min(1, { error: isNot('a whole number of replications ≥ 1') })
+    .max(100_000, { error: isNot('a whole number of replications ≥ 1') })
+    .default(D.replications)
+    .describe('independent replications'),
+  seed: z
+    .number()
+    .int({ error: isNot('a whole number') })
+    .default(D.seed)
+    .describe('seed of the random streams'),
+  workers: z
+    .number()
+    .int({ error: isNot('a whole number of workers ≥ 1') })
+    .min(1, { error: isNot('a whole number of workers ≥ 1') })
+    .max(1024, { error: isNot('a whole number of workers ≥ 1') })
+    .optional()
+    .describe('worker threads (default: all cores); the figures do not depend on it'),
+  crossings: z
+    .array(z.string())
+    .optional()
+    .describe('crossings to report (ids or names; default all that carry traffic)'),
+  appointments: z
+    .array(z.string())
+    .optional()
+    .describe('crossings with an appointment queue (e-queue), or "all"'),
+  slotMinutes: z
+    .number()
+    .gt(0, { error: isNot('a slot length in minutes > 0') })
+    .lte(10_080, { error: isNot('a slot length in minutes > 0') })
+    .default(D.slotMinutes)
+    .describe('length of an e-queue slot, minutes'),
+  bookingShare: z
+    .number()
+    .gt(0, { error: isNot('a share of capacity in (0, 2]') })
+    .lte(2, { error: isNot('a share of capacity in (0, 2]') })
+    .default(D.bookingShare)
+    .describe("share of a crossing's capacity the e-queue books"),
+  divertQueue: z
+    .number()
+    .min(1, { error: isNot('a queue length ≥ 1') })
+    .optional()
+    .describe(
+      'a unit finding this many units queued at a crossing goes to another crossing of the same border (default: never)',
+    ),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error: (i) => `"${String(i.input)}" is not a date: write YYYY-MM-DD, e.g. 2026-06-01`,
+    })
+    .optional()
+    .describe('YYYY-MM-DD: routes use the infrastructure in service that day (default: all of it)'),
+});
+
+const num = z.number().nullable();
+const Estimate = z
+  .object({
+    mean: num.describe('mean over replications of each replication mean'),
+    ci95: z.tuple([z.number(), z.number()]).nullable().describe('95 % confidence interval of the mean'),
+    p50: num,
+    p90: num,
+    p95: num,
+    max: num,
+  })
+  .describe('an estimate, in the unit of its name; null where nothing was observed');
+
+const CrossingFlow = z.object({
+  wait_h: Estimate,
+  tfi1_h: Estimate.describe('TFI1: from joining the queue to leaving the crossing, hours'),
+  served: z.number(),
+  arrived: z.number(),
+  throughput_per_day: num,
+  queue_growth_per_day: num.describe('units arriving minus units cleared per day'),
+  utilization: num,
+  queue: z.object({ mean: num, max: num }),
+});
+
+const Crossing = CrossingFlow.extend({
+  name: z.string(),
+  mode: z.string(),
+  diverted: z.number(),
+  cost_usd_per_unit: num,
+  booked_wait_h: Estimate.optional(),
+  border_wait_h: Estimate.optional(),
+  booked: z.object({ mean: num }).optional(),
+  directions: z.record(z.string(), CrossingFlow).describe('by "<from>-><to>" node ids'),
+});
+
+const Od = z.object({
+  demands: z.array(z.string()),
+  unit: z.string(),
+  unit_t: z.number(),
+  corridor: z.string(),
+  route: z.array(z.string()),
+  distance_km: z.number(),
+  transit_h: Estimate,
+  delivered: z.number(),
+  in_transit_at_end: z.number(),
+  swd_kmh: num,
+  swod_kmh: num,
+});
+
+export const SimulateResultSchema = z.object({
+  network: z.string().nullable(),
+  replications: z.number().int(),
+  seed: z.number().int(),
+  days: z.number(),
+  warmup_days: z.number(),
+  drain_days: z.number(),
+  appointments: z.array(z.string()),
+  divert_queue: z.number().nullable(),
+  events: z.number(),
+  crossings: z.record(z.string(), Crossing),
+  od: z.record(z.string(), Od).describe('by "<from>-><to>" node ids'),
+  services: z.record(z.string(), z.object({ name: z.string(), wait_h: Estimate })),
+  warnings: z.array(z.string()),
+});
+
+export type SimulateResult = z.output<typeof SimulateResultSchema>;
+
+/**
+ * The queue grows without bound: arrivals outrun clearance by more than 1 % (and half a unit a
+ * day), so the wait keeps rising with the length of the run. Returns the growth per day, or null.
+ */
+export function queueGrowth(flow: Pick<CrossingFlowJson, 'queue_growth_per_day' | 'throughput_per_day'>) {
+  const g = flow.queue_growth_per_day;
+  const cleared = flow.throughput_per_day ?? 0;
+  return g !== null && g > 0.5 && g > 0.01 * cleared ? g : null;
+}
+
+export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof SimulateResultSchema> = {
+  name: 'simulate',
+  summary:
+    'simulate the border crossings, ferries and trips of the network: waits with confidence intervals, door-to-door times',
+  options: SimulateOptionsSchema,
+  result: SimulateResultSchema,
+  check(model, o) {
+    try {
+      resolveSimulateOptions(model, o);
+      return [];
+    } catch (e) {
+      if (e instanceof InputError) return [...e.issues];
+      throw e;
+    }
+  },
+  async run(model: Model, o, ctx) {
+    ctx.signal?.throwIfAborted();
+    const result = await simulate(model, {
+      ...o,
+      runner: ctx.runner,
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.onProgress?.({ phase: 'replications', done, total }),
+    });
+    return result as SimulateResult;
+  },
+};

@@ -1,0 +1,418 @@
+/** `caravan compare`: the base against scenarios, with differences and their 95 % intervals. */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { CompareOptions, type CompareResultJson, compareUseCase } from '../app/compare.js';
+import type { Difference } from '../compare/paired.js';
+import { significant } from '../compare/paired.js';
+import { DEFAULT_NETWORK } from '../io/network-file.js';
+import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
+import { InputError, type Issue, issue } from '../model/issue.js';
+import type { NetworkModel } from '../model/schema.js';
+import { fromSchemaIssues } from '../model/schema-issues.js';
+import { sharedWorkerPool } from '../node/worker-pool.js';
+import { differenceParts, durationText } from '../report/compare-report.js';
+import { compareReportHtml } from './compare-report.js';
+import { collect } from './network-option.js';
+import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
+import { formatTable, num } from './table.js';
+
+interface CompareFlags {
+  network?: string;
+  scenario?: string[];
+  base?: string[];
+  date?: string;
+  days?: string;
+  replications?: string;
+  seed?: string;
+  workers?: string;
+  toYear?: string;
+  json?: boolean;
+  report?: string;
+}
+
+const FLAG_OF: Record<string, string> = {
+  scenarios: '--scenario',
+  date: '--date',
+  days: '--days',
+  replications: '--replications',
+  seed: '--seed',
+  workers: '--workers',
+  to_year: '--to-year',
+};
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description(
+      'compare the base with scenarios: waits and throughput (common random numbers, 95 % intervals), routes, tonnage by corridor, outlook',
+    )
+    .option(
+      '--scenario <file|name>',
+      'a scenario to compare with the base (repeatable: one variant each)',
+      collect,
+    )
+    .option(
+      '--base <file|name>',
+      'a scenario applied to the network to make the base (repeatable, in order)',
+      collect,
+    )
+    .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
+    .option(
+      '--date <yyyy-mm-dd>',
+      "the day the network is taken on (default: the scenario's own date, else 2024-07-01)",
+    )
+    .option('--days <n>', 'simulated days per replication (default 60)')
+    .option('--replications <n>', 'replications, the same for the base and every variant (default 20)')
+    .option('--seed <n>', 'seed shared by the base and every variant (default 1)')
+    .option('--workers <n>', 'worker threads (default: all cores); the figures do not depend on it')
+    .option('--to-year <year>', 'last year of the outlook (default 2035)')
+    .option('--json', 'print as JSON')
+    .option('--report <file.html>', 'also write a self-contained HTML report (map, charts, methods)')
+    .action(async (flags: CompareFlags) => {
+      if (!flags.scenario || flags.scenario.length === 0)
+        throw new InputError([
+          issue(
+            'missing_field',
+            '--scenario',
+            'give a scenario to compare: --scenario NAME or FILE (see caravan scenarios)',
+          ),
+        ]);
+      const networkPath = flags.network ?? DEFAULT_NETWORK;
+      const base = readNetworkWithScenario(networkPath, flags.base ?? []);
+      warnImplausible(base.warnings);
+      // Each variant is read and applied here first, so that its mistakes name its file and line.
+      const scenarios = flags.scenario.map((arg) => {
+        readNetworkWithScenario(networkPath, [...(flags.base ?? []), arg]);
+        const s = readScenario(arg);
+        return { name: s.name, scenario: s.data, source: s.file };
+      });
+      const options = parseOptions(flags, scenarios);
+      const bar =
+        process.stderr.isTTY === true
+          ? new SingleBar({
+              format: '{phase} [{bar}] {value}/{total}',
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: true,
+            })
+          : null;
+      let started = false;
+      const pool = sharedWorkerPool();
+      if (options.workers === undefined || options.workers > 1) pool.warm();
+      const result = await compareUseCase
+        .run(base.model, options, {
+          runner: pool.runner,
+          onProgress: (p) => {
+            if (!bar || !p.phase.startsWith('simulation')) return;
+            if (!started) {
+              bar.start(p.total, p.done, { phase: p.phase });
+              started = true;
+            }
+            bar.setTotal(p.total);
+            bar.update(p.done, { phase: p.phase });
+          },
+        })
+        .finally(() => {
+          if (bar && started) bar.stop();
+        });
+      if (flags.report !== undefined) writeFileAtomic(flags.report, compareReportHtml(base.model, result));
+      if (flags.json) printJson(result);
+      else print(formatCompare(base.model, result));
+      if (flags.report !== undefined && !flags.json) print(`\nReport: ${flags.report}`);
+    });
+}
+
+function parseOptions(
+  flags: CompareFlags,
+  scenarios: { name: string; scenario: unknown; source: string }[],
+): ReturnType<typeof CompareOptions.parse> {
+  const issues: Issue[] = [];
+  const number = (text: string | undefined, flag: string): number | undefined => {
+    if (text === undefined) return undefined;
+    const x = Number(text);
+    if (text.trim() === '' || !Number.isFinite(x)) {
+      issues.push(issue('invalid_option', flag, `"${text}" is not a number`));
+      return undefined;
+    }
+    return x;
+  };
+  const raw = {
+    scenarios,
+    ...(flags.base && flags.base.length > 0 ? { base_name: `base (${flags.base.join(' + ')})` } : {}),
+    date: flags.date,
+    days: number(flags.days, '--days'),
+    replications: number(flags.replications, '--replications'),
+    seed: number(flags.seed, '--seed'),
+    workers: number(flags.workers, '--workers'),
+    to_year: number(flags.toYear, '--to-year'),
+  };
+  if (issues.length > 0) throw new InputError(issues);
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const r = CompareOptions.safeParse(defined);
+  if (r.success) return r.data;
+  throw new InputError(
+    fromSchemaIssues(r.error.issues, [], () => Object.keys(CompareOptions.shape)).map((i) => {
+      const top = i.path.split(/[.[]/)[0] ?? '';
+      return { ...i, path: FLAG_OF[top] ?? i.path };
+    }),
+  );
+}
+
+/** "from 7.1 days to 6 min (difference −7.1 days, 95 % CI −7.5 to −6.8 days)" */
+export function waitSentence(d: Difference): string {
+  const [diff, ci] = differenceParts(d);
+  return `from ${durationText(d.base ?? 0)} to ${durationText(d.scenario ?? 0)} (difference ${diff}${ci ? `, 95 % CI ${ci}` : ''})`;
+}
+
+const signed = (x: number, text: string) => (x > 0 ? `+${text}` : x < 0 ? text.replace(/^-/, '−') : text);
+
+function verb(d: Difference, down: string, up: string): string {
+  return (d.difference ?? 0) < 0 ? down : up;
+}
+
+/** The plain-words headlines of one scenario: the waits and flows that changed beyond chance. */
+export function headlines(
+  s: CompareResultJson['scenarios'][number],
+  names: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const out: string[] = [];
+  const crossings = Object.entries(s.crossings)
+    .filter(([, c]) => significant(c.wait_h))
+    .sort(([, a], [, b]) => Math.abs(b.wait_h.difference ?? 0) - Math.abs(a.wait_h.difference ?? 0));
+  for (const [, c] of crossings.slice(0, 3)) {
+    out.push(
+      `${s.title} ${verb(c.wait_h, 'cuts', 'raises')} the mean wait at ${c.name} ${waitSentence(c.wait_h)}.`,
+    );
+    if (significant(c.throughput_per_day)) {
+      const t = c.throughput_per_day;
+      const ci = t.difference_ci95!;
+      out.push(
+        `  Units cleared there a day: ${num(t.base ?? 0, 0)} → ${num(t.scenario ?? 0, 0)} (difference ${signed(t.difference ?? 0, num(t.difference ?? 0, 0))}, 95 % CI ${signed(ci[0], num(ci[0], 0))} to ${signed(ci[1], num(ci[1], 0))}).`,
+      );
+    }
+  }
+  const transit = Object.entries(s.transit_h)
+    .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
+    .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
+  for (const [od, d] of transit.slice(0, 2)) {
+    const [a, b] = od.split('->') as [string, string];
+    out.push(`Door to door, ${names.get(a) ?? a} → ${names.get(b) ?? b}: ${waitSentence(d)}.`);
+  }
+  const lost = Object.entries(s.transit_h).filter(([, d]) => d.base !== null && d.scenario === null);
+  if (lost.length > 0)
+    out.push(
+      `${lost.length} origin–destination pair${lost.length === 1 ? '' : 's'} deliver${lost.length === 1 ? 's' : ''} nothing in the counted days with the scenario (no route in service, or every consignment still on its way): ${lost
+        .map(([od]) =>
+          od
+            .split('->')
+            .map((x) => names.get(x) ?? x)
+            .join(' → '),
+        )
+        .join('; ')}.`,
+    );
+  const moved = s.corridor_differences.filter((c) => Math.abs(c.difference) >= 0.05e6);
+  if (moved.length > 0) {
+    const parts = moved
+      .slice(0, 4)
+      .map((c) => `${c.corridor} ${signed(c.difference, num(c.difference / 1e6, 1))} Mt/yr`);
+    out.push(`Tonnage by corridor (assignment): ${parts.join('; ')}.`);
+  }
+  const rerouted = s.route_differences.filter((r) => r.base_label !== r.scenario_label).length;
+  const quicker = s.route_differences.filter((r) => Math.abs(r.time_h.difference ?? 0) >= 1).length;
+  if (rerouted + quicker > 0)
+    out.push(
+      `Route planner, ${s.route_differences.length} origin–destination pairs: the best route changes for ${rerouted}, its expected time by an hour or more for ${quicker} (below).`,
+    );
+  const sat = s.outlook_differences.filter((d) => d.base_first_year !== d.scenario_first_year);
+  for (const d of sat.slice(0, 3))
+    out.push(
+      `Outlook: ${d.id} saturates ${d.scenario_first_year === null ? 'no longer before the horizon' : `in ${d.scenario_first_year}`} (base: ${d.base_first_year ?? 'not before the horizon'}).`,
+    );
+  if (out.length === 0)
+    out.push(`${s.title}: no difference distinguishable from chance in waits, flows or routes.`);
+  return out;
+}
+
+const h = (x: number | null, decimals = 1) => (x === null ? '–' : num(x, decimals));
+const ciText = (d: Difference, decimals = 1) =>
+  d.difference_ci95
+    ? `${num(d.difference_ci95[0], decimals)} to ${num(d.difference_ci95[1], decimals)}`
+    : '–';
+
+export function formatCompare(model: NetworkModel, r: CompareResultJson): string {
+  const nodeName = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const lines: string[] = [];
+  const m = r.method;
+  lines.push(
+    `Compared ${r.base.name} with ${r.scenarios.map((s) => `"${s.name}"`).join(', ')} on ${m.date}: ${m.replications} replications of ${num(m.days, 0)} days each (days ${num(m.warmup_days, 0)}–${num(m.days, 0)} counted), seed ${m.seed}, ${m.common_random_numbers ? 'common random numbers (same seed and replication for base and variant)' : 'independent seeds'}.`,
+  );
+  for (const s of r.scenarios) {
+    lines.push('');
+    lines.push(`== ${s.name}: ${s.title}`);
+    for (const l of headlines(s, nodeName)) lines.push(l);
+    const rows = Object.entries(s.crossings).filter(
+      ([, c]) => c.wait_h.difference !== null || (c.throughput_per_day.difference ?? 0) !== 0,
+    );
+    if (rows.length > 0) {
+      lines.push('');
+      lines.push(
+        'Border crossings (simulation): mean wait before clearance and units cleared a day; difference = scenario − base, with its 95 % CI',
+      );
+      lines.push(
+        formatTable<(typeof rows)[number]>(
+          [
+            { header: 'crossing', value: ([, c]) => c.name, align: 'left' },
+            { header: 'wait_base_h', value: ([, c]) => h(c.wait_h.base), align: 'right' },
+            { header: 'wait_scenario_h', value: ([, c]) => h(c.wait_h.scenario), align: 'right' },
+            { header: 'difference_h', value: ([, c]) => h(c.wait_h.difference), align: 'right' },
+            { header: '95%CI_h', value: ([, c]) => ciText(c.wait_h), align: 'right' },
+            {
+              header: 'cleared_base_per_day',
+              value: ([, c]) => h(c.throughput_per_day.base),
+              align: 'right',
+            },
+            {
+              header: 'cleared_scenario_per_day',
+              value: ([, c]) => h(c.throughput_per_day.scenario),
+              align: 'right',
+            },
+            {
+              header: 'difference_per_day',
+              value: ([, c]) => h(c.throughput_per_day.difference),
+              align: 'right',
+            },
+            { header: '95%CI_per_day', value: ([, c]) => ciText(c.throughput_per_day), align: 'right' },
+            {
+              header: 'real',
+              value: ([, c]) => (significant(c.wait_h) || significant(c.throughput_per_day) ? 'yes' : ''),
+              align: 'left',
+            },
+          ],
+          rows,
+        ),
+      );
+    }
+    const transit = Object.entries(s.transit_h).filter(([, d]) => d.base !== null || d.scenario !== null);
+    if (transit.length > 0) {
+      lines.push('');
+      lines.push('Door to door (simulation), days');
+      lines.push(
+        formatTable<(typeof transit)[number]>(
+          [
+            {
+              header: 'from → to',
+              value: ([od]) => {
+                const [a, b] = od.split('->') as [string, string];
+                return `${nodeName.get(a) ?? a} → ${nodeName.get(b) ?? b}`;
+              },
+              align: 'left',
+            },
+            {
+              header: 'base_days',
+              value: ([, d]) => h(d.base === null ? null : d.base / 24),
+              align: 'right',
+            },
+            {
+              header: 'scenario_days',
+              value: ([, d]) => h(d.scenario === null ? null : d.scenario / 24),
+              align: 'right',
+            },
+            {
+              header: 'difference_days',
+              value: ([, d]) => h(d.difference === null ? null : d.difference / 24, 2),
+              align: 'right',
+            },
+            {
+              header: '95%CI_days',
+              value: ([, d]) =>
+                d.difference_ci95
+                  ? `${num(d.difference_ci95[0] / 24, 2)} to ${num(d.difference_ci95[1] / 24, 2)}`
+                  : '–',
+              align: 'right',
+            },
+          ],
+          transit,
+        ),
+      );
+    }
+    if (s.route_differences.length > 0) {
+      lines.push('');
+      lines.push('Best route by expected time (route planner; deterministic, no interval)');
+      lines.push(
+        formatTable<(typeof s.route_differences)[number]>(
+          [
+            {
+              header: 'from → to',
+              value: (x) => `${nodeName.get(x.from) ?? x.from} → ${nodeName.get(x.to) ?? x.to}`,
+              align: 'left',
+            },
+            { header: 'base route', value: (x) => x.base_label ?? 'none', align: 'left' },
+            {
+              header: 'scenario route',
+              value: (x) => (x.scenario_label === x.base_label ? 'same' : (x.scenario_label ?? 'none')),
+              align: 'left',
+            },
+            {
+              header: 'time_difference_days',
+              value: (x) => h(x.time_h.difference === null ? null : x.time_h.difference / 24, 2),
+              align: 'right',
+            },
+            { header: 'cost_difference_usd', value: (x) => h(x.cost_usd.difference, 0), align: 'right' },
+          ],
+          s.route_differences,
+        ),
+      );
+    }
+    if (s.corridor_differences.length > 0) {
+      lines.push('');
+      lines.push(`Tonnage by corridor (assignment, equilibrium, ${s.assignment?.date ?? m.date}), Mt/yr`);
+      lines.push(
+        formatTable<(typeof s.corridor_differences)[number]>(
+          [
+            { header: 'corridor', value: (c) => c.corridor, align: 'left' },
+            { header: 'base_Mt_per_year', value: (c) => num(c.base / 1e6, 2), align: 'right' },
+            { header: 'scenario_Mt_per_year', value: (c) => num(c.scenario / 1e6, 2), align: 'right' },
+            { header: 'difference_Mt_per_year', value: (c) => num(c.difference / 1e6, 2), align: 'right' },
+          ],
+          s.corridor_differences,
+        ),
+      );
+    }
+    if (s.outlook && r.base.outlook) {
+      lines.push('');
+      lines.push(`Outlook to ${m.to_year} (capacity assignment): first year each element is saturated`);
+      const diffs = s.outlook_differences;
+      if (diffs.length === 0) lines.push('  nothing saturates in either, before the horizon');
+      else
+        lines.push(
+          formatTable<(typeof diffs)[number]>(
+            [
+              { header: 'element', value: (d) => `${d.kind} ${d.id}`, align: 'left' },
+              {
+                header: 'base_year',
+                value: (d) => (d.base_first_year === null ? '–' : String(d.base_first_year)),
+                align: 'right',
+              },
+              {
+                header: 'scenario_year',
+                value: (d) => (d.scenario_first_year === null ? '–' : String(d.scenario_first_year)),
+                align: 'right',
+              },
+            ],
+            diffs,
+          ),
+        );
+      const lastB = r.base.outlook.years.at(-1);
+      const lastS = s.outlook.years.at(-1);
+      if (lastB && lastS)
+        lines.push(
+          `  Unserved demand in ${lastB.year}: ${num(lastB.unserved_t_per_year / 1e6, 2)} Mt/yr in the base, ${num(lastS.unserved_t_per_year / 1e6, 2)} Mt/yr with the scenario.`,
+        );
+    }
+  }
+  lines.push('');
+  lines.push(
+    'real: the 95 % confidence interval of the difference excludes zero. Intervals are Student-t over replication-by-replication differences (paired; common random numbers).',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,63 @@
+/** `caravan scenarios`: the built-in scenarios of the default network, with what each changes. */
+import type { Command } from 'commander';
+import { displayPath } from '../io/input-file.js';
+import { BUILT_IN_SCENARIOS_DIR, builtInScenarioNames, readScenario } from '../io/scenario-file.js';
+import { print, printJson } from './output.js';
+
+export interface ScenarioListing {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | null;
+  readonly date: string | null;
+  readonly file: string;
+}
+
+export function scenarioListing(): ScenarioListing[] {
+  return builtInScenarioNames().map((name) => {
+    const s = readScenario(name);
+    return {
+      name,
+      title: s.scenario.name,
+      description: s.scenario.description ?? null,
+      date: s.scenario.date ?? null,
+      file: s.file,
+    };
+  });
+}
+
+/** Text wrapped at `width` columns, each line indented. */
+function wrap(text: string, indent: string, width = 100): string {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line !== '' && indent.length + line.length + 1 + w.length > width) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line === '' ? w : `${line} ${w}`;
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines.join('\n');
+}
+
+export function registerScenarios(program: Command): void {
+  program
+    .command('scenarios')
+    .description('list the built-in scenarios (use a name with --scenario on any command)')
+    .option('--json', 'print as JSON')
+    .action((opts: { json?: boolean }) => {
+      const list = scenarioListing();
+      if (opts.json) {
+        printJson(list);
+        return;
+      }
+      print(`Built-in scenarios (${displayPath(BUILT_IN_SCENARIOS_DIR)}), for --scenario NAME:`);
+      for (const s of list) {
+        print('');
+        print(`${s.name}: ${s.title}${s.date ? ` (on ${s.date})` : ''}`);
+        if (s.description) print(wrap(s.description, '  '));
+      }
+      print('');
+      print('Compare one with the base: caravan compare --scenario NAME');
+    });
+}

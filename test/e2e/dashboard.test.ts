@@ -1,0 +1,145 @@
+/**
+ * The dashboard end to end in headless Chromium (Debian's, via playwright-core) against the real
+ * server and use cases: it loads with the map, plans Xi'an → Duisburg and draws the route, runs a
+ * small simulation with progress and a result, and opens Nur Zholy's panel. Screenshots are kept
+ * in test/artifacts/ (not committed) for a person to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer, WEB_ROOT } from '../../src/server/start.js';
+
+// Until src/app (the use cases) has landed on this branch, there is no route or simulation to test.
+const HAS_USE_CASES = existsSync(new URL('../../src/app/index.ts', import.meta.url));
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!HAS_USE_CASES) return;
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    await build({ configFile: new URL('../../web/vite.config.ts', import.meta.url).pathname });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ host: '127.0.0.1', port: 0, db: ':memory:', workers: 1 });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Fully offline: any request that leaves the server is an error.
+  await page.route('**/*', (route) =>
+    route.request().url().startsWith(server.url) || route.request().url().startsWith('data:')
+      ? route.continue()
+      : route.abort(),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
+  it('loads the map of the corridors with its crossings', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('#map svg .viz-crossing', { timeout: 30_000 });
+    const crossings = await page.locator('#map svg .viz-crossing').count();
+    const model = (await (await fetch(`${server.url}api/network`)).json()) as { crossings: unknown[] };
+    expect(crossings).toBe(model.crossings.length);
+    expect(await page.locator('#netname').textContent()).toMatch(/crossings/);
+    await shot('1-map');
+  });
+
+  it("plans Xi'an → Duisburg: the Pareto table and the route on the map", async () => {
+    await page.fill('input[name=from]', "Xi'an");
+    await page.fill('input[name=to]', 'Duisburg');
+    await page.click('#route-form button[type=submit]');
+    await page.waitForSelector('#pareto tbody tr', { timeout: 30_000 });
+    const rows = await page.locator('#pareto tbody tr').count();
+    // The same answer as the API gives for the same question.
+    const api = (await (
+      await fetch(`${server.url}api/routes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          from: "Xi'an",
+          to: 'Duisburg',
+          optimize: 'time',
+          modes: ['rail', 'road', 'ferry', 'sea'],
+          date: new Date().toISOString().slice(0, 10),
+        }),
+      })
+    ).json()) as { routes: { label: string }[]; best: number };
+    expect(rows).toBe(api.routes.length);
+    expect(await page.locator('#pareto tr[aria-selected=true] td').first().textContent()).toContain(
+      api.routes[api.best]!.label,
+    );
+    await expect.poll(() => page.locator('#map svg .viz-route').count()).toBeGreaterThan(0);
+    await shot('2-route');
+  });
+
+  it('an unknown place shows the issue with a suggestion', async () => {
+    await page.fill('input[name=to]', 'Duisbrug');
+    await page.click('#route-form button[type=submit]');
+    await page.waitForSelector('#route-out .error');
+    expect(await page.locator('#route-out .error').textContent()).toMatch(/Duisburg|duisburg/);
+    await page.fill('input[name=to]', 'Duisburg');
+  });
+
+  it('saves a scenario (Nur Zholy 24-hour operation) and selects it for the next run', async () => {
+    await page.click('#tab-sim');
+    await page.click('#scn summary');
+    await page.click('#scn-save');
+    await page.waitForSelector('#scn-out p');
+    expect(await page.locator('#sim-scenario option:checked').textContent()).toBe(
+      'Nur Zholy 24-hour operation',
+    );
+  });
+
+  it('runs a small simulation: progress, then the waits, and the map sized by them', async () => {
+    await page.selectOption('#sim-scenario', '');
+    await page.fill('input[name=days]', '10');
+    await page.fill('input[name=replications]', '2');
+    await page.click('#sim-run');
+    await page.waitForSelector('#sim-out .progress', { timeout: 30_000 });
+    await shot('3-simulation-progress');
+    await page.waitForSelector('#sim-table tbody tr', { timeout: 120_000 });
+    expect(await page.locator('#status').textContent()).toBe('Simulation done');
+    expect(await page.locator('#maphint').textContent()).toMatch(/sized by simulated mean wait/);
+    await shot('4-simulation-result');
+  });
+
+  it('opens the Nur Zholy crossing panel with capacity and waits per direction', async () => {
+    // Nur Zholy and Altynkol share Khorgos: Altynkol's dot sits on the centre of Nur Zholy's circle,
+    // so open it the way a keyboard user does (the markers are focusable buttons).
+    await page.focus('#map svg .viz-crossing[data-id="nur-zholy-khorgos"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#crossing:not([hidden]) h2');
+    expect(await page.locator('#crossing h2').textContent()).toMatch(/Nur Zholy/);
+    expect(await page.locator('#crossing').textContent()).toMatch(/Capacity per direction/);
+    await shot('5-crossing');
+  });
+
+  it('lists the runs in the history', async () => {
+    await page.click('#tab-runs');
+    await page.waitForSelector('#runs-out table tbody tr');
+    expect(await page.locator('#runs-out tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await shot('6-history');
+    expect(pageErrors).toEqual([]);
+  });
+});
