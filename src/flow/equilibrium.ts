@@ -5,46 +5,19 @@
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
 import { type ArcCostModel, resourceIncidence } from './arc-cost-model.js';
+import type { EquilibriumOptions, EquilibriumResult, PathFlow } from './equilibrium-types.js';
 import { lineSearch } from './line-search.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { solvePathEquilibrium } from './path-equilibrium.js';
 import { PathSet } from './path-set.js';
 import { PathVectors } from './path-vectors.js';
 
-export type DirectionRule = 'frank-wolfe' | 'conjugate' | 'biconjugate';
-
-export interface EquilibriumOptions {
-  /** Stop at this relative gap (default 1e-4). */
-  readonly maxGap?: number | undefined;
-  /** Stop after this many iterations even if the gap is larger (default 5000). */
-  readonly maxIterations?: number | undefined;
-  /** How the search direction is chosen (default biconjugate). */
-  readonly direction?: DirectionRule | undefined;
-  readonly onIteration?: ((iteration: number, gap: number) => void) | undefined;
-}
-
-export interface PathFlow {
-  readonly od: number;
-  readonly arcs: Uint32Array;
-  /** Tonnes per year. */
-  readonly flow: number;
-}
-
-export interface EquilibriumResult {
-  readonly arcFlow: Float64Array;
-  /** Generalized cost per tonne of each arc at the solution, USD. */
-  readonly arcCost: Float64Array;
-  readonly resourceLoad: Float64Array;
-  /** Cost of each pair's cheapest path at the solution; Infinity when it has none. */
-  readonly odCost: Float64Array;
-  /** Demand of each pair that has no path, tonnes per year. */
-  readonly odUnserved: Float64Array;
-  readonly paths: readonly PathFlow[];
-  /** Relative gap: (Σ cost × flow − Σ demand × cheapest cost) ÷ Σ cost × flow. */
-  readonly gap: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-}
+export type {
+  DirectionRule,
+  EquilibriumOptions,
+  EquilibriumResult,
+  PathFlow,
+} from './equilibrium-types.js';
 
 export const DEFAULT_MAX_GAP = 1e-4;
 const DELTA = 1e-6;

@@ -10,7 +10,7 @@
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
 import { type ArcCostModel, resourceIncidence } from './arc-cost-model.js';
-import type { EquilibriumOptions, EquilibriumResult, PathFlow } from './equilibrium.js';
+import type { EquilibriumOptions, EquilibriumResult, PathFlow } from './equilibrium-types.js';
 import { lineSearch } from './line-search.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { PathSet } from './path-set.js';
