@@ -34,6 +34,30 @@ export const AssignOptionsSchema = z.object({
 const num = z.number().nullable();
 const KIND = z.enum(['link', 'crossing', 'service']);
 
+const BINDING = z.enum(['lanes', 'quota', 'departures', 'declared', 'none']);
+
+/** One direction of an element at the assignment's flows. */
+export const DirectionFlowSchema = z.object({
+  flow_t_per_year: z.number(),
+  capacity_t_per_year: num.describe(
+    'the operational capacity, capped by a declared one; null when unlimited',
+  ),
+  operational_capacity_t_per_year: num.describe(
+    'from lanes, hours, clearance and quota (crossings), departures (services); null when unlimited',
+  ),
+  declared_capacity_t_per_year: num,
+  binding: BINDING.describe('what limits the direction'),
+  utilization: num.describe('flow ÷ capacity; null when unlimited'),
+  delay_h: z.number().describe('congestion delay at this flow (equilibrium)'),
+  wait_h: num
+    .optional()
+    .describe(
+      'crossings: mean wait before clearance at this flow, hours; null at or above capacity, where the queue grows without end',
+    ),
+  shadow_price_usd_per_t: num,
+  congestion_toll_usd_per_t: num,
+});
+
 export const ElementFlowSchema = z.object({
   kind: KIND,
   id: z.string(),
@@ -41,12 +65,17 @@ export const ElementFlowSchema = z.object({
   from: z.string(),
   to: z.string(),
   mode: z.string(),
+  directions: z
+    .record(z.string(), DirectionFlowSchema)
+    .describe('each direction the element can be travelled, keyed `<from>-><to>`'),
   flow_t_per_year: z.number().describe('both directions together'),
   flow_forward_t_per_year: z.number(),
   flow_reverse_t_per_year: z.number(),
-  capacity_t_per_year: num.describe('null when unlimited'),
-  utilization: num.describe('flow ÷ capacity; null when unlimited'),
-  delay_h: z.number().describe('congestion delay at this flow (equilibrium)'),
+  capacity_t_per_year: num.describe(
+    "both directions: the sum of the directions' capacities, capped by a shared one; null when unlimited",
+  ),
+  utilization: num.describe('the highest of flow ÷ capacity over the directions and the shared capacity'),
+  delay_h: z.number().describe('the longest congestion delay of the directions (equilibrium)'),
   shadow_price_usd_per_t: num.describe('capacity method: what one more tonne a year of capacity saves'),
   congestion_toll_usd_per_t: num.describe('equilibrium: marginal-cost toll'),
 });
@@ -59,6 +88,7 @@ export const OdFlowSchema = z.object({
   demand_t_per_year: z.number(),
   served_t_per_year: z.number(),
   unserved_t_per_year: z.number(),
+  unserved_cost_usd_per_t: z.number().describe('what a tonne left unserved costs'),
   cost_usd_per_t: num,
   time_h: num,
 });
@@ -77,6 +107,12 @@ export const AssignmentSchema = z.object({
   total_cost_usd: z
     .number()
     .describe('generalized cost of the served flows a year: money plus value of time'),
+  unserved_cost_usd_per_year: z
+    .number()
+    .describe('what the unserved tonnes cost a year at their unserved costs'),
+  total_cost_with_unserved_usd_per_year: z
+    .number()
+    .describe('the two together: what the assignment minimizes (capacity) or prices (equilibrium)'),
   money_cost_usd: z.number(),
   mean_cost_usd_per_t: num,
   mean_time_h: num,
@@ -132,6 +168,8 @@ export function assignmentJson(report: FlowReport, date: string): Assignment {
     served_t_per_year: s.served_t_per_year,
     unserved_t_per_year: s.unserved_t_per_year,
     total_cost_usd: s.total_cost_usd,
+    unserved_cost_usd_per_year: s.unserved_cost_usd_per_year,
+    total_cost_with_unserved_usd_per_year: s.total_cost_with_unserved_usd_per_year,
     money_cost_usd: s.money_cost_usd,
     mean_cost_usd_per_t: s.mean_cost_usd_per_t,
     mean_time_h: s.mean_time_h,
@@ -149,8 +187,9 @@ export const assignUseCase: UseCase<typeof AssignOptionsSchema, typeof AssignRes
   check: (model, o) => issuesOf(() => flowInputs(model, o)),
   async run(model, o, ctx) {
     ctx.signal?.throwIfAborted();
-    const { net, demand: base } = flowInputs(model, o);
     const date = assessmentDate(o.year);
+    // The network as its dated changes leave it that day, as route waits read it.
+    const { net, demand: base } = flowInputs(model, o, date);
     const graph = buildFlowGraph(net, { day: dayNumber(date), valueOfTimeUsdPerTH: o.valueOfTimeUsdPerTH });
     const demand = demandInYear(base, o.year, { baseYear: DEFAULT_BASE_YEAR });
     const started = performance.now();

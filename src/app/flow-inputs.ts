@@ -69,8 +69,11 @@ export interface FlowInputs {
   readonly demand: OdDemand[];
 }
 
-/** The compiled network and the demand to assign; an InputError when there is none. */
-export function flowInputs(model: Model, o: FlowOptions): FlowInputs {
+/**
+ * The compiled network (as its dated changes leave it on `date`, when given) and the demand to
+ * assign; an InputError when there is none.
+ */
+export function flowInputs(model: Model, o: FlowOptions, date?: string): FlowInputs {
   let demand: OdDemand[];
   if (o.demand !== undefined) {
     demand = parseDemandCsv(o.demand.text, o.demand.file, model);
@@ -89,5 +92,5 @@ export function flowInputs(model: Model, o: FlowOptions): FlowInputs {
     const modes = o.modes.includes('all') ? undefined : (o.modes as Mode[]);
     demand = demand.map((d) => ({ ...d, modes }));
   }
-  return { net: compileNetwork(model), demand };
+  return { net: compileNetwork(model, date === undefined ? {} : { date }), demand };
 }

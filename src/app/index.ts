@@ -4,6 +4,7 @@
  */
 
 import { assignUseCase } from './assign.js';
+import { checkUseCase } from './check.js';
 import { compareUseCase } from './compare.js';
 import { exportUseCase } from './export.js';
 import { networkInfoUseCase } from './network-info.js';
@@ -16,6 +17,7 @@ import type { AnyUseCase } from './use-case.js';
 import { validateUseCase } from './validate.js';
 
 export { type AssignResult, assignUseCase } from './assign.js';
+export { type CheckResult, checkUseCase } from './check.js';
 export { type CompareResultJson, compareUseCase } from './compare.js';
 export { exportUseCase } from './export.js';
 export { type NetworkInfo, networkInfo, networkInfoUseCase } from './network-info.js';
@@ -39,6 +41,7 @@ export const useCases = {
   resilience: resilienceUseCase,
   outlook: outlookUseCase,
   overview: overviewUseCase,
+  check: checkUseCase,
 } as const satisfies Record<string, AnyUseCase>;
 
 export type UseCaseName = keyof typeof useCases;

@@ -1,11 +1,14 @@
 /**
  * The `network-info` use case (`caravan network info`): what a network holds — counts, countries,
- * border crossings and the border capacity by country pair and mode, as plain JSON.
+ * border crossings, the border capacity by country pair and mode, and each crossing's and service's
+ * capacity per direction (declared, operational, which binds), as plain JSON.
  */
 import { z } from 'zod';
 import { countryName } from '../model/country.js';
 import { MODES } from '../model/schema.js';
 import { borderCapacity } from '../network/border-capacity.js';
+import { compileNetwork } from '../network/compile.js';
+import { directionCapacities } from '../network/operational-capacity.js';
 import type { Model, UseCase } from './use-case.js';
 
 export const NetworkInfoOptionsSchema = z.object({});
@@ -48,6 +51,35 @@ export const NetworkInfoResultSchema = z.object({
       }),
     )
     .describe('sum of the crossings in service, by country pair and mode, as it changes over time'),
+  direction_capacity: z
+    .array(
+      z.object({
+        kind: z.enum(['crossing', 'service']),
+        id: z.string(),
+        direction: z.string().describe('`<from>-><to>`'),
+        declared_t_per_year: z.number().nullable().describe('declared capacity; null when none'),
+        operational_t_per_year: z
+          .number()
+          .nullable()
+          .describe(
+            'from lanes, hours, clearance and quota (crossings), departures (services); null when unlimited',
+          ),
+        capacity_t_per_year: z
+          .number()
+          .nullable()
+          .describe('what the direction can carry: the lesser of the two; null when unlimited'),
+        binding: z
+          .enum(['lanes', 'quota', 'departures', 'declared', 'none'])
+          .describe('what limits the direction'),
+        shared_t_per_year: z
+          .number()
+          .nullable()
+          .describe('declared for both directions together; null when none'),
+      }),
+    )
+    .describe(
+      'per crossing and service direction: declared, operational and effective capacity, and which binds',
+    ),
 });
 
 export type NetworkInfo = z.output<typeof NetworkInfoResultSchema>;
@@ -83,6 +115,7 @@ export function networkInfo(model: Model): NetworkInfo {
       mode: b.mode,
       steps: b.steps.map((s) => ({ ...s, crossings: [...s.crossings] })),
     })),
+    direction_capacity: directionCapacities(compileNetwork(model)).map((r) => ({ ...r })),
   };
 }
 

@@ -43,6 +43,9 @@ export const ResilienceResultSchema = AssignmentSchema.extend({
     unserved_t_per_year: z.number(),
     diverted_t_per_year: z.number(),
     total_cost_usd: z.number().describe('change of the generalized cost of all served flows, a year'),
+    total_cost_with_unserved_usd_per_year: z
+      .number()
+      .describe('change of that cost plus the cost of the tonnes left unserved: what the loss costs, a year'),
     served_cost_increase_usd: z.number().describe('cost added to the flows still served, a year'),
     served_cost_increase_usd_per_t: num,
     served_time_increase_h: num,

@@ -32,6 +32,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   compare: async () => (await import('./compare.js')).registerCompare,
   scenarios: async () => (await import('./scenarios.js')).registerScenarios,
   serve: async () => (await import('./serve.js')).registerServe,
+  check: async () => (await import('./check.js')).registerCheck,
 };
 
 /** The command the arguments name (the first word that is not an option or the value of --limit). */

@@ -35,6 +35,8 @@ export function registerNetwork(program: Command): void {
     });
 }
 
+const mt = (t: number | null) => (t === null ? '–' : num(t / 1e6, 2));
+
 export function formatNetworkInfo(info: NetworkInfo): string {
   const c = info.counts;
   const parts = [
@@ -75,6 +77,19 @@ export function formatNetworkInfo(info: NetworkInfo): string {
         },
       ],
       info.border_capacity,
+    ),
+    '',
+    'Capacity per direction: declared, operational (lanes, hours, clearance, quota; departures) and which binds',
+    formatTable(
+      [
+        { header: 'id', value: (r) => r.id },
+        { header: 'direction', value: (r) => r.direction },
+        { header: 'declared_Mt_per_year', value: (r) => mt(r.declared_t_per_year), align: 'right' },
+        { header: 'operational_Mt_per_year', value: (r) => mt(r.operational_t_per_year), align: 'right' },
+        { header: 'binding', value: (r) => r.binding },
+        { header: 'shared_Mt_per_year', value: (r) => mt(r.shared_t_per_year), align: 'right' },
+      ],
+      info.direction_capacity.filter((r) => r.kind === 'crossing'),
     ),
   ];
   return parts.join('\n');

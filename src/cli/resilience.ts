@@ -71,6 +71,11 @@ export function registerResilience(program: Command): void {
         value: signed(d.total_cost_usd / 1e9, 2),
         unit: 'bn USD/yr',
       });
+      diffRows.push({
+        measure: 'the same plus unserved tonnes at their unserved_cost_usd_per_t',
+        value: signed(d.total_cost_with_unserved_usd_per_year / 1e9, 2),
+        unit: 'bn USD/yr',
+      });
       print(
         formatTable(
           [

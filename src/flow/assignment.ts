@@ -3,17 +3,19 @@
  * and one result: `equilibrium` (congestion, soft capacities) and `capacity` (hard capacities, LP).
  */
 import type { Highs } from 'highs';
-import { solveCapacityLp } from './capacity-lp.js';
-import { type CongestionOptions, congestionCostModel } from './congestion.js';
+import { ShortestPathTree } from '../graph/dijkstra.js';
+import { arcsOfModes } from '../graph/mode-graph.js';
+import { DEFAULT_UNSERVED_PENALTY_USD_PER_T, solveCapacityLp } from './capacity-lp.js';
 import type { OdDemand } from './demand.js';
 import { type DirectionRule, type PathFlow, solveEquilibrium } from './equilibrium.js';
 import { type FlowGraph, modeMask } from './flow-graph.js';
-import type { OdPair } from './od-pairs.js';
+import { groupOdPairs, type OdPair } from './od-pairs.js';
+import { type FlowResources, flowResources, resourceCostModel } from './resources.js';
 
 export const ASSIGNMENT_METHODS = ['equilibrium', 'capacity'] as const;
 export type AssignmentMethodName = (typeof ASSIGNMENT_METHODS)[number];
 
-export interface AssignOptions extends CongestionOptions {
+export interface AssignOptions {
   readonly method?: AssignmentMethodName | undefined;
   /** Equilibrium: stop at this relative gap (default 1e-4). */
   readonly maxGap?: number | undefined;
@@ -21,7 +23,7 @@ export interface AssignOptions extends CongestionOptions {
   readonly maxIterations?: number | undefined;
   /** Equilibrium: search directions (default biconjugate). */
   readonly direction?: DirectionRule | undefined;
-  /** Capacity: cost of a tonne left unserved, USD (default 10,000). */
+  /** Cost of a tonne left unserved for demand that gives none, USD above its cheapest path at no load (default 10,000). */
   readonly unservedPenaltyUsdPerT?: number | undefined;
   /** Capacity: a loaded HiGHS runtime. */
   readonly highs?: Highs | undefined;
@@ -33,6 +35,16 @@ export interface Assignment {
   readonly graph: FlowGraph;
   readonly demand: readonly OdDemand[];
   readonly ods: readonly OdPair[];
+  /** What each direction, shared capacity and node can carry, and their delays (resources.ts). */
+  readonly resources: FlowResources;
+  /** Tonnes per year on each resource. */
+  readonly resourceLoad: Float64Array;
+  /** Delay of each resource at its load, hours (0 under the capacity method). */
+  readonly resourceDelayH: Float64Array;
+  /** Capacity method: what one more tonne per year of each resource's capacity saves, USD per tonne. */
+  readonly resourceShadowPrice?: Float64Array | undefined;
+  /** Equilibrium: the marginal-cost toll of each resource (load × d cost / d load), USD per tonne. */
+  readonly resourceCongestionToll?: Float64Array | undefined;
   /** Tonnes per year on each graph arc. */
   readonly arcFlow: Float64Array;
   /** Generalized cost per tonne of each arc at the solution (with congestion delay), USD. */
@@ -41,14 +53,17 @@ export interface Assignment {
   readonly arcDelayH: Float64Array;
   /** Tonnes per year through each element, both directions together. */
   readonly elementLoad: Float64Array;
+  /** The longest delay of the element's directions, hours. */
   readonly elementDelayH: Float64Array;
-  /** Capacity method: what one more tonne per year of each element's capacity saves, USD per tonne. */
+  /** Capacity method: the highest shadow price of the element's capacities, USD per tonne. */
   readonly elementShadowPrice?: Float64Array | undefined;
-  /** Equilibrium: the marginal-cost toll of each element (load × d cost / d load), USD per tonne. */
+  /** Equilibrium: the highest marginal-cost toll of the element's capacities, USD per tonne. */
   readonly elementCongestionToll?: Float64Array | undefined;
   readonly paths: readonly PathFlow[];
   /** Tonnes per year of each pair left unserved. */
   readonly odUnserved: Float64Array;
+  /** What a tonne of each pair left unserved costs, USD. */
+  readonly odUnservedCostUsdPerT: Float64Array;
   /** Equilibrium: relative gap; capacity: relative gap of column generation (0 at the optimum). */
   readonly gap: number;
   /** Equilibrium: Frank–Wolfe iterations; capacity: pricing rounds. */
@@ -62,93 +77,166 @@ export interface AssignmentMethod {
   assign(graph: FlowGraph, demand: readonly OdDemand[], options?: AssignOptions): Promise<Assignment>;
 }
 
-/** The demand's pairs on a graph; a pair whose end is closed or unknown gets node -1. */
-export function odPairs(graph: FlowGraph, demand: readonly OdDemand[]): OdPair[] {
+/**
+ * The demand's pairs on a graph; a pair whose end is closed or unknown gets node -1. Each may be left
+ * unserved at its own cost (`unserved_cost_usd_per_t`); a pair that gives none is valued at
+ * `unservedPenaltyUsdPerT` (default 10,000 USD per tonne) above its cheapest path at no load, so that
+ * no pair is cut first merely for travelling far.
+ */
+export function odPairs(
+  graph: FlowGraph,
+  demand: readonly OdDemand[],
+  unservedPenaltyUsdPerT = DEFAULT_UNSERVED_PENALTY_USD_PER_T,
+): OdPair[] {
   const zone = (id: string) => {
     const v = graph.net.nodeIndex.get(id);
     return v === undefined ? -1 : graph.zone[v]!;
   };
-  return demand.map((d) => ({
+  const pairs = demand.map((d) => ({
     origin: zone(d.from),
     destination: zone(d.to),
     demand: d.tPerYear,
     modeMask: modeMask(d.modes),
   }));
+  const free = new Float64Array(pairs.length);
+  const tree = new ShortestPathTree(graph);
+  for (const g of groupOdPairs(pairs)) {
+    tree.run(g.origin, graph.arcBaseCost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
+    for (let i = 0; i < g.ods.length; i++) {
+      const c = tree.dist[g.targets[i]!]!;
+      free[g.ods[i]!] = Number.isFinite(c) ? c : 0;
+    }
+  }
+  return pairs.map((p, k) => ({
+    ...p,
+    unservedCostUsdPerT: demand[k]!.unservedCostUsdPerT ?? free[k]! + unservedPenaltyUsdPerT,
+  }));
 }
 
-function elementTotals(graph: FlowGraph, arcValue: Float64Array): Float64Array {
-  const out = new Float64Array(graph.elements.length);
+/** Per element: the sum over its directions, and the largest of a per-resource figure over its capacities. */
+function elementFigures(
+  graph: FlowGraph,
+  resources: FlowResources,
+  arcFlow: Float64Array,
+  perResource: Float64Array,
+) {
+  const E = graph.elements.length;
+  const load = new Float64Array(E);
   for (let a = 0; a < graph.arcCount; a++) {
     const e = graph.arcElement[a]!;
-    if (e >= 0) out[e]! += arcValue[a]!;
+    if (e >= 0) load[e]! += arcFlow[a]!;
+  }
+  const max = new Float64Array(E);
+  resources.list.forEach((r, i) => {
+    if (r.element >= 0) max[r.element] = Math.max(max[r.element]!, perResource[i]!);
+  });
+  return { load, max };
+}
+
+/** Delay of each arc: the sum of its resources' delays. */
+function arcDelays(graph: FlowGraph, resources: FlowResources, resourceDelayH: Float64Array): Float64Array {
+  const out = new Float64Array(graph.arcCount);
+  for (let a = 0; a < graph.arcCount; a++) {
+    let d = 0;
+    for (let i = resources.arcResourceStart[a]!; i < resources.arcResourceStart[a + 1]!; i++)
+      d += resourceDelayH[resources.arcResources[i]!]!;
+    out[a] = d;
   }
   return out;
+}
+
+/** The equilibrium assignment, synchronously (it needs no solver runtime). */
+export function assignEquilibrium(
+  graph: FlowGraph,
+  demand: readonly OdDemand[],
+  options: AssignOptions = {},
+): Assignment {
+  const ods = odPairs(graph, demand, options.unservedPenaltyUsdPerT);
+  const costs = resourceCostModel(graph);
+  const resources = costs.resources;
+  const r = solveEquilibrium(graph, costs, ods, {
+    maxGap: options.maxGap,
+    maxIterations: options.maxIterations,
+    direction: options.direction,
+  });
+  const resourceDelayH = Float64Array.from(
+    resources.list,
+    (x, i) => x.delay?.delayH(r.resourceLoad[i]!) ?? 0,
+  );
+  const toll = Float64Array.from(
+    resources.list,
+    (_, i) => r.resourceLoad[i]! * costs.resourceCostDerivative(i, r.resourceLoad[i]!),
+  );
+  const delays = elementFigures(graph, resources, r.arcFlow, resourceDelayH);
+  return {
+    method: 'equilibrium',
+    graph,
+    demand,
+    ods,
+    resources,
+    resourceLoad: r.resourceLoad,
+    resourceDelayH,
+    resourceCongestionToll: toll,
+    arcFlow: r.arcFlow,
+    arcCost: r.arcCost,
+    arcDelayH: arcDelays(graph, resources, resourceDelayH),
+    elementLoad: delays.load,
+    elementDelayH: delays.max,
+    elementCongestionToll: elementFigures(graph, resources, r.arcFlow, toll).max,
+    paths: r.paths,
+    odUnserved: r.odUnserved,
+    odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
+    gap: r.gap,
+    iterations: r.iterations,
+    converged: r.converged,
+  };
 }
 
 export const equilibriumMethod: AssignmentMethod = {
   name: 'equilibrium',
   async assign(graph, demand, options = {}) {
-    const ods = odPairs(graph, demand);
-    const costs = congestionCostModel(graph, options);
-    const r = solveEquilibrium(graph, costs, ods, {
-      maxGap: options.maxGap,
-      maxIterations: options.maxIterations,
-      direction: options.direction,
-    });
-    const elementLoad = elementTotals(graph, r.arcFlow);
-    const elementDelayH = Float64Array.from(elementLoad, (x, e) => costs.delays[e]?.delayH(x) ?? 0);
-    const elementCongestionToll = Float64Array.from(
-      elementLoad,
-      (x, e) => x * costs.resourceCostDerivative(e, x),
-    );
-    const arcDelayH = Float64Array.from(graph.arcElement, (e) => (e >= 0 ? elementDelayH[e]! : 0));
-    return {
-      method: 'equilibrium',
-      graph,
-      demand,
-      ods,
-      arcFlow: r.arcFlow,
-      arcCost: r.arcCost,
-      arcDelayH,
-      elementLoad,
-      elementDelayH,
-      elementCongestionToll,
-      paths: r.paths,
-      odUnserved: r.odUnserved,
-      gap: r.gap,
-      iterations: r.iterations,
-      converged: r.converged,
-    };
+    return assignEquilibrium(graph, demand, options);
   },
 };
 
 export const capacityMethod: AssignmentMethod = {
   name: 'capacity',
   async assign(graph, demand, options = {}) {
-    const ods = odPairs(graph, demand);
+    const ods = odPairs(graph, demand, options.unservedPenaltyUsdPerT);
+    const resources = flowResources(graph);
     const r = await solveCapacityLp(
       {
         graph,
         arcCost: graph.arcBaseCost,
-        arcResource: graph.arcElement,
-        resourceCapacity: Float64Array.from(graph.elements, (e) => e.capacityTPerYear),
+        arcResource: new Int32Array(graph.arcCount).fill(-1),
+        arcResourceStart: resources.arcResourceStart,
+        arcResources: resources.arcResources,
+        nodeResource: resources.nodeResource,
+        resourceCapacity: Float64Array.from(resources.list, (x) => x.capacityTPerYear),
         ods,
       },
       { unservedPenaltyUsdPerT: options.unservedPenaltyUsdPerT, highs: options.highs },
     );
+    const zeros = new Float64Array(resources.list.length);
+    const figures = elementFigures(graph, resources, r.arcFlow, r.resourceShadowPrice);
     return {
       method: 'capacity',
       graph,
       demand,
       ods,
+      resources,
+      resourceLoad: r.resourceLoad,
+      resourceDelayH: zeros,
+      resourceShadowPrice: r.resourceShadowPrice,
       arcFlow: r.arcFlow,
       arcCost: graph.arcBaseCost,
       arcDelayH: new Float64Array(graph.arcCount),
-      elementLoad: r.resourceLoad,
+      elementLoad: figures.load,
       elementDelayH: new Float64Array(graph.elements.length),
-      elementShadowPrice: r.resourceShadowPrice,
+      elementShadowPrice: figures.max,
       paths: r.paths,
       odUnserved: r.odUnserved,
+      odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
       gap: r.gap,
       iterations: r.rounds,
       converged: r.converged,

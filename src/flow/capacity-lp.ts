@@ -4,6 +4,7 @@
  */
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
+import { resourceIncidence } from './arc-cost-model.js';
 import type { PathFlow } from './equilibrium.js';
 import { type Highs, loadHighs } from './highs-runtime.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
@@ -13,15 +14,20 @@ export interface CapacityProblem {
   readonly graph: ModeGraph;
   /** Cost of each arc, USD per tonne. */
   readonly arcCost: Float64Array;
-  /** Resource (capacity-sharing element) of each arc, or -1. */
+  /** Resource (capacity-sharing element) of each arc, or -1 (the one-resource form). */
   readonly arcResource: Int32Array;
+  /** The many-resource form, which replaces `arcResource` when given: arc a uses arcResources[arcResourceStart[a] .. arcResourceStart[a+1]). */
+  readonly arcResourceStart?: Uint32Array | undefined;
+  readonly arcResources?: Uint32Array | undefined;
+  /** Resource that the served flow of a pair starting or ending at each graph node loads, or -1. */
+  readonly nodeResource?: Int32Array | undefined;
   /** Capacity of each resource, tonnes per year; Infinity when unlimited. */
   readonly resourceCapacity: Float64Array;
   readonly ods: readonly OdPair[];
 }
 
 export interface CapacityOptions {
-  /** Cost of leaving a tonne unserved, USD per tonne (default 10,000). */
+  /** Cost of leaving a tonne unserved, USD per tonne, for pairs that give none (default 10,000). */
   readonly unservedPenaltyUsdPerT?: number | undefined;
   /** Most pricing rounds (default 1,000). */
   readonly maxRounds?: number | undefined;
@@ -60,7 +66,21 @@ export async function solveCapacityLp(
   options: CapacityOptions = {},
 ): Promise<CapacityResult> {
   const highs = options.highs ?? (await loadHighs());
-  const { graph, arcCost, arcResource, resourceCapacity, ods } = problem;
+  const { graph, arcCost, resourceCapacity, ods } = problem;
+  const inc = resourceIncidence({
+    arcResource: problem.arcResource,
+    arcResourceStart: problem.arcResourceStart,
+    arcResources: problem.arcResources,
+  });
+  const nodeRes = problem.nodeResource;
+  /** Resources a path of pair k uses besides its arcs: the nodes at its ends. */
+  const endResources = (k: number): number[] => {
+    if (!nodeRes) return [];
+    const out: number[] = [];
+    for (const v of [ods[k]!.origin, ods[k]!.destination])
+      if (v >= 0 && nodeRes[v]! >= 0) out.push(nodeRes[v]!);
+    return out;
+  };
   const penalty = options.unservedPenaltyUsdPerT ?? DEFAULT_UNSERVED_PENALTY_USD_PER_T;
   const maxRounds = options.maxRounds ?? 1000;
   const K = ods.length;
@@ -77,16 +97,17 @@ export async function solveCapacityLp(
   const paths = new PathSet();
 
   /** Gives a row to each capacitated resource of the paths that has none; returns the new rows' resources. */
-  const newRows = (paths: readonly Uint32Array[]): number[] => {
+  const newRows = (paths: readonly { k: number; arcs: Uint32Array }[]): number[] => {
     const added: number[] = [];
-    for (const arcs of paths) {
-      for (const a of arcs) {
-        const r = arcResource[a]!;
-        if (r < 0 || capRow[r]! >= 0 || !Number.isFinite(resourceCapacity[r]!)) continue;
-        capRow[r] = K + rowResource.length;
-        rowResource.push(r);
-        added.push(r);
-      }
+    const consider = (r: number) => {
+      if (capRow[r]! >= 0 || !Number.isFinite(resourceCapacity[r]!)) return;
+      capRow[r] = K + rowResource.length;
+      rowResource.push(r);
+      added.push(r);
+    };
+    for (const { k, arcs } of paths) {
+      for (const a of arcs) for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) consider(inc.list[i]!);
+      for (const r of endResources(k)) consider(r);
     }
     return added;
   };
@@ -94,11 +115,14 @@ export async function solveCapacityLp(
   const column = (k: number, arcs: Uint32Array) => {
     let c = 0;
     const counts = new Map<number, number>();
+    const count = (r: number) => {
+      if (capRow[r]! >= 0) counts.set(capRow[r]!, (counts.get(capRow[r]!) ?? 0) + 1);
+    };
     for (const a of arcs) {
       c += arcCost[a]!;
-      const r = arcResource[a]!;
-      if (r >= 0 && capRow[r]! >= 0) counts.set(capRow[r]!, (counts.get(capRow[r]!) ?? 0) + 1);
+      for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) count(inc.list[i]!);
     }
+    for (const r of endResources(k)) count(r);
     const rows = [k, ...[...counts.keys()].sort((p, q) => p - q)];
     return { cost: c, rows, values: rows.map((row) => (row === k ? 1 : counts.get(row)!)) };
   };
@@ -109,7 +133,8 @@ export async function solveCapacityLp(
     model.options.set({ output_flag: false, presolve: 'off' });
     // Unserved-demand columns, then the cheapest path of each pair at zero duals.
     const initial: { cost: number; rows: number[]; values: number[] }[] = [];
-    for (let k = 0; k < K; k++) initial.push({ cost: penalty, rows: [k], values: [1] });
+    for (let k = 0; k < K; k++)
+      initial.push({ cost: ods[k]!.unservedCostUsdPerT ?? penalty, rows: [k], values: [1] });
     for (const g of groups) {
       tree.run(g.origin, arcCost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {
@@ -117,7 +142,7 @@ export async function solveCapacityLp(
         if (Number.isFinite(tree.dist[t]!)) paths.internFromTree(g.ods[i]!, tree, t);
       }
     }
-    newRows(paths.arcs);
+    newRows(paths.arcs.map((arcs, p) => ({ k: paths.od[p]!, arcs })));
     for (let p = 0; p < paths.size; p++) {
       const col = column(paths.od[p]!, paths.arcs[p]!);
       initial.push(col);
@@ -150,10 +175,14 @@ export async function solveCapacityLp(
     for (;;) {
       rounds++;
       const y = solution.rowDual;
+      const dualOf = (r: number) => {
+        const row = capRow[r]!;
+        return row >= 0 && row < y.length ? Math.max(0, -y[row]!) : 0;
+      };
       for (let a = 0; a < graph.arcCount; a++) {
-        const r = arcResource[a]!;
-        const row = r >= 0 ? capRow[r]! : -1;
-        priced[a] = arcCost[a]! + (row >= 0 && row < y.length ? Math.max(0, -y[row]!) : 0);
+        let p = arcCost[a]!;
+        for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) p += dualOf(inc.list[i]!);
+        priced[a] = p;
       }
       const freshPaths: { k: number; arcs: Uint32Array }[] = [];
       let lagrangian = 0;
@@ -162,8 +191,9 @@ export async function solveCapacityLp(
         for (let i = 0; i < g.ods.length; i++) {
           const k = g.ods[i]!;
           const t = g.targets[i]!;
-          const sp = tree.dist[t]!;
+          let sp = tree.dist[t]!;
           if (!Number.isFinite(sp)) continue;
+          for (const r of endResources(k)) sp += dualOf(r);
           const pi = y[k]!;
           const reduced = sp - pi;
           if (reduced >= -1e-7 * Math.max(1, Math.abs(pi))) continue;
@@ -179,7 +209,7 @@ export async function solveCapacityLp(
       converged = freshPaths.length === 0;
       if (converged || rounds >= maxRounds) break;
       const rowsBefore = K + rowResource.length;
-      const added = newRows(freshPaths.map((f) => f.arcs));
+      const added = newRows(freshPaths);
       if (added.length > 0) {
         model.addRows({
           lower: new Float64Array(added.length).fill(-highs.infinity),
@@ -217,7 +247,8 @@ export async function solveCapacityLp(
     }
     const resourceLoad = new Float64Array(R);
     for (let a = 0; a < graph.arcCount; a++)
-      if (arcResource[a]! >= 0) resourceLoad[arcResource[a]!]! += arcFlow[a]!;
+      for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) resourceLoad[inc.list[i]!]! += arcFlow[a]!;
+    for (const p of pathFlows) for (const r of endResources(p.od)) resourceLoad[r]! += p.flow;
     const shadow = new Float64Array(R);
     rowResource.forEach((r, i) => {
       shadow[r] = Math.max(0, -solution.rowDual[K + i]!);

@@ -20,6 +20,8 @@ export interface OdDemand {
   readonly growthPerYear?: number | undefined;
   /** Modes the cargo may use; undefined for all. */
   readonly modes?: readonly Mode[] | undefined;
+  /** What a tonne left unserved costs, USD (`unserved_cost_usd_per_t`); undefined: the assignment's default. */
+  readonly unservedCostUsdPerT?: number | undefined;
 }
 
 /**
@@ -39,6 +41,7 @@ export function demandMatrix(model: NetworkModel): OdDemand[] {
       tPerYear: d.tPerYear,
       growthPerYear: d.growthPerYear,
       modes: d.modes,
+      unservedCostUsdPerT: d.unservedCostUsdPerT,
     };
   });
 }

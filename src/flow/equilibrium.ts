@@ -4,97 +4,145 @@
  */
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
-import { type ArcCostModel, arcCosts, resourceLoads } from './arc-cost-model.js';
+import { type ArcCostModel, resourceIncidence } from './arc-cost-model.js';
+import type { EquilibriumOptions, EquilibriumResult, PathFlow } from './equilibrium-types.js';
 import { lineSearch } from './line-search.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
+import { solvePathEquilibrium } from './path-equilibrium.js';
 import { PathSet } from './path-set.js';
 import { PathVectors } from './path-vectors.js';
 
-export type DirectionRule = 'frank-wolfe' | 'conjugate' | 'biconjugate';
-
-export interface EquilibriumOptions {
-  /** Stop at this relative gap (default 1e-4). */
-  readonly maxGap?: number | undefined;
-  /** Stop after this many iterations even if the gap is larger (default 5000). */
-  readonly maxIterations?: number | undefined;
-  /** How the search direction is chosen (default biconjugate). */
-  readonly direction?: DirectionRule | undefined;
-  readonly onIteration?: ((iteration: number, gap: number) => void) | undefined;
-}
-
-export interface PathFlow {
-  readonly od: number;
-  readonly arcs: Uint32Array;
-  /** Tonnes per year. */
-  readonly flow: number;
-}
-
-export interface EquilibriumResult {
-  readonly arcFlow: Float64Array;
-  /** Generalized cost per tonne of each arc at the solution, USD. */
-  readonly arcCost: Float64Array;
-  readonly resourceLoad: Float64Array;
-  /** Cost of each pair's cheapest path at the solution; Infinity when it has none. */
-  readonly odCost: Float64Array;
-  /** Demand of each pair that has no path, tonnes per year. */
-  readonly odUnserved: Float64Array;
-  readonly paths: readonly PathFlow[];
-  /** Relative gap: (Σ cost × flow − Σ demand × cheapest cost) ÷ Σ cost × flow. */
-  readonly gap: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-}
+export type {
+  DirectionRule,
+  EquilibriumOptions,
+  EquilibriumResult,
+  PathFlow,
+} from './equilibrium-types.js';
 
 export const DEFAULT_MAX_GAP = 1e-4;
 const DELTA = 1e-6;
+/** Share of a capacity a step never reaches. */
+const CAPACITY_MARGIN = 1e-9;
 
-/** Solves the equilibrium of `ods` on `graph` under `costs`. */
+/**
+ * Solves the equilibrium of `ods` on `graph` under `costs`. With capacities (costs that go to
+ * infinity at a load), by path-based gradient projection (path-equilibrium.ts); else by Frank–Wolfe
+ * with the chosen direction rule. A pair with an unserved cost may leave
+ * tonnes unserved at that cost (elastic demand: a virtual arc per pair); it starts all unserved, so
+ * that the start loads no resource, and every step stops short of the resources' capacities, where
+ * their costs go to infinity: flows stay strictly below capacity.
+ */
 export function solveEquilibrium(
   graph: ModeGraph,
   costs: ArcCostModel,
   ods: readonly OdPair[],
   options: EquilibriumOptions = {},
 ): EquilibriumResult {
+  if (costs.resourceCapacity?.some((c) => Number.isFinite(c)))
+    return solvePathEquilibrium(graph, costs, ods, options);
   const maxGap = options.maxGap ?? DEFAULT_MAX_GAP;
   const maxIterations = options.maxIterations ?? 5000;
   const rule = options.direction ?? 'biconjugate';
   const m = graph.arcCount;
+  const K = ods.length;
   const R = costs.resourceCount;
+  const inc = resourceIncidence(costs);
+  const capacity = costs.resourceCapacity;
+  const nodeRes = costs.nodeResource;
   const groups = groupOdPairs(ods);
   const tree = new ShortestPathTree(graph);
   const paths = new PathSet();
-  const odCost = new Float64Array(ods.length).fill(Number.POSITIVE_INFINITY);
-  const odUnserved = Float64Array.from(ods, (od) => Math.max(od.demand, 0));
-  const aonPath = new Int32Array(ods.length).fill(-1);
+  const odCost = new Float64Array(K).fill(Number.POSITIVE_INFINITY);
+  const demand = Float64Array.from(ods, (od) => Math.max(od.demand, 0));
+  /** Cost of leaving a tonne unserved (Infinity: must be served), and the same as a finite linear cost. */
+  const unservedCost = Float64Array.from(ods, (od) => od.unservedCostUsdPerT ?? Number.POSITIVE_INFINITY);
+  const linearUnserved = Float64Array.from(unservedCost, (u) => (Number.isFinite(u) ? u : 0));
+  /** Node resources each pair's served flow loads (its two ends). */
+  const odRes: number[][] = ods.map((od) => {
+    const out: number[] = [];
+    if (nodeRes && od.origin >= 0 && od.destination >= 0) {
+      const a = nodeRes[od.origin]!;
+      const b = nodeRes[od.destination]!;
+      if (a >= 0) out.push(a);
+      if (b >= 0) out.push(b);
+    }
+    return out;
+  });
+  const inGroup = new Uint8Array(K);
+  for (const g of groups) for (const k of g.ods) inGroup[k] = 1;
+  const aonPath = new Int32Array(K).fill(-1);
 
-  // Arc vectors: current flows, all-or-nothing target, two previous targets, the new target.
+  // Arc vectors: current flows, all-or-nothing target, two previous targets, the new target; and
+  // the same for the unserved tonnes of each pair.
   const x = new Float64Array(m);
   const y = new Float64Array(m);
   let s1 = new Float64Array(m);
   let s2 = new Float64Array(m);
   let sNew = new Float64Array(m);
-  // The same vectors over paths.
+  const xu = new Float64Array(K);
+  const yu = new Float64Array(K);
+  let s1u = new Float64Array(K);
+  let s2u = new Float64Array(K);
+  let sNewu = new Float64Array(K);
   const pv = new PathVectors();
   const cost = new Float64Array(m);
   const loads = new Float64Array(R);
+  const resCost = new Float64Array(R);
 
-  /** All-or-nothing assignment at arc costs `cost` into `y` (arcs) and pv.y (paths); returns Σ demand × cheapest cost. */
-  const allOrNothing = (): number => {
+  /** Resource loads of (arc flows, unserved tonnes): arcs, plus each pair's served tonnes at its ends. */
+  const aggregate = (v: Float64Array, vu: Float64Array, out: Float64Array) => {
+    out.fill(0);
+    for (let a = 0; a < m; a++) {
+      const f = v[a]!;
+      if (f === 0) continue;
+      for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) out[inc.list[i]!]! += f;
+    }
+    for (let k = 0; k < K; k++) {
+      const list = odRes[k]!;
+      if (list.length === 0 || !inGroup[k]) continue;
+      for (const r of list) out[r]! += demand[k]! - vu[k]!;
+    }
+  };
+  const updateCosts = () => {
+    aggregate(x, xu, loads);
+    for (let r = 0; r < R; r++) resCost[r] = costs.resourceCost(r, loads[r]!);
+    for (let a = 0; a < m; a++) {
+      let c = costs.baseCost[a]!;
+      for (let i = inc.start[a]!; i < inc.start[a + 1]!; i++) c += resCost[inc.list[i]!]!;
+      cost[a] = c;
+    }
+  };
+  const endCost = (k: number) => {
+    let c = 0;
+    for (const r of odRes[k]!) c += resCost[r]!;
+    return c;
+  };
+
+  /**
+   * All-or-nothing assignment at the current costs into `y`, `yu` (arcs, unserved) and pv.y (paths):
+   * each pair on its cheapest path, or unserved when that costs less. Returns Σ demand × cheapest cost.
+   */
+  const allOrNothing = (startUnserved: boolean): number => {
     y.fill(0);
+    yu.fill(0);
+    for (let k = 0; k < K; k++) if (!inGroup[k]) yu[k] = demand[k]!;
     let spCost = 0;
     for (const g of groups) {
       tree.run(g.origin, cost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {
         const k = g.ods[i]!;
-        const d = ods[k]!.demand;
+        const d = demand[k]!;
         const t = g.targets[i]!;
-        const c = tree.dist[t]!;
+        const dist = tree.dist[t]!;
+        const c = dist + endCost(k);
         odCost[k] = c;
-        if (!Number.isFinite(c)) {
+        const u = unservedCost[k]!;
+        if (!Number.isFinite(c) || (startUnserved && Number.isFinite(u)) || u < c) {
           aonPath[k] = -1;
+          yu[k] = d;
+          spCost += d * linearUnserved[k]!;
           continue;
         }
-        odUnserved[k] = 0;
         spCost += d * c;
         aonPath[k] = paths.internFromTree(k, tree, t);
         for (let v = t; tree.predArc[v]! >= 0; v = graph.arcFrom[tree.predArc[v]!]!)
@@ -103,16 +151,19 @@ export function solveEquilibrium(
     }
     pv.grow(paths.size);
     pv.y.fill(0);
-    for (let k = 0; k < ods.length; k++) if (aonPath[k]! >= 0) pv.y[aonPath[k]!] = ods[k]!.demand;
+    for (let k = 0; k < K; k++) if (aonPath[k]! >= 0) pv.y[aonPath[k]!] = demand[k]!;
     return spCost;
   };
 
-  // Start from the all-or-nothing assignment at zero load.
-  arcCosts(costs, loads, cost);
-  allOrNothing();
+  // Start: pairs that may be left unserved are, the others on their cheapest path at zero load.
+  for (let k = 0; k < K; k++) xu[k] = demand[k]!;
+  updateCosts();
+  allOrNothing(true);
   x.set(y);
+  xu.set(yu);
   pv.x.set(pv.y);
   s1.set(y);
+  s1u.set(yu);
   pv.s1.set(pv.y);
   let tau1 = 1;
   let tau2 = 1;
@@ -126,14 +177,18 @@ export function solveEquilibrium(
   const S2 = new Float64Array(R);
   const H = new Float64Array(R);
   const Dr = new Float64Array(R);
+  const SN = new Float64Array(R);
   const active: number[] = [];
 
   for (;;) {
-    resourceLoads(costs, x, loads);
-    arcCosts(costs, loads, cost);
+    updateCosts();
     let total = 0;
     for (let a = 0; a < m; a++) total += cost[a]! * x[a]!;
-    const spCost = allOrNothing();
+    for (let k = 0; k < K; k++) {
+      total += linearUnserved[k]! * xu[k]!;
+      if (inGroup[k]) total += endCost(k) * (demand[k]! - xu[k]!);
+    }
+    const spCost = allOrNothing(false);
     gap = total > 0 ? Math.max(0, (total - spCost) / total) : 0;
     options.onIteration?.(iterations, gap);
     if (gap <= maxGap) {
@@ -148,20 +203,20 @@ export function solveEquilibrium(
     let b2 = 0;
     const useConjugate = rule !== 'frank-wolfe' && iterations >= 1 && tau1 < 1;
     if (useConjugate) {
-      aggregate(costs, x, X);
-      aggregate(costs, y, Y);
-      aggregate(costs, s1, S1);
+      X.set(loads);
+      aggregate(y, yu, Y);
+      aggregate(s1, s1u, S1);
       for (let r = 0; r < R; r++) H[r] = costs.resourceCostDerivative(r, X[r]!);
       const biconjugate = rule === 'biconjugate' && iterations >= 2 && tau2 < 1;
       if (biconjugate) {
-        aggregate(costs, s2, S2);
+        aggregate(s2, s2u, S2);
         let n1 = 0;
         let d1 = 0;
         let n2 = 0;
         let d2 = 0;
         for (let r = 0; r < R; r++) {
           const h = H[r]!;
-          if (h === 0) continue;
+          if (h === 0 || !Number.isFinite(h)) continue;
           const u = tau1 * S1[r]! - X[r]! + (1 - tau1) * S2[r]!;
           const yx = Y[r]! - X[r]!;
           const sx = S1[r]! - X[r]!;
@@ -182,7 +237,7 @@ export function solveEquilibrium(
         let d = 0;
         for (let r = 0; r < R; r++) {
           const h = H[r]!;
-          if (h === 0) continue;
+          if (h === 0 || !Number.isFinite(h)) continue;
           const sx = S1[r]! - X[r]!;
           n += h * sx * (Y[r]! - X[r]!);
           d += h * sx * (Y[r]! - S1[r]!);
@@ -193,42 +248,74 @@ export function solveEquilibrium(
         b0 = 1 - alpha;
         b1 = alpha;
       }
+      if (!Number.isFinite(b0) || !Number.isFinite(b1) || !Number.isFinite(b2)) {
+        b0 = 1;
+        b1 = 0;
+        b2 = 0;
+      }
     }
     combine(sNew, y, s1, s2, b0, b1, b2);
+    combine(sNewu, yu, s1u, s2u, b0, b1, b2);
     // Fall back to the plain direction when the combination is not a descent direction.
-    let slope = 0;
-    for (let a = 0; a < m; a++) slope += cost[a]! * (sNew[a]! - x[a]!);
+    const slopeOf = () => {
+      let sl = 0;
+      for (let a = 0; a < m; a++) sl += cost[a]! * (sNew[a]! - x[a]!);
+      for (let k = 0; k < K; k++) {
+        const du = sNewu[k]! - xu[k]!;
+        sl += linearUnserved[k]! * du;
+        if (inGroup[k]) sl -= endCost(k) * du;
+      }
+      return sl;
+    };
+    let slope = slopeOf();
     if (!(slope < 0) && b0 !== 1) {
       b0 = 1;
       b1 = 0;
       b2 = 0;
       sNew.set(y);
+      sNewu.set(yu);
+      slope = slopeOf();
     }
     pv.combine(b0, b1, b2);
 
-    // Line search on τ ∈ [0, 1]: the derivative of the Beckmann objective along the direction.
+    // Line search on τ ∈ [0, τmax]: the derivative of the Beckmann objective along the direction,
+    // τmax stopping short of the first capacity the direction runs into.
     let baseSlope = 0;
     for (let a = 0; a < m; a++) baseSlope += costs.baseCost[a]! * (sNew[a]! - x[a]!);
-    Dr.fill(0);
+    for (let k = 0; k < K; k++) baseSlope += linearUnserved[k]! * (sNewu[k]! - xu[k]!);
+    aggregate(sNew, sNewu, SN);
     active.length = 0;
-    for (let a = 0; a < m; a++) {
-      const r = costs.arcResource[a]!;
-      if (r >= 0) Dr[r]! += sNew[a]! - x[a]!;
+    let tauMax = 1;
+    for (let r = 0; r < R; r++) {
+      Dr[r] = SN[r]! - loads[r]!;
+      if (Dr[r] === 0) continue;
+      active.push(r);
+      const cap = capacity?.[r] ?? Number.POSITIVE_INFINITY;
+      if (Dr[r]! > 0 && Number.isFinite(cap)) {
+        // Stop a hair short of capacity (relative to it), where the delay is infinite.
+        const room = cap * (1 - CAPACITY_MARGIN) - loads[r]!;
+        tauMax = Math.min(tauMax, Math.max(0, room / Dr[r]!));
+      }
     }
-    for (let r = 0; r < R; r++) if (Dr[r] !== 0) active.push(r);
     const derivative = (tau: number) => {
       let g = baseSlope;
       for (const r of active) g += costs.resourceCost(r, loads[r]! + tau * Dr[r]!) * Dr[r]!;
       return g;
     };
-    const tau = lineSearch(derivative, slope < 0 ? slope : derivative(0));
+    const tau =
+      tauMax > 0 ? tauMax * lineSearch((s) => derivative(s * tauMax), slope < 0 ? slope : derivative(0)) : 0;
     for (let a = 0; a < m; a++) x[a]! += tau * (sNew[a]! - x[a]!);
+    for (let k = 0; k < K; k++) xu[k]! += tau * (sNewu[k]! - xu[k]!);
     pv.step(tau);
     // Rotate targets: s2 ← s1 ← new.
     const t = s2;
     s2 = s1;
     s1 = sNew;
     sNew = t;
+    const tu = s2u;
+    s2u = s1u;
+    s1u = sNewu;
+    sNewu = tu;
     tau2 = tau1;
     tau1 = tau;
     iterations++;
@@ -245,7 +332,7 @@ export function solveEquilibrium(
     arcCost: cost,
     resourceLoad: loads,
     odCost,
-    odUnserved,
+    odUnserved: xu,
     paths: pathFlows,
     gap,
     iterations,
@@ -266,15 +353,5 @@ export function solveEquilibrium(
       return;
     }
     for (let i = 0; i < out.length; i++) out[i] = w0 * a[i]! + w1 * b[i]! + w2 * c[i]!;
-  }
-}
-
-/** Resource totals of an arc vector. */
-function aggregate(costs: ArcCostModel, v: Float64Array, out: Float64Array): void {
-  out.fill(0);
-  const res = costs.arcResource;
-  for (let a = 0; a < v.length; a++) {
-    const r = res[a]!;
-    if (r >= 0) out[r]! += v[a]!;
   }
 }

@@ -3,7 +3,29 @@
  * service; demand served and unserved per pair; total cost and time. Plain data in JSON units.
  */
 import type { ArcKindName } from '../network/compile.js';
+import type { CapacityBinding } from '../network/operational-capacity.js';
 import type { Assignment, AssignmentMethodName } from './assignment.js';
+import { resourceWait } from './loaded-state.js';
+
+/** One direction of an element at the assignment's flows. */
+export interface DirectionFlow {
+  readonly flow_t_per_year: number;
+  /** What the direction can carry: the operational capacity, capped by a declared one; null when unlimited. */
+  readonly capacity_t_per_year: number | null;
+  /** From lanes, hours, clearance and quota (crossings), departures (services); null when unlimited. */
+  readonly operational_capacity_t_per_year: number | null;
+  readonly declared_capacity_t_per_year: number | null;
+  /** What limits the direction: lanes, quota, departures, declared, none. */
+  readonly binding: CapacityBinding;
+  /** Flow ÷ capacity; null when unlimited. */
+  readonly utilization: number | null;
+  /** Congestion delay at this flow (equilibrium), hours. */
+  readonly delay_h: number;
+  /** Crossings: the mean wait before clearance at this flow (the wait for opening included), hours; null at or above capacity, where the queue grows without end. */
+  readonly wait_h?: number | null | undefined;
+  readonly shadow_price_usd_per_t: number | null;
+  readonly congestion_toll_usd_per_t: number | null;
+}
 
 export interface ElementFlow {
   readonly kind: ArcKindName;
@@ -12,15 +34,17 @@ export interface ElementFlow {
   readonly from: string;
   readonly to: string;
   readonly mode: string;
+  /** Each direction the element can be travelled, keyed `<from>-><to>`. */
+  readonly directions: Readonly<Record<string, DirectionFlow>>;
   /** Both directions together. */
   readonly flow_t_per_year: number;
   readonly flow_forward_t_per_year: number;
   readonly flow_reverse_t_per_year: number;
-  /** null when unlimited. */
+  /** Both directions together: the sum of the directions' capacities, capped by a shared one; null when unlimited. */
   readonly capacity_t_per_year: number | null;
-  /** Flow ÷ capacity; null when unlimited. */
+  /** The highest of flow ÷ capacity over the directions and the shared capacity; null when unlimited. */
   readonly utilization: number | null;
-  /** Congestion delay at this flow (equilibrium), hours. */
+  /** The longest congestion delay of the directions (equilibrium), hours. */
   readonly delay_h: number;
   /** Capacity method: what one more tonne per year of capacity saves a year, USD per tonne; null otherwise. */
   readonly shadow_price_usd_per_t: number | null;
@@ -36,6 +60,8 @@ export interface OdFlow {
   readonly demand_t_per_year: number;
   readonly served_t_per_year: number;
   readonly unserved_t_per_year: number;
+  /** What a tonne left unserved costs, USD. */
+  readonly unserved_cost_usd_per_t: number;
   /** Tonne-weighted mean over the pair's paths; null when nothing is served. */
   readonly cost_usd_per_t: number | null;
   readonly time_h: number | null;
@@ -48,6 +74,10 @@ export interface FlowSummary {
   readonly unserved_t_per_year: number;
   /** Generalized cost of the served flows a year: money plus value of time, USD. */
   readonly total_cost_usd: number;
+  /** What the unserved tonnes cost a year at their unserved costs, USD. */
+  readonly unserved_cost_usd_per_year: number;
+  /** The two together: what the assignment minimizes (capacity) or prices (equilibrium), USD a year. */
+  readonly total_cost_with_unserved_usd_per_year: number;
   readonly money_cost_usd: number;
   readonly tonne_hours: number;
   readonly mean_cost_usd_per_t: number | null;
@@ -86,17 +116,61 @@ export function flowReport(as: Assignment): FlowReport {
   const g = as.graph;
   const forward = new Float64Array(g.elements.length);
   const reverse = new Float64Array(g.elements.length);
+  const sidePresent = new Uint8Array(2 * g.elements.length);
   for (let a = 0; a < g.arcCount; a++) {
     const e = g.arcElement[a]!;
     if (e < 0) continue;
-    if (g.net.arcReversed[g.arcNet[a]!]) reverse[e]! += as.arcFlow[a]!;
+    const d = g.net.arcReversed[g.arcNet[a]!]!;
+    sidePresent[2 * e + d] = 1;
+    if (d) reverse[e]! += as.arcFlow[a]!;
     else forward[e]! += as.arcFlow[a]!;
   }
+  const res = as.resources;
   const rows: ElementFlow[] = [];
   g.elements.forEach((info, e) => {
     if (!g.elementOpen[e]) return;
     const flow = as.elementLoad[e]!;
-    const cap = info.capacityTPerYear;
+    const flows = [forward[e]!, reverse[e]!];
+    const directions: Record<string, DirectionFlow> = {};
+    let capacity = 0;
+    let utilization: number | null = null;
+    const use = (u: number) => {
+      utilization = Math.max(utilization ?? 0, u);
+    };
+    for (const d of [0, 1]) {
+      if (!sidePresent[2 * e + d]) continue;
+      const key = d === 0 ? `${info.from}->${info.to}` : `${info.to}->${info.from}`;
+      const r = res.sideResource[2 * e + d]!;
+      const x = r >= 0 ? res.list[r]! : undefined;
+      const cap = x ? x.capacityTPerYear : Number.POSITIVE_INFINITY;
+      capacity += cap;
+      const u = Number.isFinite(cap) ? flows[d]! / cap : null;
+      if (u !== null) use(u);
+      const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
+      const wait = x?.queue ? resourceWait(x, as.resourceLoad[r]!).meanH : undefined;
+      directions[key] = {
+        flow_t_per_year: flows[d]!,
+        capacity_t_per_year: finite(cap),
+        operational_capacity_t_per_year: finite(x?.operationalTPerYear),
+        declared_capacity_t_per_year: finite(x?.declaredTPerYear),
+        binding: x?.binding ?? 'none',
+        utilization: u,
+        delay_h: r >= 0 ? as.resourceDelayH[r]! : 0,
+        ...(info.kind === 'crossing' ? { wait_h: wait === undefined ? null : finite(wait) } : {}),
+        shadow_price_usd_per_t: as.resourceShadowPrice ? (r >= 0 ? as.resourceShadowPrice[r]! : 0) : null,
+        congestion_toll_usd_per_t: as.resourceCongestionToll
+          ? r >= 0
+            ? as.resourceCongestionToll[r]!
+            : 0
+          : null,
+      };
+    }
+    const shared = res.sharedResource[e]!;
+    if (shared >= 0) {
+      const cap = res.list[shared]!.capacityTPerYear;
+      capacity = Math.min(capacity, cap);
+      use(flow / cap);
+    }
     rows.push({
       kind: info.kind,
       id: info.id,
@@ -104,11 +178,12 @@ export function flowReport(as: Assignment): FlowReport {
       from: info.from,
       to: info.to,
       mode: info.mode,
+      directions,
       flow_t_per_year: flow,
       flow_forward_t_per_year: forward[e]!,
       flow_reverse_t_per_year: reverse[e]!,
-      capacity_t_per_year: Number.isFinite(cap) ? cap : null,
-      utilization: Number.isFinite(cap) ? flow / cap : null,
+      capacity_t_per_year: Number.isFinite(capacity) ? capacity : null,
+      utilization,
       delay_h: as.elementDelayH[e]!,
       shadow_price_usd_per_t: as.elementShadowPrice ? as.elementShadowPrice[e]! : null,
       congestion_toll_usd_per_t: as.elementCongestionToll ? as.elementCongestionToll[e]! : null,
@@ -138,11 +213,13 @@ export function flowReport(as: Assignment): FlowReport {
     demand_t_per_year: d.tPerYear,
     served_t_per_year: served[k]!,
     unserved_t_per_year: as.odUnserved[k]!,
+    unserved_cost_usd_per_t: as.odUnservedCostUsdPerT[k]!,
     cost_usd_per_t: served[k]! > 0 ? odCost[k]! / served[k]! : null,
     time_h: served[k]! > 0 ? odTime[k]! / served[k]! : null,
   }));
   const servedTotal = served.reduce((s, x) => s + x, 0);
   const demandTotal = as.demand.reduce((s, d) => s + d.tPerYear, 0);
+  const unservedCost = as.odUnserved.reduce((s, x, k) => s + x * as.odUnservedCostUsdPerT[k]!, 0);
   return {
     summary: {
       method: as.method,
@@ -150,6 +227,8 @@ export function flowReport(as: Assignment): FlowReport {
       served_t_per_year: servedTotal,
       unserved_t_per_year: as.odUnserved.reduce((s, x) => s + x, 0),
       total_cost_usd: total,
+      unserved_cost_usd_per_year: unservedCost,
+      total_cost_with_unserved_usd_per_year: total + unservedCost,
       money_cost_usd: money,
       tonne_hours: tonneHours,
       mean_cost_usd_per_t: servedTotal > 0 ? total / servedTotal : null,

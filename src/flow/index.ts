@@ -2,9 +2,7 @@
 export * from './arc-cost-model.js';
 export * from './assignment.js';
 export * from './bottlenecks.js';
-export * from './bpr-delay.js';
 export * from './capacity-lp.js';
-export * from './congestion.js';
 export * from './corridors.js';
 export * from './csv-table.js';
 export * from './demand.js';
@@ -20,6 +18,6 @@ export * from './od-pairs.js';
 export * from './outlook.js';
 export * from './path-set.js';
 export * from './path-vectors.js';
-export * from './queue-delay.js';
 export * from './removal.js';
 export * from './resilience.js';
+export * from './resources.js';

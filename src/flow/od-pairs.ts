@@ -11,6 +11,8 @@ export interface OdPair {
   readonly demand: number;
   /** Bit mask of the modes the cargo may use. */
   readonly modeMask: number;
+  /** What a tonne left unserved costs, USD; undefined: the pair must be served whenever it has a path. */
+  readonly unservedCostUsdPerT?: number | undefined;
 }
 
 export interface OdGroup {

@@ -42,6 +42,8 @@ export interface ResilienceDifferences {
   readonly diverted_t_per_year: number;
   /** Change of the generalized cost of all served flows (falls when less is served), USD per year. */
   readonly total_cost_usd: number;
+  /** Change of that cost plus the cost of the tonnes left unserved: what the loss of the elements costs, USD per year. */
+  readonly total_cost_with_unserved_usd_per_year: number;
   /** Cost added to the flows still served: Σ over pairs of tonnes served × change of their mean cost, USD per year. */
   readonly served_cost_increase_usd: number;
   /** The same per tonne of those flows, USD, and their mean added time, hours. */
@@ -153,6 +155,8 @@ export function compareAssignments(
       unserved_t_per_year: ss.unserved_t_per_year - bs.unserved_t_per_year,
       diverted_t_per_year: od.reduce((s, o) => s + o.diverted_t_per_year, 0),
       total_cost_usd: ss.total_cost_usd - bs.total_cost_usd,
+      total_cost_with_unserved_usd_per_year:
+        ss.total_cost_with_unserved_usd_per_year - bs.total_cost_with_unserved_usd_per_year,
       served_cost_increase_usd: servedCost,
       served_cost_increase_usd_per_t: servedTonnes > 0 ? servedCost / servedTonnes : null,
       served_time_increase_h: servedTonnes > 0 ? servedTime / servedTonnes : null,

@@ -46,32 +46,61 @@ export interface NetworkCapacity {
  * opening hours, a lane starts units from opening until closing and finishes the last one after
  * closing: over an open spell of H hours it starts, by the renewal theorem, H/m + (1 + cv²)/2 units
  * on average (m and cv² the mean and squared coefficient of variation of the clearance), which is
- * what the simulator's lanes do.
+ * what the simulator's lanes do. The daily quota caps each day of the week on its own (a crossing
+ * closed at weekends uses no quota then): Σ over the days of min(quota, what the lanes clear that day).
  */
 export function crossingUnitsPerH(side: CrossingSide): { unitsPerH: number; binding: 'lanes' | 'quota' } {
   const m = side.clearanceMeanH;
-  let byLanes = Number.POSITIVE_INFINITY;
-  if (m > 0) {
-    const cv2 = side.clearanceVarH2 / (m * m);
-    const iv = side.calendar.intervals;
+  const quota = side.quotaUnitsPerDay;
+  if (!(m > 0)) {
+    // Clearance takes no time: only the quota limits, on the days the crossing opens.
+    if (quota === undefined) return { unitsPerH: Number.POSITIVE_INFINITY, binding: 'lanes' };
+    return { unitsPerH: (quota * openDays(side)) / HOURS_PER_WEEK, binding: 'quota' };
+  }
+  const cv2 = side.clearanceVarH2 / (m * m);
+  const iv = side.calendar.intervals;
+  // Units the lanes clear on each day of the week (a spell's last unit counted on the day it ends).
+  const perDay = new Float64Array(7);
+  if (side.calendar.alwaysOpen) perDay.fill((side.lanes * 24) / m);
+  else {
     // A spell running over the end of the week into its start is one spell, not two.
     const wraps = iv.length > 1 && iv[0]![0] === 0 && iv[iv.length - 1]![1] === HOURS_PER_WEEK;
-    const spells = iv.length - (wraps ? 1 : 0);
-    const openH = iv.reduce((s, [a, b]) => s + (b - a), 0);
-    const perLanePerWeek = side.calendar.alwaysOpen
-      ? HOURS_PER_WEEK / m
-      : openH / m + (spells * (1 + cv2)) / 2;
-    byLanes = (side.lanes * perLanePerWeek) / HOURS_PER_WEEK;
+    iv.forEach(([a, b], i) => {
+      for (let d = Math.floor(a / 24); d * 24 < b && d < 7; d++) {
+        const h = Math.min(b, (d + 1) * 24) - Math.max(a, d * 24);
+        if (h > 0) perDay[d]! += (side.lanes * h) / m;
+      }
+      const joined = wraps && i === iv.length - 1;
+      if (!joined) perDay[Math.min(6, Math.floor((b - 1e-9) / 24))]! += (side.lanes * (1 + cv2)) / 2;
+    });
   }
-  const byQuota = side.quotaUnitsPerDay !== undefined ? side.quotaUnitsPerDay / 24 : Number.POSITIVE_INFINITY;
-  return byQuota < byLanes
-    ? { unitsPerH: byQuota, binding: 'quota' }
-    : { unitsPerH: byLanes, binding: 'lanes' };
+  let byLanes = 0;
+  let byBoth = 0;
+  for (const units of perDay) {
+    byLanes += units;
+    byBoth += quota !== undefined ? Math.min(quota, units) : units;
+  }
+  return byBoth < byLanes
+    ? { unitsPerH: byBoth / HOURS_PER_WEEK, binding: 'quota' }
+    : { unitsPerH: byLanes / HOURS_PER_WEEK, binding: 'lanes' };
 }
 
-/** Units a service direction carries an hour: departures × units a departure × the share that sail. */
+/** Days of the week on which the crossing opens at all. */
+function openDays(side: CrossingSide): number {
+  if (side.calendar.alwaysOpen) return 7;
+  const open = new Uint8Array(7);
+  for (const [a, b] of side.calendar.intervals)
+    for (let d = Math.floor(a / 24); d * 24 < b && d < 7; d++) open[d] = 1;
+  return open.reduce((s, x) => s + x, 0);
+}
+
+/**
+ * Units a service direction carries an hour: departures × units a departure × the share that sail.
+ * A vessel that also leaves when full sails as often as it fills: its timetable is no limit (a
+ * declared capacity is).
+ */
 export function serviceUnitsPerH(side: ServiceSide): number {
-  if (side.departuresPerWeek === undefined) return Number.POSITIVE_INFINITY;
+  if (side.departuresPerWeek === undefined || side.departsWhenFull) return Number.POSITIVE_INFINITY;
   const sailing = side.monthlyProfile ? side.monthlyProfile.reduce((s, x) => s + x, 0) / 12 : 1;
   return (side.departuresPerWeek / HOURS_PER_WEEK) * side.capacityUnits * sailing;
 }
@@ -126,4 +155,53 @@ export function networkCapacity(net: CompiledNetwork): NetworkCapacity {
     };
   });
   return { links, crossings, services };
+}
+
+/** One direction of a crossing or service, as `network info` shows it. */
+export interface DirectionCapacityRow {
+  readonly kind: 'crossing' | 'service';
+  readonly id: string;
+  /** `<from>-><to>`. */
+  readonly direction: string;
+  readonly declared_t_per_year: number | null;
+  readonly operational_t_per_year: number | null;
+  /** What the direction can carry: the lesser of the two; null when unlimited. */
+  readonly capacity_t_per_year: number | null;
+  /** lanes, quota, departures, declared or none. */
+  readonly binding: CapacityBinding;
+  /** Declared for both directions together; null when none. */
+  readonly shared_t_per_year: number | null;
+}
+
+/** Per crossing and service direction: declared, operational and effective capacity and which binds. */
+export function directionCapacities(net: CompiledNetwork): DirectionCapacityRow[] {
+  const caps = networkCapacity(net);
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  const rows: DirectionCapacityRow[] = [];
+  const add = (
+    kind: 'crossing' | 'service',
+    e: { id: string; from: string; to: string },
+    c: ElementCapacity,
+  ) => {
+    c.sides.forEach((s, d) => {
+      if (!s) return;
+      rows.push({
+        kind,
+        id: e.id,
+        direction: d === 0 ? `${e.from}->${e.to}` : `${e.to}->${e.from}`,
+        declared_t_per_year: finite(s.declaredTPerYear),
+        operational_t_per_year: finite(s.operationalTPerYear),
+        capacity_t_per_year: finite(s.effectiveTPerYear),
+        binding: s.binding,
+        shared_t_per_year: finite(c.sharedTPerYear),
+      });
+    });
+  };
+  net.model.crossings.forEach((c, i) => {
+    add('crossing', c, caps.crossings[i]!);
+  });
+  net.model.services.forEach((s, i) => {
+    add('service', s, caps.services[i]!);
+  });
+  return rows;
 }

@@ -1,19 +1,18 @@
 /**
- * Default waits for route planning: the network's demand is loaded onto its fastest routes in a few
- * increments (incremental assignment), the waits at crossings and ferries being recomputed from the
- * flow after each increment, so that later increments avoid the queues the earlier ones built.
+ * Default waits for route planning: the loaded network of the date (src/flow/loaded-state.ts) — the
+ * network's demand assigned at equilibrium, one flow per element and direction — and from those flows
+ * the wait at each crossing's direction by the one queue model of src/queueing, and at each ferry.
+ * So `route`, `assign` and `outlook` give the same wait for the same crossing and direction.
  */
-import { MODES, type Mode } from '../model/schema.js';
-import { type CompiledNetwork, dayNumber } from '../network/compile.js';
-import { type ArcWaitOptions, type ArcWaits, waitsFromLoads } from './arc-waits.js';
-import { openArcs } from './constraints.js';
-import { ModeSearch } from './mode-search.js';
+import { networkLoadedState } from '../flow/loaded-state.js';
+import { ArcKind, type CompiledNetwork, crossingSideOf, serviceSideOf } from '../network/compile.js';
+import { queueSide, queueWait } from '../queueing/crossing-queue.js';
+import { type ArcWaitOptions, type ArcWaits, WaitSource } from './arc-waits.js';
+import { FALLBACK_CYCLE_H, serviceWait } from './service-wait.js';
 
 export interface AnalyticWaitOptions extends ArcWaitOptions {
   /** YYYY-MM-DD: the infrastructure in service that day carries the demand (default: all of it). */
   readonly date?: string | undefined;
-  /** Increments the demand is loaded in (default 4; 1 = all-or-nothing on free-flow times). */
-  readonly increments?: number | undefined;
 }
 
 export interface AnalyticWaits extends ArcWaits {
@@ -21,62 +20,48 @@ export interface AnalyticWaits extends ArcWaits {
   readonly unrouted: readonly string[];
 }
 
-export const DEFAULT_INCREMENTS = 4;
-
-const HOURS_PER_YEAR = 8760;
-
 /**
- * Waits at every crossing and service from the network's own demand: each demand entry, split into
- * `increments` equal parts, is sent in turn along its fastest route (travel plus current waits plus
- * transshipment times, on its allowed modes when it has some), and the waits are recomputed from the
- * accumulated flow after each increment.
+ * Waits at every crossing and service from the loaded network of the date (its own demand, grown to
+ * the date's year, at equilibrium; see networkLoadedState):
+ * a crossing direction waits as its queue does at the assigned flow (never at or above capacity: the
+ * assignment leaves unserved what does not fit), a service as its departures and the flow it carries
+ * make it.
  */
 export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions = {}): AnalyticWaits {
-  const open = openArcs(net, options.date !== undefined ? dayNumber(options.date) : undefined);
-  const increments = Math.max(1, Math.floor(options.increments ?? DEFAULT_INCREMENTS));
-  const flows = net.demand;
-  const unrouted: string[] = [];
+  const state = networkLoadedState(net, options.date);
+  const demand = state.demand;
   const m = net.arcCount;
-  const load = new Float64Array(m);
-  const cv2Weighted = new Float64Array(m);
-  const cv2 = new Float64Array(m).fill(1);
-  const trans = net.transshipment;
-  const search = new ModeSearch(net);
-  const masks = new Map<string, Uint8Array>();
-  const maskFor = (modes: readonly Mode[] | undefined) => {
-    if (modes === undefined) return open;
-    const key = [...modes].sort().join(',');
-    let mask = masks.get(key);
-    if (!mask) {
-      const ok = MODES.map((x) => modes.includes(x));
-      mask = open.map((o, a) => (o && ok[net.arcMode[a]!] ? 1 : 0));
-      masks.set(key, mask);
+  const meanH = new Float64Array(m);
+  const varH2 = new Float64Array(m);
+  const utilization = new Float64Array(m).fill(Number.NaN);
+  const source = new Uint8Array(m);
+  const saturated = new Set<string>();
+  const loadTPerH = state.arcLoadTPerH;
+  for (let a = 0; a < m; a++) {
+    const kind = net.arcKind[a];
+    const unitT = net.modeUnit[net.arcMode[a]!]?.t;
+    if (kind === ArcKind.crossing) {
+      const side = crossingSideOf(state.net, a);
+      const w = state.crossingWait[a] ?? queueWait(queueSide(side), unitT ? loadTPerH[a]! / unitT : 0);
+      meanH[a] = w.meanH;
+      varH2[a] = w.varH2;
+      utilization[a] = w.utilization;
+      source[a] = WaitSource.queue;
+      if (w.utilization >= 1) saturated.add(net.model.crossings[net.arcElement[a]!]!.id);
+    } else if (kind === ArcKind.service) {
+      const unitsPerH = unitT ? loadTPerH[a]! / unitT : 0;
+      const w = serviceWait(serviceSideOf(net, a), unitsPerH, options.fallbackCycleH ?? FALLBACK_CYCLE_H);
+      meanH[a] = w.meanH;
+      varH2[a] = w.varH2;
+      source[a] = w.basis === 'none' ? WaitSource.none : WaitSource.service;
     }
-    return mask;
-  };
-  let waits = waitsFromLoads(net, load, cv2, options);
-  const weight = new Float64Array(m);
-  const failed = new Set<string>();
-  for (let step = 0; step < increments; step++) {
-    for (let a = 0; a < m; a++) weight[a] = net.arcTimeMeanH[a]! + waits.meanH[a]!;
-    const graphWeight = search.weights(weight, trans.timeMeanH);
-    for (const f of flows) {
-      if (failed.has(f.id)) continue;
-      const best = (allowed: Uint8Array) => search.best(graphWeight, f.source, f.target, allowed);
-      const path = best(maskFor(f.modes)) ?? best(open);
-      if (!path) {
-        failed.add(f.id);
-        unrouted.push(`${f.id}: no route in service`);
-        continue;
-      }
-      const share = f.tPerYear / HOURS_PER_YEAR / increments;
-      for (const a of path.arcs) {
-        load[a]! += share;
-        cv2Weighted[a]! += share * f.arrivalCv2;
-      }
-    }
-    for (let a = 0; a < m; a++) cv2[a] = load[a]! > 0 ? cv2Weighted[a]! / load[a]! : 1;
-    waits = waitsFromLoads(net, load, cv2, options);
   }
-  return { ...waits, unrouted };
+  const as = state.assignment;
+  const unrouted: string[] = [];
+  as.ods.forEach((od, k) => {
+    const served = od.origin >= 0 && od.destination >= 0 && as.odUnserved[k]! < demand[k]!.tPerYear;
+    if (!served && demand[k]!.tPerYear > 0)
+      unrouted.push(`${demand[k]!.id}: not served on this date (no route in service, or no capacity left)`);
+  });
+  return { meanH, varH2, utilization, source, loadTPerH, saturated: [...saturated].sort(), unrouted };
 }

@@ -19,6 +19,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: 'assignments', useCase: 'assign', mode: 'sync', noun: 'assignment' },
   { path: 'resilience', useCase: 'resilience', mode: 'sync', noun: 'resilience analysis' },
   { path: 'outlook', useCase: 'outlook', mode: 'sync', noun: 'outlook' },
+  { path: 'checks', useCase: 'check', mode: 'sync', noun: 'check' },
   { path: 'simulations', useCase: 'simulate', mode: 'job', noun: 'simulation' },
   { path: 'comparisons', useCase: 'compare', mode: 'job', noun: 'comparison' },
 ];

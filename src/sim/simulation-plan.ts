@@ -3,6 +3,8 @@
  * planner's fastest) as legs, its consignment size and rate (from the compiled demand's tonnes), where
  * a unit may divert, and the parsed elements the trips run over. Plain data, handed as is to workers.
  */
+
+import { networkLoadedState } from '../flow/loaded-state.js';
 import type { Distribution } from '../model/distribution.js';
 import { type Issue, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
@@ -151,13 +153,21 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
   const demands: DemandPlan[] = [];
   const skipped: Issue[] = [];
   const unitOf: UnitOf = (mode) => net.modeUnit[MODES.indexOf(mode)];
+  const avoidOf = equilibriumCrossings(net, options.date);
   for (const d of net.demand) {
-    const route = bestRoute(net, d.from, d.to, {
-      optimize: 'time',
+    const query = {
+      optimize: 'time' as const,
       context,
       date: options.date,
       ...(d.modes ? { modes: d.modes } : {}),
-    });
+    };
+    // Through the crossings the loaded network carries most of the demand by, where a route does so;
+    // else the fastest route (a route's waits are those of the loaded network, where a crossing the
+    // equilibrium fills waits without end, though the equilibrium sends the demand through it).
+    const avoid = avoidOf(d.id);
+    const route =
+      (avoid !== undefined ? bestRoute(net, d.from, d.to, { ...query, avoid }) : undefined) ??
+      bestRoute(net, d.from, d.to, query);
     if (!route || route.arcs.length === 0) {
       skipped.push(
         issue('unknown_reference', ['demand', d.index], `${d.id}: no route in service; not simulated`),
@@ -188,6 +198,41 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
       addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
   }
   return { ...options, network: simNetwork(net), demands, routes, skipped };
+}
+
+/**
+ * For each demand of the network's loaded state on the date (its equilibrium, as route waits read
+ * it), the crossings its largest path does not use: what its simulated route is to avoid, so that the
+ * simulation sends the demand through the crossings the equilibrium sends most of it through.
+ */
+function equilibriumCrossings(
+  net: CompiledNetwork,
+  date: string | undefined,
+): (demandId: string) => string[] | undefined {
+  const state = networkLoadedState(net, date);
+  const as = state.assignment;
+  const g = as.graph;
+  const largest = new Map<number, { flow: number; arcs: Uint32Array }>();
+  for (const p of as.paths) {
+    const best = largest.get(p.od);
+    if (p.flow > 0 && (best === undefined || p.flow > best.flow)) largest.set(p.od, p);
+  }
+  const byId = new Map<string, Set<string>>();
+  as.ods.forEach((_, k) => {
+    const p = largest.get(k);
+    if (p === undefined) return;
+    const used = new Set<string>();
+    for (const a of p.arcs) {
+      const n = g.arcNet[a]!;
+      if (n >= 0 && state.net.arcKind[n] === ArcKind.crossing)
+        used.add(state.net.model.crossings[state.net.arcElement[n]!]!.id);
+    }
+    byId.set(state.demand[k]!.id, used);
+  });
+  return (id) => {
+    const used = byId.get(id);
+    return used === undefined ? undefined : net.model.crossings.map((c) => c.id).filter((c) => !used.has(c));
+  };
 }
 
 type UnitOf = (mode: Mode) => { id: string; t: number } | undefined;

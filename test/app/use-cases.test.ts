@@ -51,6 +51,17 @@ describe('use cases', () => {
     expect(info.crossings[0]).toMatchObject({ id: 'gate', countries: 'CN-KZ', lanes: 2, opens: null });
   });
 
+  it('check: route waits and assigned waits agree on the mini fixture, each direction listed once, a bad date named', async () => {
+    const r = await run(useCases.check, { date: '2026-06-01' });
+    expect(r.date).toBe('2026-06-01');
+    expect(r.consistent).toBe(true);
+    const keys = r.crossings.map((x: { id: string; direction: string }) => `${x.id} ${x.direction}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.some((k: string) => k.startsWith('gate '))).toBe(true);
+    for (const x of r.crossings) expect(x.status).not.toBe('disagreement');
+    expect(issuesOf(() => useCaseOptions(useCases.check, model, { date: '2026-13-45' }))).toEqual(['date']);
+  });
+
   it('route: alpha → gamma crosses the gate, takes the ferry, and its legs add up to its totals', async () => {
     const r = await run(useCases.route, { from: 'Alfa', to: 'gamma', date: '2026-06-01', round: false });
     expect(r.from).toBe('alpha');

@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caravan, MINI } from '../helpers.js';
+import { compileNetwork } from '../../src/network/compile.js';
+import { networkCapacity } from '../../src/network/operational-capacity.js';
+import { fixtureModel } from '../flow/models.js';
+import { caravan, DEFAULT, MINI } from '../helpers.js';
 
 describe('caravan validate', () => {
   it('a file with three typos gets three messages with suggestions, each with its line, and exit code 2', () => {
@@ -122,7 +125,26 @@ describe('caravan overview (the terminal part of npm start)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Validated data\/eurasia\/network.yaml: no errors, 0 warnings/);
     expect(r.stdout).toMatch(/Northern via .*\n(.*\n)*.*Middle Corridor via .*\n(.*\n)*.*Sea via /);
-    expect(r.stdout).toMatch(/2028\s+[\d.]+\s+48\.0/);
+    // In 2028, with the third crossing open, the China–Kazakhstan rail crossings of the network the
+    // outlook reads carry at most their directions' operational capacities, each crossing capped by
+    // its declared capacity for both directions.
+    const model = fixtureModel(DEFAULT);
+    const net = compileNetwork(model);
+    const caps = networkCapacity(net);
+    const country = new Map(model.nodes.map((n) => [n.id, n.country]));
+    let pooled = 0;
+    model.crossings.forEach((c, i) => {
+      const border = [country.get(c.from), country.get(c.to)].sort().join('-');
+      if (c.mode !== 'rail' || border !== 'CN-KZ') return;
+      const x = caps.crossings[i]!;
+      pooled += Math.min(
+        x.sides.reduce((s, d) => s + (d ? d.effectiveTPerYear : 0), 0),
+        x.sharedTPerYear,
+      );
+    });
+    expect(r.stdout).toMatch(
+      new RegExp(`2028\\s+[\\d.]+\\s+${(pooled / 1e6).toFixed(1).replace('.', '\\.')}\\s`),
+    );
   });
 });
 

@@ -8,7 +8,10 @@ import type { NetworkModel } from '../../src/model/schema.js';
 import { compileNetwork } from '../../src/network/compile.js';
 import { validModel } from './models.js';
 
-/** Two parallel rail crossings from a (CN) to b (KZ) with the same clearance; capacities 20 and 10 Mt/yr. */
+/**
+ * Two parallel rail crossings from a (CN) to b (KZ) with the same clearance; declared capacities 20
+ * and 10 Mt/yr, below what their 300 lanes clear (300 ÷ 6 h × 50 t × 8760 h = 21.9 Mt/yr), so they bind.
+ */
 function parallel(demandT: number, feeA = 0, feeB = 0): NetworkModel {
   const crossing = (id: string, cap: number, fee: number) => ({
     id,
@@ -16,7 +19,7 @@ function parallel(demandT: number, feeA = 0, feeB = 0): NetworkModel {
     mode: 'rail',
     from: 'a',
     to: 'b',
-    lanes: 2,
+    lanes: 300,
     steps: [{ name: 'clearance', time: 'exp(mean=6h)' }],
     fees_usd_per_unit: fee,
     capacity_t_per_year: cap,
@@ -63,15 +66,45 @@ describe('assignment on a network', () => {
     const b = bottlenecks(short);
     expect(b.by_utilization.map((x) => x.id).sort()).toEqual(['x1', 'x2']);
     expect(b.by_shadow_price[0]!.id).toBe('x1');
-    expect(b.by_shadow_price[0]!.value_of_1mt_usd_per_year).toBeCloseTo((10_000 - 2 - 6) * 1e6, -3);
+    // A tonne unserved costs 10,000 USD above the cheapest path at no load (x1: 2 USD fee + 6 h × 1 USD/t·h),
+    // so one more tonne through x1 saves exactly 10,000 USD.
+    expect(b.by_shadow_price[0]!.value_of_1mt_usd_per_year).toBeCloseTo(10_000 * 1e6, -3);
   });
 
-  it('equilibrium gets past a crossing beyond its capacity, at a finite but large delay', async () => {
-    const r = await run(parallel(45e6), 'equilibrium', 1e-6);
+  it('equilibrium never loads a crossing to its capacity: demand beyond it is unserved, at a delay whose cost equals the unserved cost', async () => {
+    const r = await run(parallel(45e6), 'equilibrium', 1e-8);
     const [x1, x2] = r.crossings;
-    expect(x1!.utilization!).toBeGreaterThan(1);
-    expect(x1!.utilization!).toBeCloseTo(x2!.utilization!, 4);
-    expect(Number.isFinite(x1!.delay_h)).toBe(true);
-    expect(x1!.delay_h).toBeGreaterThan(100);
+    for (const x of [x1!, x2!]) {
+      expect(x.utilization!).toBeLessThan(1);
+      expect(x.utilization!).toBeGreaterThan(0.999);
+    }
+    expect(r.summary.unserved_t_per_year).toBeCloseTo(15e6, -4);
+    // KKT: a pair both served and unserved pays on its paths what a tonne unserved costs: 10,000 USD
+    // above its free-flow cost (6 h clearance × 1 USD/t·h), so the delay is 10,000 h.
+    const od = r.od[0]!;
+    expect(od.unserved_t_per_year).toBeGreaterThan(0);
+    expect(od.unserved_cost_usd_per_t).toBeCloseTo(10_006, 6);
+    expect(od.cost_usd_per_t!).toBeCloseTo(10_006, 0);
+    expect(x1!.delay_h).toBeCloseTo(x2!.delay_h, -1);
+    expect(r.summary.total_cost_with_unserved_usd_per_year).toBeCloseTo(
+      r.summary.total_cost_usd + 10_006 * r.summary.unserved_t_per_year,
+      -3,
+    );
+  });
+
+  it('each demand is left unserved at its own unserved cost: the cheaper to leave goes first (capacity)', async () => {
+    const model = parallel(35e6, 100, 200);
+    const two = validModel({
+      ...JSON.parse(JSON.stringify(model)),
+      demand: [
+        { id: 'low', from: 'a', to: 'b', t_per_year: 20e6, unserved_cost_usd_per_t: 50 },
+        { id: 'high', from: 'a', to: 'b', t_per_year: 20e6, unserved_cost_usd_per_t: 500 },
+      ],
+    });
+    const r = await run(two, 'capacity');
+    // 30 Mt/yr of capacity: the 500 USD/t demand is served in full, the 50 USD/t one gets 10.
+    expect(r.od.find((o) => o.id === 'high')!.served_t_per_year).toBeCloseTo(20e6, -1);
+    expect(r.od.find((o) => o.id === 'low')!.served_t_per_year).toBeCloseTo(10e6, -1);
+    expect(r.summary.unserved_cost_usd_per_year).toBeCloseTo(10e6 * 50, -2);
   });
 });

@@ -18,6 +18,7 @@ describe('outlook on the flow-corridors fixture', () => {
     const cnkz = r.years.map((y) => y.borders.find((b) => b.id === 'CN-KZ rail')!.capacity_t_per_year);
     expect(cnkz).toEqual([28e6, 28e6, 28e6, 48e6, 48e6, 48e6, 48e6, 48e6, 48e6, 48e6, 48e6, 48e6]);
     expect(r.years[2]!.crossings.find((c) => c.id === 'bakhty-tacheng')).toBeUndefined();
+    // Declared 20 Mt/yr for both directions together, below the 2 × 21 Mt/yr its 2,400 lanes clear.
     expect(r.years[3]!.crossings.find((c) => c.id === 'bakhty-tacheng')!.capacity_t_per_year).toBe(20e6);
   });
 

@@ -64,3 +64,24 @@ describe('resilience on the flow-corridors fixture (capacity method)', () => {
     expect(corridorFamily('Middle Corridor')).toBe('Middle Corridor');
   });
 });
+
+describe('the cost of losing elements, unserved tonnes included (capacity method)', () => {
+  it('removing any crossing, service or country never lowers total_cost_with_unserved (the LP optimum over a smaller set)', async () => {
+    const model = fixtureModel();
+    const specs = [
+      ...model.crossings.map((c) => `crossing:${c.id}`),
+      ...model.services.map((s) => `service:${s.id}`),
+      'country:RU',
+      'country:KZ',
+    ];
+    for (const spec of specs) {
+      const r = await remove(spec);
+      const b = r.baselineReport.summary.total_cost_with_unserved_usd_per_year;
+      expect(r.differences.total_cost_with_unserved_usd_per_year, spec).toBeGreaterThanOrEqual(-1e-9 * b);
+      expect(r.differences.total_cost_with_unserved_usd_per_year).toBeCloseTo(
+        r.scenarioReport.summary.total_cost_with_unserved_usd_per_year - b,
+        0,
+      );
+    }
+  });
+});

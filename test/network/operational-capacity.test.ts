@@ -41,7 +41,8 @@ describe('operational capacity', () => {
     const gate = capacity((m) => {
       m.crossings[0].quota_units_per_day = 10;
     }).crossings[0]!;
-    expect(gate.sides[0].operationalUnitsPerH).toBeCloseTo(10 / 24, 12);
+    // 10 a day on the six days it opens (Mon–Sat), none on Sunday.
+    expect(gate.sides[0].operationalUnitsPerH).toBeCloseTo((10 * 6) / 168, 12);
     expect(gate.sides[0].binding).toBe('quota');
   });
 
@@ -57,11 +58,15 @@ describe('operational capacity', () => {
   it('a service carries departures × units a departure × the share that sail', () => {
     const ferry = capacity((m) => {
       m.services[0].monthly_profile = [0.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5];
+      m.services[0].departs_when_full = false;
     }).services[0]!;
     const perH = ((3 / 168) * 50 * (10.5 / 12)) as number;
     expect(ferry.sides[0].operationalUnitsPerH).toBeCloseTo(perH, 12);
     expect(ferry.sides[0].operationalTPerYear).toBeCloseTo(perH * 20 * 8760, 6);
     expect(ferry.sharedTPerYear).toBe(1_000_000);
+    // One that also leaves when full sails as often as it fills: only the declared figure binds.
+    const whenFull = capacity().services[0]!;
+    expect(whenFull.sides[0].operationalUnitsPerH).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('a link has only what is declared', () => {

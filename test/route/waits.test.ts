@@ -109,7 +109,7 @@ describe('serviceWait', () => {
 
 describe('analyticWaits', () => {
   /** Two parallel crossings A and B between two countries; demand larger than one of them can take. */
-  function parallel() {
+  function parallel(trucksPerDay = 36) {
     const step = [{ name: 'clearance', time: '1h' }];
     const r = validateNetwork({
       format: 'caravan/1',
@@ -133,32 +133,46 @@ describe('analyticWaits', () => {
         { id: 'a', name: 'A', mode: 'road', from: 'a1', to: 'a2', lanes: 1, steps: step },
         { id: 'b', name: 'B', mode: 'road', from: 'b1', to: 'b2', lanes: 1, steps: step },
       ],
-      demand: [{ from: 'o', to: 'd', units_per_day: 36, unit: 'truck' }],
+      demand: [{ from: 'o', to: 'd', units_per_day: trucksPerDay, unit: 'truck' }],
     });
     return compileNetwork(r.model!);
   }
   const arcOf = (net: ReturnType<typeof parallel>, id: string) =>
     [...Array(net.arcCount).keys()].find((a) => arcElementId(net, a) === id && !net.arcReversed[a])!;
 
-  it('all-or-nothing sends the whole demand through the faster crossing', () => {
+  it('the loaded network splits the demand so that both crossings cost the same (Pollaczek–Khinchine M/D/1 by bisection)', () => {
     const net = parallel();
-    const w = analyticWaits(net, { increments: 1 });
-    expect(w.loadTPerH[arcOf(net, 'a')]).toBeCloseTo((36 * 20) / 24, 9);
-    expect(w.loadTPerH[arcOf(net, 'b')]).toBe(0);
-    // 1.5 trucks/h at a 1 truck/h crossing: oversaturated, finite.
-    expect(w.saturated).toEqual(['a']);
-    expect(Number.isFinite(w.meanH[arcOf(net, 'a')]!)).toBe(true);
-  });
-
-  it('incremental loading shares the demand between the two crossings', () => {
-    const net = parallel();
-    const w = analyticWaits(net, { increments: 4 });
+    const w = analyticWaits(net);
     const a = w.loadTPerH[arcOf(net, 'a')]!;
     const b = w.loadTPerH[arcOf(net, 'b')]!;
-    expect(a + b).toBeCloseTo(30, 9);
-    expect(a).toBeGreaterThan(0);
-    expect(b).toBeGreaterThan(0);
+    // 36 trucks a day = 1.5 trucks an hour = 30 t/h, all served (2 trucks an hour fit).
+    expect(a + b).toBeCloseTo(30, 6);
+    // Independent truth: one lane clearing a truck in exactly 1 h is M/D/1, Wq = ρ / (2(1 − ρ)) h.
+    // Route A takes 2 + 1 + 2 h, B 2.2 + 1 + 2.2 h: equilibrium where 5 + Wq(ρA) = 5.4 + Wq(1.5 − ρA).
+    const wq = (rho: number) => rho / (2 * (1 - rho));
+    let lo = 0.5;
+    let hi = 1;
+    for (let i = 0; i < 200; i++) {
+      const mid = (lo + hi) / 2;
+      if (5 + wq(mid) > 5.4 + wq(1.5 - mid)) hi = mid;
+      else lo = mid;
+    }
+    expect(a / 20).toBeCloseTo(lo, 3);
+    // The wait route planning uses is the queue's at that load.
+    expect(w.meanH[arcOf(net, 'a')]).toBeCloseTo(wq(lo), 2);
+    expect(w.meanH[arcOf(net, 'b')]).toBeCloseTo(wq(1.5 - lo), 2);
     expect(w.source[arcOf(net, 'a')]).toBe(WaitSource.queue);
+    expect(w.saturated).toEqual([]);
+  });
+
+  it('demand beyond what both crossings clear is left unserved; no crossing is loaded to its capacity', () => {
+    const net = parallel(60);
+    const w = analyticWaits(net);
+    for (const id of ['a', 'b']) {
+      expect(w.utilization[arcOf(net, id)]!).toBeLessThan(1);
+      expect(Number.isFinite(w.meanH[arcOf(net, id)]!)).toBe(true);
+    }
+    expect(w.loadTPerH[arcOf(net, 'a')]! + w.loadTPerH[arcOf(net, 'b')]!).toBeLessThan(40);
   });
 });
 

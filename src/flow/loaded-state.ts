@@ -1,0 +1,114 @@
+/**
+ * The loaded network: for a date, the demand assigned at equilibrium (one flow per element and
+ * direction), and from those flows the wait at each crossing's direction by the one queue model
+ * (src/queueing) and at each service. Route waits, `assign`, `outlook` and `caravan check` read it, so
+ * that they give the same wait for the same crossing and direction.
+ */
+import { ArcKind, type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
+import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
+import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
+import type { OdDemand } from './demand.js';
+import { demandInYear } from './demand-growth.js';
+import { buildFlowGraph } from './flow-graph.js';
+import type { FlowResource } from './resources.js';
+
+const HOURS_PER_YEAR = 8760;
+
+/** The queue wait of a crossing direction's resource at a load in tonnes a year (zero load when it has no queue). */
+export function resourceWait(r: FlowResource, loadTPerYear: number, arrivalCv2 = 1): QueueWait {
+  if (!r.queue || r.unitT === undefined) return { meanH: 0, varH2: 0, utilization: 0 };
+  return queueWait(r.queue, loadTPerYear / (HOURS_PER_YEAR * r.unitT), arrivalCv2);
+}
+
+export interface LoadedState {
+  readonly assignment: Assignment;
+  /** Per compiled arc: tonnes an hour the assignment puts on it. */
+  readonly arcLoadTPerH: Float64Array;
+  /** Per compiled crossing arc: the queue wait at that load (mean Infinity at or above capacity); undefined elsewhere. */
+  readonly crossingWait: readonly (QueueWait | undefined)[];
+}
+
+export interface LoadedStateOptions extends AssignOptions {
+  /** YYYY-MM-DD: the network in service that day carries the demand (default: every element). */
+  readonly date?: string | undefined;
+  readonly valueOfTimeUsdPerTH?: number | undefined;
+}
+
+/** The demand assigned at equilibrium on the network of a date, and the waits its flows make. */
+export function loadedState(
+  net: CompiledNetwork,
+  demand: readonly OdDemand[],
+  options: LoadedStateOptions = {},
+): LoadedState {
+  const graph = buildFlowGraph(net, {
+    day: options.date !== undefined ? dayNumber(options.date) : undefined,
+    valueOfTimeUsdPerTH: options.valueOfTimeUsdPerTH,
+  });
+  const assignment = assignEquilibrium(graph, demand, options);
+  return stateOf(net, assignment);
+}
+
+/** The waits of an assignment's flows, per compiled arc. */
+export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedState {
+  const graph = assignment.graph;
+  const arcLoadTPerH = new Float64Array(net.arcCount);
+  const arcResource = new Int32Array(net.arcCount).fill(-1);
+  const res = assignment.resources;
+  for (let a = 0; a < graph.arcCount; a++) {
+    const n = graph.arcNet[a]!;
+    if (n < 0) continue;
+    arcLoadTPerH[n]! += assignment.arcFlow[a]! / HOURS_PER_YEAR;
+    const e = graph.arcElement[a]!;
+    arcResource[n] = res.sideResource[2 * e + net.arcReversed[n]!]!;
+  }
+  const crossingWait: (QueueWait | undefined)[] = [];
+  for (let n = 0; n < net.arcCount; n++) {
+    if (net.arcKind[n] !== ArcKind.crossing) {
+      crossingWait.push(undefined);
+      continue;
+    }
+    const r = arcResource[n]!;
+    const x = r >= 0 ? res.list[r] : undefined;
+    crossingWait.push(x?.queue ? resourceWait(x, assignment.resourceLoad[r]!) : undefined);
+  }
+  return { assignment, arcLoadTPerH, crossingWait };
+}
+
+/** Year the network's demand figures describe; demand on a later date is grown to its year. */
+export const DEMAND_BASE_YEAR = 2024;
+
+/** The network's demand as flows to assign (every entry whose quantity converts), as of its figures. */
+export function networkDemand(net: CompiledNetwork): OdDemand[] {
+  return net.demand.map((d) => ({
+    id: d.id,
+    from: d.from,
+    to: d.to,
+    cargo: d.cargo,
+    tPerYear: d.tPerYear,
+    growthPerYear: d.growthPerYear,
+    modes: d.modes,
+    unservedCostUsdPerT: d.unservedCostUsdPerT,
+  }));
+}
+
+/**
+ * The loaded network of a date, the one that route waits, `assign --year` and `caravan check` read:
+ * the network as its dated changes leave it that day, its own demand grown to the date's year (from
+ * 2024, at each entry's growth rate), assigned at equilibrium. Without a date: every element, the
+ * demand as written. Returns the state on the network compiled for the date.
+ */
+export function networkLoadedState(
+  net: CompiledNetwork,
+  date: string | undefined,
+  options: Omit<LoadedStateOptions, 'date'> = {},
+): LoadedState & { readonly net: CompiledNetwork; readonly demand: readonly OdDemand[] } {
+  let dated = net;
+  if (date !== undefined && net.date !== date) {
+    const c = compileNetwork(net.model, { date });
+    if (c.arcCount === net.arcCount) dated = c;
+  }
+  const base = networkDemand(dated);
+  const demand =
+    date === undefined ? base : demandInYear(base, Number(date.slice(0, 4)), { baseYear: DEMAND_BASE_YEAR });
+  return { ...loadedState(dated, demand, { ...options, date }), net: dated, demand };
+}
