@@ -5,7 +5,6 @@ export * from './arc-waits.js';
 export * from './best-route.js';
 export * from './constraints.js';
 export * from './corridor-label.js';
-export * from './crossing-queue-wait.js';
 export * from './describe-route.js';
 export * from './distinct-routes.js';
 export * from './exposure.js';

@@ -1,82 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, parseHours, type WeeklyCalendar } from '../../src/model/calendar.js';
+import { parseHours, type WeeklyCalendar } from '../../src/model/calendar.js';
 import { InputError } from '../../src/model/issue.js';
 import { validateNetwork } from '../../src/model/validate.js';
 import { ArcKind, arcElementId, compileNetwork } from '../../src/network/compile.js';
-import { crossingWait } from '../../src/queueing/crossing-wait.js';
 import { analyticWaits } from '../../src/route/analytic-waits.js';
 import { WaitSource } from '../../src/route/arc-waits.js';
-import { closedWaitVarianceH2, crossingQueueWait } from '../../src/route/crossing-queue-wait.js';
 import { serviceWait } from '../../src/route/service-wait.js';
 import { readSimulatedWaits, withSimulatedWaits } from '../../src/route/simulated-waits.js';
 import { corridors } from './corridors.js';
 
-function calendar(text: string): WeeklyCalendar {
+function _calendar(text: string): WeeklyCalendar {
   const c = parseHours(text);
   if ('error' in c) throw new Error(c.error);
   return c.calendar;
 }
-
-describe('crossingQueueWait', () => {
-  it('M/M/1: mean ρ/(μ−λ) and variance ρ(2−ρ)/(μ−λ)² (textbook)', () => {
-    const lambda = 0.8;
-    const mu = 1;
-    const w = crossingQueueWait(
-      { lanes: 1, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN },
-      lambda,
-      1,
-    );
-    expect(w.meanH).toBeCloseTo(0.8 / 0.2, 12);
-    expect(w.varH2).toBeCloseTo((0.8 * 1.2) / (mu - lambda) ** 2, 12);
-    expect(w.saturated).toBe(false);
-  });
-
-  it('M/M/2 with a = 1: P(wait) = 1/3, the wait given waiting is exponential with rate 2μ − λ (hand-computed)', () => {
-    // E[W] = C/(2μ−λ) = 1/3; E[W²] = 2C/(2μ−λ)² = 2/3; Var = 2/3 − 1/9 = 5/9.
-    const w = crossingQueueWait({ lanes: 2, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN }, 1, 1);
-    expect(w.meanH).toBeCloseTo(1 / 3, 12);
-    expect(w.varH2).toBeCloseTo(5 / 9, 12);
-  });
-
-  it('agrees with the Allen–Cunneen wait of src/queueing below saturation', () => {
-    const p = {
-      lanes: 3,
-      serviceMeanH: 0.7,
-      serviceCv2: 0.4,
-      calendar: calendar('Mon-Sat 09:00-18:00'),
-      quotaUnitsPerDay: 40,
-    };
-    for (const lambda of [0.1, 0.5, 1]) {
-      expect(crossingQueueWait(p, lambda, 1).meanH).toBeCloseTo(crossingWait(p, lambda, 1).waitH, 12);
-    }
-  });
-
-  it('the wait for opening of a crossing open 12 h a day: mean 3 h, variance 15 h² (hand-computed)', () => {
-    // Gaps of 12 h each day: E[W] = 7·12²/2/168 = 3; E[W²] = 7·12³/3/168 = 24; Var = 24 − 9 = 15.
-    const cal = calendar('Mon-Sun 00:00-12:00');
-    expect(closedWaitVarianceH2(cal)).toBeCloseTo(15, 12);
-    const w = crossingQueueWait({ lanes: 1, serviceMeanH: 0.1, serviceCv2: 0, calendar: cal }, 0, 1);
-    expect(w).toEqual({ meanH: 3, varH2: 15, utilization: 0, saturated: false });
-  });
-
-  it('stays finite when oversaturated, grows with the load, and is continuous at the cap', () => {
-    const p = { lanes: 2, serviceMeanH: 1, serviceCv2: 1, calendar: ALWAYS_OPEN };
-    const at = (lambda: number) => crossingQueueWait(p, lambda, 1, { rhoCap: 0.95, saturationHorizonH: 168 });
-    const below = at(1.9 - 1e-9);
-    const above = at(1.9 + 1e-9);
-    expect(above.meanH).toBeCloseTo(below.meanH, 5);
-    let previous = 0;
-    for (const lambda of [1, 1.5, 1.9, 2, 3, 10]) {
-      const w = at(lambda);
-      expect(Number.isFinite(w.meanH)).toBe(true);
-      expect(w.meanH).toBeGreaterThan(previous);
-      previous = w.meanH;
-    }
-    // At twice the capacity: the wait at the cap plus (2/0.95 − 1)·168/2.
-    expect(at(4).meanH - at(1.9).meanH).toBeCloseTo(((2 / 0.95 - 1) * 168) / 2, 9);
-    expect(at(4).saturated).toBe(true);
-  });
-});
 
 describe('serviceWait', () => {
   const base = {
