@@ -4,7 +4,8 @@
  * names the flows and keeps what an assignment needs.
  */
 import type { Mode, NetworkModel } from '../model/schema.js';
-import { compileDemand, UniqueIds } from '../network/compile-demand.js';
+import type { CompiledNetwork } from '../network/compile.js';
+import { type CompiledDemand, compileDemand } from '../network/compile-demand.js';
 
 export { DEFAULT_CARGO, UniqueIds } from '../network/compile-demand.js';
 
@@ -30,20 +31,26 @@ export interface OdDemand {
  */
 export function demandMatrix(model: NetworkModel): OdDemand[] {
   const nodeIndex = new Map(model.nodes.map((n, i) => [n.id, i]));
-  const ids = new UniqueIds();
-  return compileDemand(model, nodeIndex).map((d) => {
-    const entry = model.demand[d.index]!;
-    return {
-      id: ids.take(entry.id ?? `${d.from}->${d.to}${entry.cargo ? `:${entry.cargo}` : ''}`),
-      from: d.from,
-      to: d.to,
-      cargo: d.cargo,
-      tPerYear: d.tPerYear,
-      growthPerYear: d.growthPerYear,
-      modes: d.modes,
-      unservedCostUsdPerT: d.unservedCostUsdPerT,
-    };
-  });
+  return compileDemand(model, nodeIndex).map(odDemand);
+}
+
+/** The compiled network's demand as flows to assign (every entry whose quantity converts). */
+export function networkDemand(net: CompiledNetwork): OdDemand[] {
+  return net.demand.map(odDemand);
+}
+
+/** A compiled demand entry as a flow to assign: one conversion for every caller. */
+function odDemand(d: CompiledDemand): OdDemand {
+  return {
+    id: d.id,
+    from: d.from,
+    to: d.to,
+    cargo: d.cargo,
+    tPerYear: d.tPerYear,
+    growthPerYear: d.growthPerYear,
+    modes: d.modes,
+    unservedCostUsdPerT: d.unservedCostUsdPerT,
+  };
 }
 
 /** Total tonnes per year of a demand list. */

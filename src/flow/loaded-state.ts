@@ -7,7 +7,7 @@
 import { ArcKind, type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
 import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
-import type { OdDemand } from './demand.js';
+import { networkDemand, type OdDemand } from './demand.js';
 import { demandInYear } from './demand-growth.js';
 import { buildFlowGraph } from './flow-graph.js';
 import type { FlowResource } from './resources.js';
@@ -76,20 +76,6 @@ export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedSta
 
 /** Year the network's demand figures describe; demand on a later date is grown to its year. */
 export const DEMAND_BASE_YEAR = 2024;
-
-/** The network's demand as flows to assign (every entry whose quantity converts), as of its figures. */
-export function networkDemand(net: CompiledNetwork): OdDemand[] {
-  return net.demand.map((d) => ({
-    id: d.id,
-    from: d.from,
-    to: d.to,
-    cargo: d.cargo,
-    tPerYear: d.tPerYear,
-    growthPerYear: d.growthPerYear,
-    modes: d.modes,
-    unservedCostUsdPerT: d.unservedCostUsdPerT,
-  }));
-}
 
 /**
  * The loaded network of a date, the one that route waits, `assign --year` and `caravan check` read:

@@ -18,7 +18,7 @@ export type ArrivalPattern = 'poisson' | 'uniform' | { readonly profile: readonl
 export interface CompiledDemand {
   /** Index of the entry in the file's `demand`. */
   readonly index: number;
-  /** `id`, else `<from>-><to>`, made unique with `#2`, `#3`, … */
+  /** `id`, else `<from>-><to>` (with `:<cargo>` when given), made unique with `#2`, `#3`, … */
   readonly id: string;
   readonly from: string;
   readonly to: string;
@@ -76,7 +76,7 @@ export function compileDemand(model: NetworkModel, nodeIndex: ReadonlyMap<string
     const profileMean = profile ? profile.reduce((s, x) => s + x, 0) / 12 : 1;
     return {
       index,
-      id: ids.take(d.id ?? `${d.from}->${d.to}`),
+      id: ids.take(d.id ?? `${d.from}->${d.to}${d.cargo ? `:${d.cargo}` : ''}`),
       from: d.from,
       to: d.to,
       source: nodeIndex.get(d.from)!,
