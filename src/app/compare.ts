@@ -32,6 +32,7 @@ import { type ReplicationRunner, runInThread } from '../sim/replication-set.js';
 import { checkSimulateOptions, resolveSimulateOptions, SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { buildPlan } from '../sim/simulation-plan.js';
 import { ResultMerger, type SimulationResult } from '../sim/simulation-result.js';
+import { issuesOf } from './options.js';
 import type { RunContext, UseCase } from './use-case.js';
 
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD, e.g. 2026-06-01');
@@ -687,20 +688,15 @@ export const compareUseCase: UseCase<typeof CompareOptions, typeof CompareResult
     'compare the base with scenarios: simulation with common random numbers, routes, assignment and outlook, differences with 95 % intervals',
   options: CompareOptions,
   result: CompareResult,
-  check(model, o) {
-    // Each variant's simulation is checked against the limits before any runs.
-    try {
+  // Each variant's simulation is checked against the limits before any runs.
+  check: (model, o) =>
+    issuesOf(() =>
       checkSimulateOptions(model, {
         days: o.days,
         warmupDays: o.warmup_days,
         replications: o.replications,
         paths: { days: 'days', warmupDays: 'warmup_days', replications: 'replications' },
-      });
-      return [];
-    } catch (e) {
-      if (e instanceof InputError) return [...e.issues];
-      throw e;
-    }
-  },
+      }),
+    ),
   run: (model, options, ctx) => runCompare(model, options, ctx, ctx.runner),
 };

@@ -4,10 +4,9 @@
  * intervals, and the judgement whether a crossing's queue grows without bound.
  */
 import { z } from 'zod';
-import { InputError } from '../model/issue.js';
 import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
 import type { CrossingFlowJson } from '../sim/simulation-result.js';
-import { isNot } from './options.js';
+import { isNot, issuesOf } from './options.js';
 import type { Model, UseCase } from './use-case.js';
 
 const D = SIMULATE_DEFAULTS;
@@ -169,15 +168,7 @@ export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof Simul
     'simulate the border crossings, ferries and trips of the network: waits with confidence intervals, door-to-door times',
   options: SimulateOptionsSchema,
   result: SimulateResultSchema,
-  check(model, o) {
-    try {
-      checkSimulateOptions(model, o);
-      return [];
-    } catch (e) {
-      if (e instanceof InputError) return [...e.issues];
-      throw e;
-    }
-  },
+  check: (model, o) => issuesOf(() => checkSimulateOptions(model, o)),
   async run(model: Model, o, ctx) {
     ctx.signal?.throwIfAborted();
     const result = await simulate(model, {
