@@ -1,23 +1,15 @@
 /** Request fields are the options in snake_case, in bodies, issue paths, job records and OpenAPI. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snakeCase } from '../../src/server/http-fields.js';
-import { type Harness, harness } from './harness.js';
+import { appHarness, type Harness, postJson } from './harness.js';
 
-const REGISTRY = new URL('../../dist/app/index.js', import.meta.url).href;
 let h: Harness;
 beforeAll(async () => {
-  const { useCases } = await import(REGISTRY);
-  h = harness({ useCases, registryUrl: REGISTRY });
+  h = await appHarness();
 });
 afterAll(async () => h.close());
 
-const post = (url: string, body: unknown) =>
-  h.app.inject({
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify(body),
-  });
+const post = (url: string, body: unknown) => postJson(h.app, url, body);
 
 describe('snake_case request fields', () => {
   it('names options as the results do', () => {

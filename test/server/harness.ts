@@ -75,3 +75,22 @@ export async function waitForEnd(
     await new Promise((res) => setTimeout(res, 20));
   }
 }
+
+/** The built use cases of src/app (dist), for tests of real requests. */
+export const APP_REGISTRY = new URL('../../dist/app/index.js', import.meta.url).href;
+
+/** A harness on the real use cases (the built dist/app). */
+export async function appHarness(): Promise<Harness> {
+  const { useCases } = (await import(APP_REGISTRY)) as { useCases: UseCaseRegistry };
+  return harness({ useCases, registryUrl: APP_REGISTRY });
+}
+
+/** POSTs a JSON body. */
+export function postJson(app: FastifyInstance, url: string, body: unknown) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
+}
