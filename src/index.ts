@@ -18,7 +18,7 @@ export * from './network/border-capacity.js';
 export * from './network/compile.js';
 export * from './network/geojson.js';
 export * from './network/lookup.js';
-export * from './queueing/crossing-wait.js';
+export * from './queueing/crossing-queue.js';
 export * from './queueing/erlang-c.js';
 export * from './route/index.js';
 export * from './sim/index.js';

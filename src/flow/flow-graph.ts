@@ -6,7 +6,7 @@
 import { ArcRole, type NetworkModeGraph, networkModeGraph } from '../graph/mode-graph.js';
 import { MODES, type Mode } from '../model/schema.js';
 import { ArcKind, type CompiledNetwork, crossingSideOf, serviceSideOf } from '../network/compile.js';
-import { closedWaitH } from '../queueing/crossing-wait.js';
+import { closedWaitH } from '../queueing/crossing-queue.js';
 import { arcElementIndex, type ElementInfo, elementInfos } from './elements.js';
 
 /** Value of time when neither the options nor the network's `modes` give one, USD per tonne-hour. */
