@@ -1,32 +1,18 @@
 /** Reading a network together with scenario overlays (files or built-in names), from files. */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { InputError, type Issue, issue } from '../model/issue.js';
-import { networkSizeIssues } from '../model/limits.js';
-import { checkNetworkData, type ParsedData, parseText } from '../model/load.js';
-import { applyScenario, parseScenario, type ScenarioModel, scenarioPath } from '../model/scenario.js';
-import type { NetworkModel } from '../model/schema.js';
+import { InputError, issue } from '../model/issue.js';
+import {
+  applyScenarios,
+  type LoadedNetwork,
+  type ScenarioSource,
+  scenarioSource,
+} from '../model/scenario-load.js';
 import { didYouMean } from '../model/suggest.js';
-import { validateNetwork } from '../model/validate.js';
 import { displayPath, readDataFile } from './input-file.js';
 import { DEFAULT_NETWORK, readNetworkFile, readText } from './network-file.js';
 
-export interface LoadedNetwork {
-  readonly model: NetworkModel;
-  readonly warnings: readonly Issue[];
-  /** The last scenario applied (all of them in `scenarios`). */
-  readonly scenario?: ScenarioModel;
-  readonly scenarios?: readonly LoadedScenario[];
-}
-
-export interface LoadedScenario {
-  /** Built-in name, or the file's name without its extension. */
-  readonly name: string;
-  readonly file: string;
-  readonly scenario: ScenarioModel;
-  /** The scenario as read (plain data), to hand to a use case. */
-  readonly data: unknown;
-}
+export type { LoadedNetwork, LoadedScenario } from '../model/scenario-load.js';
 
 /** The built-in scenarios of the default network: data/eurasia/scenarios/*.yaml. */
 export const BUILT_IN_SCENARIOS_DIR = join(dirname(DEFAULT_NETWORK), 'scenarios');
@@ -60,20 +46,10 @@ export function resolveScenarioPath(arg: string, option = '--scenario'): { path:
 }
 
 /** Reads and parses one scenario file; issues carry the file and line. */
-export function readScenario(arg: string, option = '--scenario'): LoadedScenario & { parsed: ParsedData } {
+export function readScenario(arg: string, option = '--scenario'): ScenarioSource {
   const { path, name } = resolveScenarioPath(arg, option);
-  const file = displayPath(path);
   const { parsed } = readDataFile(path);
-  const { scenario, issues } = parseScenario(parsed.data);
-  if (!scenario) throw new InputError(locate(issues, parsed, file));
-  return { name, file, scenario, data: parsed.data, parsed };
-}
-
-function locate(issues: readonly Issue[], parsed: ParsedData, file: string): Issue[] {
-  return issues.map((i) => {
-    const line = parsed.lineOf(i.path);
-    return { ...i, file, ...(line !== undefined ? { line } : {}) };
-  });
+  return scenarioSource(parsed, displayPath(path), name);
 }
 
 /**
@@ -89,37 +65,5 @@ export function readNetworkWithScenario(
     scenarioArgs === undefined ? [] : typeof scenarioArgs === 'string' ? [scenarioArgs] : scenarioArgs;
   if (args.length === 0) return readNetworkFile(networkPath);
   const scenarios = args.map((a) => readScenario(a));
-  // The base must be valid on its own before the overlays are applied.
-  const baseShown = displayPath(networkPath);
-  const { parsed: base, issues: baseSyntax } = parseText(readText(networkPath), { file: baseShown });
-  if (!base) throw new InputError(baseSyntax);
-  const checked = checkNetworkData(base, baseShown);
-  if (!checked.model) throw new InputError(checked.issues);
-  let data: unknown = base.data;
-  let model: NetworkModel = checked.model;
-  let warnings: Issue[] = [];
-  for (const s of scenarios) {
-    const applied = applyScenario(data, s.scenario);
-    if (!applied.network) throw new InputError(locate(applied.issues, s.parsed, s.file));
-    const onto = `${s.file} (applied to ${baseShown})`;
-    const tooBig = networkSizeIssues(applied.network);
-    if (tooBig.length > 0) throw new InputError(tooBig.map((i) => ({ ...i, file: onto })));
-    const result = validateNetwork(applied.network);
-    const tagged = result.issues.map((i) => {
-      const inScenario = scenarioPath(applied.network!, s.scenario, i.path);
-      if (inScenario === undefined) return { ...i, file: onto };
-      const line = s.parsed.lineOf(inScenario);
-      return { ...i, path: inScenario, file: s.file, ...(line !== undefined ? { line } : {}) };
-    });
-    if (!result.model) throw new InputError(tagged);
-    data = applied.network;
-    model = result.model;
-    warnings = tagged;
-  }
-  return {
-    model,
-    warnings,
-    scenario: scenarios.at(-1)!.scenario,
-    scenarios: scenarios.map(({ parsed: _, ...s }) => s),
-  };
+  return applyScenarios({ text: readText(networkPath), file: displayPath(networkPath) }, scenarios);
 }
