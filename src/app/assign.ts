@@ -12,7 +12,7 @@ import { demandInYear } from '../flow/demand-growth.js';
 import { buildFlowGraph } from '../flow/flow-graph.js';
 import type { FlowReport } from '../flow/flow-report.js';
 import { flowReport } from '../flow/flow-report.js';
-import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
+import { assessmentDate, DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import { dayNumber } from '../network/compile.js';
 import { flowInputs, flowOptionsShape, yearSchema } from './flow-inputs.js';
 import { isNot, issuesOf } from './options.js';

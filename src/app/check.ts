@@ -7,17 +7,13 @@
  */
 import { z } from 'zod';
 import { checkNetwork } from '../flow/check.js';
+import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
-import { isNot } from './options.js';
+import { dateOption } from './options.js';
 import type { UseCase } from './use-case.js';
 
 export const CheckOptionsSchema = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: isNot('a date YYYY-MM-DD') })
-    .refine((d) => Number.isFinite(Date.parse(`${d}T00:00:00Z`)), { error: isNot('a date YYYY-MM-DD') })
-    .default('2025-07-01')
-    .describe('YYYY-MM-DD: the network and demand of that day'),
+  date: dateOption().describe(`YYYY-MM-DD: the network and demand of that day (default: ${DEFAULT_DATE})`),
 });
 
 const num = z.number().nullable();

@@ -18,13 +18,13 @@ import { demandMatrix } from '../flow/demand.js';
 import { demandInYear } from '../flow/demand-growth.js';
 import { buildFlowGraph } from '../flow/flow-graph.js';
 import { flowReport } from '../flow/flow-report.js';
-import { assessmentDate, DEFAULT_BASE_YEAR, outlook } from '../flow/outlook.js';
+import { outlook } from '../flow/outlook.js';
 import { timeCostDistance } from '../indicators/time-cost-distance.js';
 import { formatPath, InputError, type Issue } from '../model/issue.js';
 import { checkSimulationLimits } from '../model/limits.js';
 import { applyScenario, parseScenario } from '../model/scenario.js';
 import type { NetworkModel } from '../model/schema.js';
-import { networkOn } from '../model/timeline.js';
+import { DEFAULT_BASE_YEAR, DEFAULT_DATE, networkOn } from '../model/timeline.js';
 import { validateNetwork } from '../model/validate.js';
 import { compileNetwork, dayNumber } from '../network/compile.js';
 import { planRoutes } from '../route/plan.js';
@@ -32,13 +32,11 @@ import { type ReplicationRunner, runInThread } from '../sim/replication-set.js';
 import { checkSimulateOptions, resolveSimulateOptions, SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { buildPlan } from '../sim/simulation-plan.js';
 import { ResultMerger, type SimulationResult } from '../sim/simulation-result.js';
-import { issuesOf } from './options.js';
+import { dateText, issuesOf } from './options.js';
 import type { RunContext, UseCase } from './use-case.js';
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD, e.g. 2026-06-01');
-
 export const COMPARE_DEFAULTS = {
-  date: assessmentDate(DEFAULT_BASE_YEAR),
+  date: DEFAULT_DATE,
   days: SIMULATE_DEFAULTS.days,
   replications: SIMULATE_DEFAULTS.replications,
   seed: SIMULATE_DEFAULTS.seed,
@@ -57,9 +55,11 @@ export const CompareOptions = z.strictObject({
     .min(1, 'give at least one scenario to compare with the base')
     .describe('the variants: each scenario is applied to the base on its own'),
   base_name: z.string().default('base').describe('name of the base in the output'),
-  date: DateText.optional().describe(
-    `the day the network is taken on (default: a scenario's own date, else ${COMPARE_DEFAULTS.date})`,
-  ),
+  date: dateText
+    .optional()
+    .describe(
+      `the day the network is taken on (default: a scenario's own date, else ${COMPARE_DEFAULTS.date})`,
+    ),
   days: z.number().gt(0).lte(3650).default(COMPARE_DEFAULTS.days).describe('simulated days per replication'),
   warmup_days: z
     .number()

@@ -2,8 +2,9 @@
  * Options of a use case checked against its zod schema: the defaults filled in, or an InputError
  * whose issues are at the options' paths (`days`, `modes[1]`), for each adapter to rename.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formatPath, InputError, type Issue, issue, type PathSegment } from '../model/issue.js';
+import { DEFAULT_DATE } from '../model/timeline.js';
 import type { AnyUseCase, Model } from './use-case.js';
 
 function zodIssues(error: z.ZodError): Issue[] {
@@ -54,6 +55,20 @@ export const isNot =
   (what: string) =>
   (i: { input?: unknown }): string =>
     `"${Array.isArray(i.input) ? i.input.join(',') : String(i.input)}" is not ${what}`;
+
+/** A day: YYYY-MM-DD, a day of the calendar. */
+export const dateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: isNot('a date YYYY-MM-DD, e.g. 2026-06-01') })
+  .refine((d) => Number.isFinite(Date.parse(`${d}T00:00:00Z`)), {
+    error: isNot('a day of the calendar, YYYY-MM-DD'),
+  });
+
+/**
+ * The day an analysis takes the network on; by default {@link DEFAULT_DATE}, the same for every use
+ * case, so that their figures describe one state.
+ */
+export const dateOption = () => dateText.default(DEFAULT_DATE);
 
 /** The issues of an InputError that `f` throws (none when it returns). */
 export function issuesOf(f: () => unknown): Issue[] {

@@ -6,14 +6,9 @@
 import { z } from 'zod';
 import { ASSIGNMENT_METHODS } from '../flow/assignment.js';
 import { type GrowthSpec, parseGrowthCsv } from '../flow/demand-growth.js';
-import {
-  DEFAULT_BASE_YEAR,
-  DEFAULT_FROM_YEAR,
-  DEFAULT_SATURATION,
-  DEFAULT_TO_YEAR,
-  outlook,
-} from '../flow/outlook.js';
+import { DEFAULT_FROM_YEAR, DEFAULT_SATURATION, DEFAULT_TO_YEAR, outlook } from '../flow/outlook.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
+import { DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import { flowInputs, flowOptionsShape, NamedTextSchema, yearSchema } from './flow-inputs.js';
 import { isNot, issuesOf } from './options.js';
 import type { Model, UseCase } from './use-case.js';

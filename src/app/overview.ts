@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { demandMatrix } from '../flow/demand.js';
 import { outlook } from '../flow/outlook.js';
+import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
 import { planRoutes } from '../route/plan.js';
 import { NetworkInfoResultSchema, networkInfo } from './network-info.js';
 import type { Model, UseCase } from './use-case.js';
 
 /** The route the overview compares corridors on, when both places are in the network. */
-export const HEADLINE_ROUTE = { from: "Xi'an", to: 'Duisburg', date: '2026-06-01' } as const;
+export const HEADLINE_ROUTE = { from: "Xi'an", to: 'Duisburg', date: DEFAULT_DATE } as const;
 const OUTLOOK_YEARS = { fromYear: 2024, toYear: 2032 } as const;
 
 export const OverviewOptionsSchema = z.object({});

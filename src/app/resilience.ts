@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { demandInYear } from '../flow/demand-growth.js';
-import { assessmentDate, DEFAULT_BASE_YEAR } from '../flow/outlook.js';
 import { parseRemovals, REMOVAL_KINDS } from '../flow/removal.js';
 import { resilience } from '../flow/resilience.js';
+import { assessmentDate, DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import { dayNumber } from '../network/compile.js';
 import { AssignmentSchema, assignmentJson, DependencySchema } from './assign.js';
 import { flowInputs, flowOptionsShape, yearSchema } from './flow-inputs.js';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputError, type Issue } from '../model/issue.js';
 import { MODES } from '../model/schema.js';
+import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
 import { NameIndex } from '../network/lookup.js';
 import { resolveConstraints } from '../route/constraints.js';
@@ -14,10 +15,8 @@ import { planRoutes, ROUTE_LIBRARY_PATHS } from '../route/plan.js';
 import { planJson } from '../route/plan-json.js';
 import { routeUnit } from '../route/route-context.js';
 import { readSimulatedWaits } from '../route/simulated-waits.js';
-import { isNot } from './options.js';
+import { dateOption, isNot } from './options.js';
 import type { Model, UseCase } from './use-case.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const RouteOptionsSchema = z.object({
   from: z.string().describe('origin: a node id, name or alias'),
@@ -42,7 +41,9 @@ export const RouteOptionsSchema = z.object({
     .array(z.enum(MODES, { error: (i) => `unknown mode "${String(i.input)}": use ${MODES.join(', ')}` }))
     .optional()
     .describe(`modes allowed, from ${MODES.join(',')}`),
-  date: z.string().optional().describe('YYYY-MM-DD: infrastructure in service on this day (default: today)'),
+  date: dateOption().describe(
+    `YYYY-MM-DD: the infrastructure in service and the loaded network of that day (default: ${DEFAULT_DATE})`,
+  ),
   unit: z
     .string()
     .optional()
@@ -201,7 +202,7 @@ function prepare(model: Model, o: z.output<typeof RouteOptionsSchema>) {
     avoidCountries: o.avoidCountries,
     avoid,
     modes: o.modes,
-    date: o.date ?? today(),
+    date: o.date,
     unit: o.unit,
     cargo: o.cargo,
   };

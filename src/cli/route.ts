@@ -89,7 +89,7 @@ export function formatPlan(
         ? 'waits from the simulation'
         : 'waits from the simulation where given, else the queue model';
   const out: string[] = [
-    `${name(plan.from)} → ${name(plan.to)}: per ${unit}, infrastructure as of ${plan.date ?? 'any date'}${options.dateGiven ? '' : ' (today; --date to change)'}, ${waits}`,
+    `${name(plan.from)} → ${name(plan.to)}: per ${unit}, infrastructure as of ${plan.date ?? 'any date'}${options.dateGiven ? '' : ' (the default day; --date to change)'}, ${waits}`,
   ];
   const routes = plan.routes;
   const best = plan.best === null ? undefined : routes[plan.best];

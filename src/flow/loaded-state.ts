@@ -4,6 +4,7 @@
  * (src/queueing) and at each service. Route waits, `assign`, `outlook` and `caravan check` read it, so
  * that they give the same wait for the same crossing and direction.
  */
+import { DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import { ArcKind, type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
 import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
@@ -74,9 +75,6 @@ export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedSta
   return { assignment, arcLoadTPerH, crossingWait };
 }
 
-/** Year the network's demand figures describe; demand on a later date is grown to its year. */
-export const DEMAND_BASE_YEAR = 2024;
-
 /**
  * The loaded network of a date, the one that route waits, `assign --year` and `caravan check` read:
  * the network as its dated changes leave it that day, its own demand grown to the date's year (from
@@ -95,6 +93,6 @@ export function networkLoadedState(
   }
   const base = networkDemand(dated);
   const demand =
-    date === undefined ? base : demandInYear(base, Number(date.slice(0, 4)), { baseYear: DEMAND_BASE_YEAR });
+    date === undefined ? base : demandInYear(base, Number(date.slice(0, 4)), { baseYear: DEFAULT_BASE_YEAR });
   return { ...loadedState(dated, demand, { ...options, date }), net: dated, demand };
 }

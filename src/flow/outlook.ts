@@ -3,6 +3,7 @@
  * 1 July, with the flow and utilization of crossings, services and borders, and when each saturates.
  */
 import { checkLimit } from '../model/limits.js';
+import { assessmentDate, DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import type { CompiledNetwork } from '../network/compile.js';
 import { dayNumber } from '../network/compile.js';
 import { type AssignOptions, assignFlows } from './assignment.js';
@@ -24,13 +25,7 @@ export interface OutlookOptions extends AssignOptions {
 
 export const DEFAULT_FROM_YEAR = 2024;
 export const DEFAULT_TO_YEAR = 2035;
-export const DEFAULT_BASE_YEAR = 2024;
 export const DEFAULT_SATURATION = 0.99;
-
-/** The day of a year on which its network is taken: 1 July. */
-export function assessmentDate(year: number): string {
-  return `${year}-07-01`;
-}
 
 export interface CapacityFlow {
   readonly id: string;

@@ -5,6 +5,20 @@
  */
 import type { NetworkModel } from './schema.js';
 
+/** The year the demand figures describe, unless an analysis is told otherwise. */
+export const DEFAULT_BASE_YEAR = 2024;
+
+/** The day of a year on which its network is taken: 1 July. */
+export function assessmentDate(year: number): string {
+  return `${year}-07-01`;
+}
+
+/**
+ * The day every analysis takes the network on when none is given: 1 July of the demand's base year,
+ * so that route, simulate, assign, check and compare describe one dated state by default.
+ */
+export const DEFAULT_DATE = assessmentDate(DEFAULT_BASE_YEAR);
+
 /** The fields of a timeline entry that describe the change itself, not what changes. */
 const ENTRY_FIELDS = new Set(['from', 'until', 'note', 'provenance']);
 
