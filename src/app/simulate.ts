@@ -4,9 +4,10 @@
  * intervals, and the judgement whether a crossing's queue grows without bound.
  */
 import { z } from 'zod';
+import { DEFAULT_DATE } from '../model/timeline.js';
 import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
 import type { CrossingFlowJson } from '../sim/simulation-result.js';
-import { isNot, issuesOf } from './options.js';
+import { dateOption, isNot, issuesOf } from './options.js';
 import type { Model, UseCase } from './use-case.js';
 
 const D = SIMULATE_DEFAULTS;
@@ -77,13 +78,9 @@ export const SimulateOptionsSchema = z.object({
     .describe(
       'a unit finding this many units queued at a crossing goes to another crossing of the same border (default: never)',
     ),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, {
-      error: (i) => `"${String(i.input)}" is not a date: write YYYY-MM-DD, e.g. 2026-06-01`,
-    })
-    .optional()
-    .describe('YYYY-MM-DD: routes use the infrastructure in service that day (default: all of it)'),
+  date: dateOption().describe(
+    `YYYY-MM-DD: the infrastructure in service and the loaded network of that day (default: ${DEFAULT_DATE})`,
+  ),
 });
 
 const num = z.number().nullable();
@@ -124,7 +121,16 @@ const Od = z.object({
   demands: z.array(z.string()),
   unit: z.string(),
   unit_t: z.number(),
-  corridor: z.string(),
+  corridor: z.string().describe('the corridor that carries most of the pair'),
+  paths: z
+    .array(
+      z.object({
+        corridor: z.string(),
+        crossings: z.array(z.string()).describe('ids of the crossings it passes, in order'),
+        share: z.number().describe('share of the tonnes, 0–1'),
+      }),
+    )
+    .describe('every corridor the pair goes by, as the loaded network splits its demand; largest first'),
   route: z.array(z.string()),
   distance_km: z.number(),
   transit_h: Estimate,

@@ -11,6 +11,7 @@ import type { NetworkModel } from '../model/schema.js';
 import { fromSchemaIssues } from '../model/schema-issues.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
 import { differenceParts, durationText } from '../report/compare-report.js';
+import { odPlaces } from '../sim/simulation-result.js';
 import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
@@ -195,19 +196,14 @@ export function headlines(
     .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
     .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
   for (const [od, d] of transit.slice(0, 2)) {
-    const [a, b] = od.split('->') as [string, string];
+    const { from: a, to: b } = odPlaces(od);
     out.push(`Door to door, ${names.get(a) ?? a} → ${names.get(b) ?? b}: ${waitSentence(d)}.`);
   }
   const lost = Object.entries(s.transit_h).filter(([, d]) => d.base !== null && d.scenario === null);
   if (lost.length > 0)
     out.push(
       `${lost.length} origin–destination pair${lost.length === 1 ? '' : 's'} deliver${lost.length === 1 ? 's' : ''} nothing in the counted days with the scenario (no route in service, or every consignment still on its way): ${lost
-        .map(([od]) =>
-          od
-            .split('->')
-            .map((x) => names.get(x) ?? x)
-            .join(' → '),
-        )
+        .map(([od]) => [odPlaces(od).from, odPlaces(od).to].map((x) => names.get(x) ?? x).join(' → '))
         .join('; ')}.`,
     );
   const moved = s.corridor_differences.filter((c) => Math.abs(c.difference) >= 0.05e6);
@@ -302,7 +298,7 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
             {
               header: 'from → to',
               value: ([od]) => {
-                const [a, b] = od.split('->') as [string, string];
+                const { from: a, to: b } = odPlaces(od);
                 return `${nodeName.get(a) ?? a} → ${nodeName.get(b) ?? b}`;
               },
               align: 'left',

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { queueGrowth, type SimulateResult, simulateUseCase } from '../app/simulate.js';
 import type { NetworkModel } from '../model/schema.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
-import type { CrossingFlowJson, EstimateJson } from '../sim/simulation-result.js';
+import { type CrossingFlowJson, type EstimateJson, odPlaces } from '../sim/simulation-result.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
 import { print, printJson } from './output.js';
 import { formatTable, num } from './table.js';
@@ -153,12 +153,19 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
           {
             header: 'from → to',
             value: ([key]) => {
-              const [from, to] = key.split('->') as [string, string];
+              const { from, to } = odPlaces(key);
               return `${nodeName.get(from) ?? from} → ${nodeName.get(to) ?? to}`;
             },
             align: 'left',
           },
-          { header: 'corridor', value: ([, o]) => o.corridor, align: 'left' },
+          {
+            header: 'corridor',
+            value: ([, o]) =>
+              o.paths.length > 1
+                ? `${o.corridor} (${num(100 * o.paths[0]!.share, 0)} %; ${o.paths.length} paths)`
+                : o.corridor,
+            align: 'left',
+          },
           { header: 'unit', value: ([, o]) => o.unit, align: 'left' },
           { header: 'transit_days', value: ([, o]) => days(o.transit_h.mean), align: 'right' },
           { header: '95%CI_days', value: ([, o]) => ci(o.transit_h, 24), align: 'right' },

@@ -7,7 +7,7 @@
 import type { CompareResultJson } from '../app/compare.js';
 import { type Difference, significant } from '../compare/paired.js';
 import type { NetworkModel } from '../model/schema.js';
-import type { SimulationResult } from '../sim/simulation-result.js';
+import { odPlaces, type SimulationResult } from '../sim/simulation-result.js';
 import { htmlEl, type VizDocument, type VizElement } from '../viz/dom.js';
 import {
   type CorridorComparisonRow,
@@ -271,7 +271,7 @@ function crossingsToShow(r: CompareResultJson, s: Scenario): string[] {
 
 function odName(model: NetworkModel, od: string): string {
   const name = new Map(model.nodes.map((n) => [n.id, n.name]));
-  const [a, b] = od.split('->') as [string, string];
+  const { from: a, to: b } = odPlaces(od);
   return `${name.get(a) ?? a} → ${name.get(b) ?? b}`;
 }
 

@@ -4,6 +4,7 @@
  * a unit may divert, and the parsed elements the trips run over. Plain data, handed as is to workers.
  */
 
+import { networkDemand } from '../flow/demand.js';
 import { networkLoadedState } from '../flow/loaded-state.js';
 import type { Distribution } from '../model/distribution.js';
 import { type Issue, issue } from '../model/issue.js';
@@ -50,6 +51,13 @@ export interface TripRoute {
 
 export interface DemandPlan {
   readonly id: string;
+  /**
+   * The crossings (ids, joined by `+`) of this part of a demand the loaded network splits over
+   * several paths; undefined for a demand on one path. Keys the part's random stream.
+   */
+  readonly part?: string | undefined;
+  /** Share of the demand this part carries: its path's share of the assigned flow. */
+  readonly share: number;
   /** `<from>-><to>`. */
   readonly od: string;
   readonly route: number;
@@ -153,7 +161,7 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
   const demands: DemandPlan[] = [];
   const skipped: Issue[] = [];
   const unitOf: UnitOf = (mode) => net.modeUnit[MODES.indexOf(mode)];
-  const avoidOf = equilibriumCrossings(net, options.date);
+  const splitOf = equilibriumSplit(net, options.date);
   for (const d of net.demand) {
     const query = {
       optimize: 'time' as const,
@@ -161,78 +169,108 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
       date: options.date,
       ...(d.modes ? { modes: d.modes } : {}),
     };
-    // Through the crossings the loaded network carries most of the demand by, where a route does so;
-    // else the fastest route (a route's waits are those of the loaded network, where a crossing the
-    // equilibrium fills waits without end, though the equilibrium sends the demand through it).
-    const avoid = avoidOf(d.id);
-    const route =
-      (avoid !== undefined ? bestRoute(net, d.from, d.to, { ...query, avoid }) : undefined) ??
-      bestRoute(net, d.from, d.to, query);
-    if (!route || route.arcs.length === 0) {
+    const split = splitOf(d.id);
+    // Each part goes through the crossings the loaded network sends that share of the demand by,
+    // where a route does so; else the fastest route (a route's waits are those of the loaded network,
+    // where a crossing the equilibrium fills waits without end, though the equilibrium sends the
+    // demand through it). A demand the equilibrium does not carry at all takes the fastest route.
+    const parts = split?.parts ?? [{ crossings: undefined, share: 1 }];
+    let placed = 0;
+    for (const part of parts) {
+      const avoid =
+        part.crossings && net.model.crossings.map((c) => c.id).filter((c) => !part.crossings!.has(c));
+      const route =
+        (avoid !== undefined ? bestRoute(net, d.from, d.to, { ...query, avoid }) : undefined) ??
+        bestRoute(net, d.from, d.to, query);
+      if (!route || route.arcs.length === 0) continue;
+      let lot = { id: d.unit?.id ?? 't', t: 1 };
+      for (const a of route.arcs) {
+        const u = unitOf(arcModeName(net, a));
+        if (u && u.t > lot.t) lot = u;
+      }
+      if (lot.t === 1 && d.unit !== undefined) lot = d.unit;
+      const first = route.arcs.find((a) => net.arcKind[a] === ArcKind.crossing);
+      const offset = first !== undefined ? crossingSideOf(net, first).utcOffsetH : 0;
+      const routeIndex = routes.length;
+      routes.push(routePlan(net, route.arcs, lot.t, unitOf, route.label));
+      demands.push({
+        id: d.id,
+        ...(parts.length > 1 ? { part: [...part.crossings!].sort().join('+') } : {}),
+        share: part.share,
+        od: `${d.from}->${d.to}`,
+        route: routeIndex,
+        lot_t: lot.t,
+        unit: lot.id,
+        lotsPerHour: (demandTonnesPerDay(d) * (split?.growth ?? 1) * part.share) / lot.t / 24,
+        arrivals: d.arrivals,
+        offset_h: offset,
+      });
+      placed++;
+      if (Number.isFinite(options.divertQueue))
+        addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
+    }
+    if (placed === 0)
       skipped.push(
         issue('unknown_reference', ['demand', d.index], `${d.id}: no route in service; not simulated`),
       );
-      continue;
-    }
-    let lot = { id: d.unit?.id ?? 't', t: 1 };
-    for (const a of route.arcs) {
-      const u = unitOf(arcModeName(net, a));
-      if (u && u.t > lot.t) lot = u;
-    }
-    if (lot.t === 1 && d.unit !== undefined) lot = d.unit;
-    const first = route.arcs.find((a) => net.arcKind[a] === ArcKind.crossing);
-    const offset = first !== undefined ? crossingSideOf(net, first).utcOffsetH : 0;
-    const routeIndex = routes.length;
-    routes.push(routePlan(net, route.arcs, lot.t, unitOf, route.label));
-    demands.push({
-      id: d.id,
-      od: `${d.from}->${d.to}`,
-      route: routeIndex,
-      lot_t: lot.t,
-      unit: lot.id,
-      lotsPerHour: demandTonnesPerDay(d) / lot.t / 24,
-      arrivals: d.arrivals,
-      offset_h: offset,
-    });
-    if (Number.isFinite(options.divertQueue))
-      addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
   }
   return { ...options, network: simNetwork(net), demands, routes, skipped };
 }
 
+/** Paths carrying less than this share of a demand's assigned flow are not simulated apart. */
+const MIN_PART_SHARE = 0.01;
+
+interface DemandSplit {
+  /** The demand's parts: the crossings each set of its paths uses, and their share of its flow. */
+  readonly parts: readonly { readonly crossings: ReadonlySet<string>; readonly share: number }[];
+  /** The demand on the date over the demand as written: its growth to the date's year. */
+  readonly growth: number;
+}
+
 /**
  * For each demand of the network's loaded state on the date (its equilibrium, as route waits read
- * it), the crossings its largest path does not use: what its simulated route is to avoid, so that the
- * simulation sends the demand through the crossings the equilibrium sends most of it through.
+ * it), how its assigned flow splits over sets of crossings: the simulator sends each share through
+ * its crossings, so that it loads each crossing and direction as the assignment does. Paths through
+ * the same crossings are one part; parts under {@link MIN_PART_SHARE} go to the others.
  */
-function equilibriumCrossings(
+function equilibriumSplit(
   net: CompiledNetwork,
   date: string | undefined,
-): (demandId: string) => string[] | undefined {
+): (demandId: string) => DemandSplit | undefined {
   const state = networkLoadedState(net, date);
   const as = state.assignment;
   const g = as.graph;
-  const largest = new Map<number, { flow: number; arcs: Uint32Array }>();
+  const byOd = new Map<number, Map<string, { crossings: Set<string>; flow: number }>>();
   for (const p of as.paths) {
-    const best = largest.get(p.od);
-    if (p.flow > 0 && (best === undefined || p.flow > best.flow)) largest.set(p.od, p);
-  }
-  const byId = new Map<string, Set<string>>();
-  as.ods.forEach((_, k) => {
-    const p = largest.get(k);
-    if (p === undefined) return;
+    if (!(p.flow > 0)) continue;
     const used = new Set<string>();
     for (const a of p.arcs) {
       const n = g.arcNet[a]!;
       if (n >= 0 && state.net.arcKind[n] === ArcKind.crossing)
         used.add(state.net.model.crossings[state.net.arcElement[n]!]!.id);
     }
-    byId.set(state.demand[k]!.id, used);
+    const key = [...used].sort().join('+');
+    let groups = byOd.get(p.od);
+    if (!groups) byOd.set(p.od, (groups = new Map()));
+    const group = groups.get(key);
+    if (group) group.flow += p.flow;
+    else groups.set(key, { crossings: used, flow: p.flow });
+  }
+  const written = new Map(networkDemand(state.net).map((o) => [o.id, o.tPerYear]));
+  const byId = new Map<string, DemandSplit>();
+  state.demand.forEach((od, k) => {
+    const groups = [...(byOd.get(k)?.values() ?? [])].sort((a, b) => b.flow - a.flow);
+    const total = groups.reduce((s, x) => s + x.flow, 0);
+    if (!(total > 0)) return;
+    const kept = groups.filter((x, i) => i === 0 || x.flow / total >= MIN_PART_SHARE);
+    const keptTotal = kept.reduce((s, x) => s + x.flow, 0);
+    const base = written.get(od.id);
+    byId.set(od.id, {
+      parts: kept.map((x) => ({ crossings: x.crossings, share: x.flow / keptTotal })),
+      growth: base !== undefined && base > 0 ? od.tPerYear / base : 1,
+    });
   });
-  return (id) => {
-    const used = byId.get(id);
-    return used === undefined ? undefined : net.model.crossings.map((c) => c.id).filter((c) => !used.has(c));
-  };
+  return (id) => byId.get(id);
 }
 
 type UnitOf = (mode: Mode) => { id: string; t: number } | undefined;

@@ -68,8 +68,18 @@ export interface OdJson {
   /** What one simulated consignment is, and its tonnes. */
   readonly unit: string;
   readonly unit_t: number;
-  /** The corridor and its nodes. */
+  /** The corridor that carries most of it, and its nodes. */
   readonly corridor: string;
+  /**
+   * Every corridor the pair's demand goes by, largest share first: the loaded network splits a
+   * demand over paths, and the simulation sends each share through its crossings.
+   */
+  readonly paths: readonly {
+    readonly corridor: string;
+    /** The ids of the crossings it passes, in order. */
+    readonly crossings: readonly string[];
+    readonly share: number;
+  }[];
   readonly route: readonly string[];
   readonly distance_km: number;
   /** Door-to-door time of consignments that set off after the warm-up, hours. */
@@ -105,6 +115,16 @@ export interface SimulationResult {
   readonly od: Record<string, OdJson>;
   readonly services: Record<string, ServiceJson>;
   readonly warnings: readonly string[];
+}
+
+/**
+ * The places of an `od` key, `<from>-><to>` or `<from>-><to>:<unit>` (a pair's consignments of a
+ * second unit), and that unit.
+ */
+export function odPlaces(key: string): { from: string; to: string; unit?: string } {
+  const [from, rest = ''] = key.split('->') as [string, string?];
+  const colon = rest.indexOf(':');
+  return colon < 0 ? { from, to: rest } : { from, to: rest.slice(0, colon), unit: rest.slice(colon + 1) };
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -208,8 +228,13 @@ export class ResultMerger {
     this.directions = model.crossings.map(() => [null, null]);
     this.services = model.services.map(() => null);
     this.windowDays = (plan.end_h - plan.warmup_h) / 24;
+    // A pair's consignments of another unit than its first (a demand split over rail and road) are
+    // counted apart, under `<from>-><to>:<unit>`, so that a count never adds trains to trucks.
+    const firstUnit = new Map<string, string>();
     plan.demands.forEach((d, i) => {
-      let entry = this.od.get(d.od);
+      if (!firstUnit.has(d.od)) firstUnit.set(d.od, d.unit);
+      const key = firstUnit.get(d.od) === d.unit ? d.od : `${d.od}:${d.unit}`;
+      let entry = this.od.get(key);
       if (!entry) {
         entry = {
           demands: [],
@@ -219,7 +244,7 @@ export class ResultMerger {
           delivered: 0,
           inTransit: 0,
         };
-        this.od.set(d.od, entry);
+        this.od.set(key, entry);
       }
       entry.demands.push(i);
     });
@@ -306,14 +331,32 @@ export class ResultMerger {
     const od: Record<string, OdJson> = {};
     for (const key of this.odKeys) {
       const entry = this.od.get(key)!;
-      const first = plan.demands[entry.demands[0]!]!;
+      // Shares by the crossings each route passes (two routes may carry one corridor name).
+      const tonnes = new Map<string, { route: number; tPerH: number }>();
+      for (const i of entry.demands) {
+        const d = plan.demands[i]!;
+        const key = this.routeCrossings(d.route).join('+');
+        const t = d.lotsPerHour * d.lot_t;
+        const x = tonnes.get(key);
+        if (x) x.tPerH += t;
+        else tonnes.set(key, { route: d.route, tPerH: t });
+      }
+      const byShare = [...tonnes].sort((a, b) => b[1].tPerH - a[1].tPerH);
+      const total = byShare.reduce((sum, [, x]) => sum + x.tPerH, 0);
+      const first =
+        plan.demands[entry.demands.find((i) => plan.demands[i]!.route === byShare[0]![1].route)!]!;
       const route = plan.routes[first.route]!;
       if (shown && !entry.demands.some((i) => this.usesCrossings(plan.demands[i]!.route, shown))) continue;
       od[key] = {
-        demands: entry.demands.map((i) => plan.demands[i]!.id),
+        demands: [...new Set(entry.demands.map((i) => plan.demands[i]!.id))],
         unit: first.unit,
         unit_t: first.lot_t,
         corridor: route.label,
+        paths: byShare.map(([, x]) => ({
+          corridor: plan.routes[x.route]!.label,
+          crossings: this.routeCrossings(x.route),
+          share: total > 0 ? x.tPerH / total : 1 / byShare.length,
+        })),
         route: route.nodes,
         distance_km: route.distance_km,
         transit_h: estimateJson(entry.transit.result()),
@@ -343,6 +386,14 @@ export class ResultMerger {
       services,
       warnings: plan.skipped.map((i) => i.message),
     };
+  }
+
+  /** The ids of the crossings a route passes, in order. */
+  private routeCrossings(route: number): string[] {
+    const crossings = this.plan.network.crossings;
+    return this.plan.routes[route]!.legs.filter((l) => l.kind === LegType.crossing).map(
+      (l) => crossings[l.element]!.id,
+    );
   }
 
   private usesCrossings(route: number, shown: ReadonlySet<number>): boolean {

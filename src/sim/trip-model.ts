@@ -142,7 +142,12 @@ export class TripModel {
     });
 
     this.arrivals = plan.demands.map((d) =>
-      arrivalProcess(d.arrivals, d.lotsPerHour, streams(Purpose.arrivals, `demand:${d.id}`), d.offset_h),
+      arrivalProcess(
+        d.arrivals,
+        d.lotsPerHour,
+        streams(Purpose.arrivals, d.part === undefined ? `demand:${d.id}` : `demand:${d.id}@${d.part}`),
+        d.offset_h,
+      ),
     );
     plan.demands.forEach((_, i) => {
       const t = this.arrivals[i]!(sim.now);

@@ -211,3 +211,64 @@ describe('arrival patterns', () => {
     expect([next(0), next(0.25), next(0.75)]).toEqual([0.25, 0.75, 1.25]);
   });
 });
+
+/** One border with two identical road crossings, X and Y, each 1 lane clearing a truck in 1 h on average. */
+function twinCrossings(unitsPerDay: number): NetworkModel {
+  const node = (id: string, country: string, lon: number) => ({
+    id,
+    name: id.toUpperCase(),
+    country,
+    kind: 'border',
+    lon,
+    lat: 44,
+    provenance,
+  });
+  const crossing = (id: string) => ({
+    id,
+    name: id.toUpperCase(),
+    mode: 'road',
+    from: 'a',
+    to: 'b',
+    lanes: 1,
+    steps: [{ name: 'clearance', time: 'exp(mean=1h)' }],
+    provenance,
+  });
+  const r = validateNetwork({
+    format: 'caravan/1',
+    units: [{ id: 'truck', t: 20, provenance }],
+    modes: { road: { unit: 'truck', co2e_g_per_t_km: 90, provenance } },
+    nodes: [node('a', 'CN', 80), node('b', 'KZ', 80.01)],
+    crossings: [crossing('x'), crossing('y')],
+    demand: [{ from: 'a', to: 'b', units_per_day: unitsPerDay, unit: 'truck', provenance }],
+  });
+  if (!r.model) throw new Error(JSON.stringify(r.issues));
+  return r.model;
+}
+
+describe('the loaded network’s split', () => {
+  it('sends each share of a demand through the crossings the assignment gives it: half by each twin', async () => {
+    // 36 trucks a day would overload one crossing (24 a day); by symmetry the equilibrium sends 18 by
+    // each, and so must the simulation: X and Y each see Poisson arrivals at 18 a day.
+    const options = { days: 60, warmupDays: 10, replications: 4, workers: 1 };
+    const plan = simulationPlan(twinCrossings(36), options);
+    expect(plan.demands.map((d) => d.share).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(plan.demands.map((d) => d.share)).toEqual([expect.closeTo(0.5, 3), expect.closeTo(0.5, 3)]);
+    const r = await simulate(twinCrossings(36), options);
+    const expected = 18 * (60 - 10) * 4;
+    for (const id of ['x', 'y']) {
+      // arrivals in the counted window, summed over replications: Poisson, so within 4 standard errors
+      expect(Math.abs(r.crossings[id]!.arrived - expected)).toBeLessThanOrEqual(4 * Math.sqrt(expected));
+    }
+    const od = r.od['a->b']!;
+    expect(od.paths.map((p) => p.share)).toEqual([expect.closeTo(0.5, 3), expect.closeTo(0.5, 3)]);
+    expect(od.demands).toEqual([plan.demands[0]!.id]);
+  });
+
+  it('keeps a demand on one path whole, its random stream keyed by the demand alone', () => {
+    const plan = simulationPlan(twinCrossings(6), { days: 30, replications: 1 });
+    // 6 a day: the equilibrium may still split (equal waits), but every part carries its share
+    const total = plan.demands.reduce((s, d) => s + d.lotsPerHour * 24, 0);
+    expect(total).toBeCloseTo(6, 9);
+    for (const d of plan.demands) expect(d.part === undefined).toBe(plan.demands.length === 1);
+  });
+});
