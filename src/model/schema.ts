@@ -241,6 +241,14 @@ export const Drivers = z
       .describe(
         'units wait off the border in an appointment backlog (the e-queue), called forward at the rate the crossing clears (lanes, hours, quota)',
       ),
+    backlog_at_start_units: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'units already waiting when a run starts (in the e-queue backlog, else at the border): the queue of a dated state, so that a run does not begin empty',
+      ),
   })
   .describe("drivers' behaviour at the crossing: balking, reneging, an e-queue backlog");
 

@@ -62,6 +62,8 @@ export interface CrossingSide {
   readonly patience: Distribution | undefined;
   /** Units wait off the border in an e-queue backlog. */
   readonly eQueue: boolean;
+  /** Units already waiting when a run starts. */
+  readonly backlogAtStartUnits: number;
 }
 
 /** One direction of a link. */
@@ -330,6 +332,7 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
         balkAboveWait: v.drivers?.balk_above_wait !== undefined ? dist(v.drivers.balk_above_wait) : undefined,
         patience: v.drivers?.patience !== undefined ? dist(v.drivers.patience) : undefined,
         eQueue: v.drivers?.e_queue ?? false,
+        backlogAtStartUnits: v.drivers?.backlog_at_start_units ?? 0,
       };
     };
     return {

@@ -211,6 +211,14 @@ export class BorderCrossing {
     return balk;
   }
 
+  /**
+   * `count` units already waiting when the run starts, in arrival order (the backlog, or the border
+   * queue without one), each handed back with `token` when it leaves.
+   */
+  preload(count: number, token: number): void {
+    for (let i = 0; i < count; i++) this.arrive(token);
+  }
+
   /** A unit reaches the crossing; `token` is handed back to `onCleared` when it leaves. */
   arrive(token: number): void {
     const now = this.sim.now;

@@ -42,6 +42,8 @@ export interface TripObservers {
 
 const TRACKED = 1;
 const DIVERTED = 2;
+/** The token of a unit waiting at a crossing when the run starts, part of no trip. */
+const NO_TRIP = -1;
 /** A piece of the consignment gave up at the crossing it is at: it is dropped when the last piece is done. */
 const GAVE_UP = 4;
 
@@ -120,11 +122,14 @@ export class TripModel {
         eQueueOf(plan, c, direction) ?? undefined,
       );
       const hooks = observers.crossing?.(c, direction);
-      return new BorderCrossing(sim, (u) => this.cleared(u), {
+      const crossing = new BorderCrossing(sim, (u) => this.cleared(u), {
         ...options,
         ...(hooks ? { hooks } : {}),
         onReneged: (u) => this.gaveUp(u),
       });
+      // the queue of the dated state: units that belong to no trip of the run
+      crossing.preload(side.backlogAtStartUnits, NO_TRIP);
+      return crossing;
     });
     this.sailing = Array.from(usedService, (used, k) => {
       if (!used) return null;
@@ -260,6 +265,7 @@ export class TripModel {
 
   /** A crossing let one piece of the unit through; the unit goes on when all its pieces are through. */
   private cleared(u: number): void {
+    if (u === NO_TRIP) return;
     if (--this.pending[u]! > 0) return;
     if ((this.flags[u]! & GAVE_UP) !== 0) {
       this.drop(u);
@@ -271,6 +277,7 @@ export class TripModel {
 
   /** A piece of the unit gave up waiting at a crossing: the unit is dropped when its last piece is done. */
   private gaveUp(u: number): void {
+    if (u === NO_TRIP) return;
     this.flags[u]! |= GAVE_UP;
     if (--this.pending[u]! === 0) this.drop(u);
   }
