@@ -11,6 +11,7 @@ import { confidenceInterval } from './stats/confidence-interval.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
 import { LogHistogram } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
+import { nonStationary } from './stats/non-stationarity.js';
 import { type Estimate, ReplicationSummary } from './stats/replication-summary.js';
 
 /** An estimate as JSON: hours (or the quantity's unit); null where nothing was observed. */
@@ -140,22 +141,6 @@ function estimateJson(e: Estimate): EstimateJson {
     p95: finite(e.p95),
     max: finite(e.max),
   };
-}
-
-/** Growth of at least half a unit a day and 1 % of the throughput counts; smaller is noise or drift. */
-export function materialGrowth(growth_per_day: number, throughput_per_day: number | null): boolean {
-  const g = Math.abs(growth_per_day);
-  return g > 0.5 && g > 0.01 * (throughput_per_day ?? 0);
-}
-
-/** A material growth whose interval (when there is one) excludes 0. */
-export function nonStationary(
-  growth: number | null,
-  ci95: readonly [number, number] | null,
-  throughput_per_day: number | null,
-): boolean {
-  if (growth === null || !materialGrowth(growth, throughput_per_day)) return false;
-  return ci95 === null || ci95[0] > 0 || ci95[1] < 0;
 }
 
 /** Means over the replications that gave a number. */
