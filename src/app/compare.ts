@@ -31,7 +31,7 @@ import { planRoutes } from '../route/plan.js';
 import { type ReplicationRunner, runInThread } from '../sim/replication-set.js';
 import { checkSimulateOptions, resolveSimulateOptions, SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { buildPlan } from '../sim/simulation-plan.js';
-import { ResultMerger, type SimulationResult } from '../sim/simulation-result.js';
+import { type CrossingFlowJson, ResultMerger, type SimulationResult } from '../sim/simulation-result.js';
 import { dateText, issuesOf } from './options.js';
 import type { RunContext, UseCase } from './use-case.js';
 
@@ -101,10 +101,18 @@ const DifferenceJson = z.object({
   pairs: z.number(),
 });
 
+/** A figure of the base run and of the scenario's, side by side (null where the crossing was unused). */
+const Pair = <T extends z.ZodType>(t: T) => z.object({ base: t.nullable(), scenario: t.nullable() });
+
 const FlowDifferences = z.object({
   wait_h: DifferenceJson,
   throughput_per_day: DifferenceJson,
   utilization: DifferenceJson,
+  non_stationary: Pair(z.boolean()).describe(
+    "the queue does not settle in that run (simulate's non_stationary): its mean wait depends on the length of the run",
+  ),
+  balked_share: Pair(z.number()).describe('share of arriving units that balked'),
+  reneged_share: Pair(z.number()).describe('share of arriving units that gave up waiting'),
 });
 
 const RouteSide = z
@@ -359,6 +367,7 @@ async function simulateSeries(
     end_h: r.days * 24,
     drain_h: r.drainDays * 24,
     appointments: r.appointments,
+    eQueue: r.eQueue,
     divertQueue: r.divertQueue,
     date,
   });
@@ -483,15 +492,23 @@ async function deterministic(
 const NaNs = (n: number) => Array.from({ length: n }, () => Number.NaN);
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
 
-/** Paired differences of two flows' figures; a crossing no unit reached on one side cleared 0 a day there. */
+/**
+ * Paired differences of two flows' figures; a crossing no unit reached on one side cleared 0 a day there.
+ * `flows` are the two runs' merged figures of the same crossing (or direction), for the flags.
+ */
 function flowDifferences(
   base: readonly FlowFigures[] | undefined,
   variant: readonly FlowFigures[] | undefined,
   n: number,
+  flows: readonly [CrossingFlowJson | undefined, CrossingFlowJson | undefined],
 ): z.output<typeof FlowDifferences> {
   const pick = (l: readonly FlowFigures[] | undefined, k: keyof FlowFigures, missing: number[]) =>
     l ? l.map((f) => f[k]) : missing;
+  const [b, v] = flows;
   return {
+    non_stationary: { base: b?.non_stationary ?? null, scenario: v?.non_stationary ?? null },
+    balked_share: { base: b?.balked_share ?? null, scenario: v?.balked_share ?? null },
+    reneged_share: { base: b?.reneged_share ?? null, scenario: v?.reneged_share ?? null },
     wait_h: pairedDifference(pick(base, 'wait_h', NaNs(n)), pick(variant, 'wait_h', NaNs(n))),
     throughput_per_day: pairedDifference(
       pick(base, 'throughput_per_day', zeros(n)),
@@ -509,11 +526,16 @@ function crossingDifferences(base: SimulationRun, variant: SimulationRun, names:
     const bd = base.series.directions.get(id) ?? new Map();
     const vd = variant.series.directions.get(id) ?? new Map();
     const directions: Record<string, z.output<typeof FlowDifferences>> = {};
+    const bc = base.summary.crossings[id];
+    const vc = variant.summary.crossings[id];
     for (const dir of [...new Set([...bd.keys(), ...vd.keys()])])
-      directions[dir] = flowDifferences(bd.get(dir), vd.get(dir), n);
+      directions[dir] = flowDifferences(bd.get(dir), vd.get(dir), n, [
+        bc?.directions[dir],
+        vc?.directions[dir],
+      ]);
     out[id] = {
       name: names.get(id) ?? id,
-      ...flowDifferences(base.series.crossings.get(id), variant.series.crossings.get(id), n),
+      ...flowDifferences(base.series.crossings.get(id), variant.series.crossings.get(id), n, [bc, vc]),
       directions,
     };
   }

@@ -99,9 +99,24 @@ const CrossingFlow = z.object({
   wait_h: Estimate,
   tfi1_h: Estimate.describe('TFI1: from joining the queue to leaving the crossing, hours'),
   served: z.number(),
-  arrived: z.number(),
+  arrived: z.number().describe('units that reached the crossing, those that balked included'),
+  balked: z.number().describe('units that found the expected wait above their threshold and did not join'),
+  reneged: z.number().describe('units that gave up waiting when their patience ran out'),
+  balked_share: num.describe('balked ÷ arrived'),
+  reneged_share: num.describe('reneged ÷ arrived'),
   throughput_per_day: num,
-  queue_growth_per_day: num.describe('units arriving minus units cleared per day'),
+  queue_growth_per_day: num.describe(
+    'measured growth of the units at the crossing over the window: (arrived − balked − reneged − cleared) ÷ days, mean over replications',
+  ),
+  queue_growth_per_day_ci95: z
+    .tuple([z.number(), z.number()])
+    .nullable()
+    .describe('95 % confidence interval of that growth over replications'),
+  non_stationary: z
+    .boolean()
+    .describe(
+      'the queue does not settle (growth material and its interval excludes 0): the mean wait depends on the length of the run',
+    ),
   utilization: num,
   queue: z.object({ mean: num, max: num }),
 });
@@ -136,6 +151,9 @@ const Od = z.object({
   transit_h: Estimate,
   delivered: z.number(),
   in_transit_at_end: z.number(),
+  abandoned: z
+    .number()
+    .describe('consignments that gave up on the way (balked with no other route, or reneged)'),
   swd_kmh: num,
   swod_kmh: num,
 });
@@ -159,13 +177,11 @@ export const SimulateResultSchema = z.object({
 export type SimulateResult = z.output<typeof SimulateResultSchema>;
 
 /**
- * The queue grows without bound: arrivals outrun clearance by more than 1 % (and half a unit a
- * day), so the wait keeps rising with the length of the run. Returns the growth per day, or null.
+ * The queue does not settle (`non_stationary`: its measured growth is material and its 95 % interval
+ * excludes 0), so the wait keeps changing with the length of the run. Returns the growth per day, or null.
  */
-export function queueGrowth(flow: Pick<CrossingFlowJson, 'queue_growth_per_day' | 'throughput_per_day'>) {
-  const g = flow.queue_growth_per_day;
-  const cleared = flow.throughput_per_day ?? 0;
-  return g !== null && g > 0.5 && g > 0.01 * cleared ? g : null;
+export function queueGrowth(flow: Pick<CrossingFlowJson, 'queue_growth_per_day' | 'non_stationary'>) {
+  return flow.non_stationary ? flow.queue_growth_per_day : null;
 }
 
 export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof SimulateResultSchema> = {

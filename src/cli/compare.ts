@@ -160,6 +160,12 @@ function parseOptions(
 }
 
 /** "from 7.1 days to 6 min (difference −7.1 days, 95 % CI −7.5 to −6.8 days)" */
+/** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
+function nonStationaryText(f: { base: boolean | null; scenario: boolean | null }): string {
+  if (f.base && f.scenario) return 'both';
+  return f.base ? 'base' : f.scenario ? 'scenario' : '';
+}
+
 export function waitSentence(d: Difference): string {
   const [diff, ci] = differenceParts(d);
   return `from ${durationText(d.base ?? 0)} to ${durationText(d.scenario ?? 0)} (difference ${diff}${ci ? `, 95 % CI ${ci}` : ''})`;
@@ -279,6 +285,11 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
             },
             { header: '95%CI_per_day', value: ([, c]) => ciText(c.throughput_per_day), align: 'right' },
             {
+              header: 'non_stationary',
+              value: ([, c]) => nonStationaryText(c.non_stationary),
+              align: 'left',
+            },
+            {
               header: 'real',
               value: ([, c]) => (significant(c.wait_h) || significant(c.throughput_per_day) ? 'yes' : ''),
               align: 'left',
@@ -287,6 +298,10 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
           rows,
         ),
       );
+      if (rows.some(([, c]) => c.non_stationary.base || c.non_stationary.scenario))
+        lines.push(
+          'non_stationary: the queue grows in that run (95 % CI of its growth excludes 0), so its mean wait depends on the length of the run (--days) and is not a steady-state wait',
+        );
     }
     const transit = Object.entries(s.transit_h).filter(([, d]) => d.base !== null || d.scenario !== null);
     if (transit.length > 0) {

@@ -112,6 +112,8 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
       });
     }
   }
+  const drivers = rows.some((x) => x.flow.balked > 0 || x.flow.reneged > 0);
+  const share = (x: number | null) => (x === null ? '–' : num(100 * x, 1));
   lines.push('');
   lines.push('Border crossings: waiting before clearance and time to clear (TFI1), per direction');
   lines.push(
@@ -133,6 +135,20 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
         },
         { header: 'queue_mean', value: (x) => h(x.flow.queue.mean, 0), align: 'right' },
         { header: 'queue_max', value: (x) => h(x.flow.queue.max, 0), align: 'right' },
+        ...(drivers
+          ? [
+              {
+                header: 'balked_%',
+                value: (x: CrossingRow) => share(x.flow.balked_share),
+                align: 'right' as const,
+              },
+              {
+                header: 'reneged_%',
+                value: (x: CrossingRow) => share(x.flow.reneged_share),
+                align: 'right' as const,
+              },
+            ]
+          : []),
         {
           header: 'note',
           value: (x) => growthNote(x.flow),
@@ -187,7 +203,11 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
   const notes: string[] = [];
   if (rows.some((x) => growthNote(x.flow) !== ''))
     notes.push(
-      'queue grows: more units arrive than are cleared, so the wait keeps rising with the length of the run (--days)',
+      'NON-STATIONARY: the queue grows (measured over the counted days, 95% CI excludes 0): more units join than are cleared, so the wait keeps rising with the length of the run (--days) and is not a steady-state wait',
+    );
+  if (drivers)
+    notes.push(
+      "balked_%, reneged_%: shares of the units arriving that did not join at the expected wait, or gave up waiting (drivers' behaviour in the network)",
     );
   notes.push(...r.warnings);
   lines.push('');
@@ -199,8 +219,12 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
   return lines.join('\n');
 }
 
-/** "queue grows +157/day" when the queue grows without bound (see app/simulate's queueGrowth). */
+/** "NON-STATIONARY +157/day (150–164)" when the queue does not settle (see app/simulate's queueGrowth). */
 function growthNote(flow: CrossingFlowJson): string {
   const g = queueGrowth(flow);
-  return g === null ? '' : `queue grows +${num(g, g < 10 ? 1 : 0)}/day`;
+  if (g === null) return '';
+  const d = Math.abs(g) < 10 ? 1 : 0;
+  const ci = flow.queue_growth_per_day_ci95;
+  const range = ci ? ` (${num(ci[0], d)}–${num(ci[1], d)})` : '';
+  return `NON-STATIONARY ${g > 0 ? '+' : ''}${num(g, d)}/day${range}`;
 }

@@ -226,6 +226,32 @@ export const Step = z.strictObject({
   repeat: probability.default(0).describe('probability that the step is repeated once more after each pass'),
 });
 
+/** How drivers react to a long queue at a crossing; absent fields: they wait however long it takes. */
+export const Drivers = z
+  .strictObject({
+    balk_above_wait: DistributionText.optional().describe(
+      'balking: each arriving unit draws a threshold and does not join (takes another route, or gives up) when the expected wait, units waiting ahead ÷ the clearance rate, is above it',
+    ),
+    patience: DistributionText.optional().describe(
+      'reneging: each unit draws a patience and leaves (gives up) if it has not got a lane by then',
+    ),
+    e_queue: z
+      .boolean()
+      .optional()
+      .describe(
+        'units wait off the border in an appointment backlog (the e-queue), called forward at the rate the crossing clears (lanes, hours, quota)',
+      ),
+    backlog_at_start_units: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'units already waiting when a run starts (in the e-queue backlog, else at the border): the queue of a dated state, so that a run does not begin empty',
+      ),
+  })
+  .describe("drivers' behaviour at the crossing: balking, reneging, an e-queue backlog");
+
 const crossingDirectional = {
   lanes: z.number().int().positive().optional().describe('servers in each direction: lanes or tracks'),
   hours: z.string().optional().describe('opening calendar: "24/7" or "Mon-Sat 09:00-18:00; Sun 10:00-14:00"'),
@@ -237,6 +263,7 @@ const crossingDirectional = {
   quota_units_per_day: positive.optional().describe('maximum units cleared per day'),
   priority_share: probability.optional().describe('share of units in a priority (green or paid) lane'),
   fees_usd_per_unit: nonNegative.optional().describe('official fees per unit'),
+  drivers: Drivers.optional(),
   ...capacityFields,
 };
 const CrossingDirection = directions(crossingDirectional);
@@ -275,6 +302,7 @@ export const Crossing = z.strictObject({
   priority_fee_usd_per_unit: nonNegative.optional(),
   gauge_change: gaugeChange,
   fees_usd_per_unit: nonNegative.optional().describe('official fees per unit'),
+  drivers: Drivers.optional(),
   distance_km: nonNegative.default(0),
   bidirectional: z.boolean().default(true),
   ...capacityFields,

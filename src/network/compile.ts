@@ -57,6 +57,13 @@ export interface CrossingSide {
   readonly clearanceVarH2: number;
   /** Capacity declared for this direction alone, tonnes a year; Infinity when none. */
   readonly declaredCapacityTPerYear: number;
+  /** Drivers' balking threshold on the expected wait, and their patience (undefined: none). */
+  readonly balkAboveWait: Distribution | undefined;
+  readonly patience: Distribution | undefined;
+  /** Units wait off the border in an e-queue backlog. */
+  readonly eQueue: boolean;
+  /** Units already waiting when a run starts. */
+  readonly backlogAtStartUnits: number;
 }
 
 /** One direction of a link. */
@@ -322,6 +329,10 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
         clearanceMeanH: moments.mean,
         clearanceVarH2: moments.variance,
         declaredCapacityTPerYear: declaredCapacity(ownCapacity(c, reversed), unitOf(c.mode), trainT),
+        balkAboveWait: v.drivers?.balk_above_wait !== undefined ? dist(v.drivers.balk_above_wait) : undefined,
+        patience: v.drivers?.patience !== undefined ? dist(v.drivers.patience) : undefined,
+        eQueue: v.drivers?.e_queue ?? false,
+        backlogAtStartUnits: v.drivers?.backlog_at_start_units ?? 0,
       };
     };
     return {

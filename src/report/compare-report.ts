@@ -287,6 +287,9 @@ function p(doc: VizDocument, text: string, cls?: string): VizElement {
   return htmlEl(doc, 'p', cls ? { class: cls } : {}, text);
 }
 
+/** Marks a mean wait whose queue does not settle in that run (simulate's `non_stationary`). */
+const GROWS = ' (queue grows: not a steady state)';
+
 function table(doc: VizDocument, header: string[], rows: string[][], numeric: boolean[]): VizElement {
   return htmlEl(
     doc,
@@ -581,8 +584,10 @@ function differenceTables(
     .filter((c) => c.wait_h.base !== null || c.wait_h.scenario !== null)
     .map((c) => [
       c.name,
-      c.wait_h.base === null ? '–' : durationText(c.wait_h.base),
-      c.wait_h.scenario === null ? '–' : durationText(c.wait_h.scenario),
+      c.wait_h.base === null ? '–' : durationText(c.wait_h.base) + (c.non_stationary.base ? GROWS : ''),
+      c.wait_h.scenario === null
+        ? '–'
+        : durationText(c.wait_h.scenario) + (c.non_stationary.scenario ? GROWS : ''),
       c.wait_h.difference === null ? '–' : differenceText(c.wait_h),
       c.throughput_per_day.difference === null ? '–' : differenceText(c.throughput_per_day, false),
       significant(c.wait_h) || significant(c.throughput_per_day) ? 'yes' : 'no',

@@ -28,8 +28,18 @@ export function meanClearanceH(side: CrossingSide): number {
 }
 
 /**
+ * Units a crossing direction clears per hour in the long run: its lanes over the open hours of a day at
+ * the mean clearance time, or its daily quota when that is less, spread over 24 hours.
+ */
+export function clearancePerHour(side: CrossingSide): number {
+  const lanesPerDay = (side.lanes * openHoursPerDay(side.calendar)) / side.clearanceMeanH;
+  return Math.min(lanesPerDay, side.quotaUnitsPerDay ?? Number.POSITIVE_INFINITY) / 24;
+}
+
+/**
  * The options of one direction of a crossing, its samplers drawing from `draws`. With `appointments`
- * units book slots at `share` of the rate the crossing clears while open.
+ * units wait in a backlog called forward at `share` of the rate the crossing clears while open. The
+ * drivers' balking threshold and patience draw from their own streams (`balking`, `patience`).
  */
 export function crossingOptions(
   side: CrossingSide,
@@ -73,6 +83,15 @@ export function crossingOptions(
     ...(side.priorityShare > 0 ? { priorityShare: side.priorityShare } : {}),
     ...(booking ? { appointments: booking } : {}),
     ...(priority ? { random: draw(Purpose.priority, 'class') } : {}),
+    ...(side.balkAboveWait
+      ? {
+          balkAbove_h: compileSampler(side.balkAboveWait, draw(Purpose.balking, 'drivers')),
+          clearancePerHour: clearancePerHour(side),
+        }
+      : {}),
+    ...(side.patience
+      ? { patience_h: compileSampler(side.patience, draw(Purpose.patience, 'drivers')) }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * One direction of a border crossing: a queue (FIFO or a priority class first) for lanes open by the
- * hours, a daily quota, an optional e-queue, and the clearance steps in order while holding a lane.
+ * hours, a daily quota, an optional e-queue backlog, the clearance steps in order while holding a lane,
+ * and drivers who may balk at a long expected wait or give up after their patience runs out.
  */
 import { AppointmentBook } from './appointment-book.js';
 import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js';
@@ -10,14 +11,15 @@ import { IdPool } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
 import { type CapacityTarget, Resource, type ResourceHooks } from './resource.js';
+import type { Sampler } from './sample/sampler.js';
 
 /** Observers of a crossing: statistics, animation. Times are in hours. */
 export interface CrossingHooks {
-  /** A unit reached the crossing; it comes to the border at `due` (later than `time` with an e-queue slot). */
-  reach(time: number, due: number): void;
+  /** A unit reached the crossing (and joined the e-queue backlog or the border queue). */
+  reach(time: number): void;
   /** Units waiting at the border became `length`. */
   queue(time: number, length: number): void;
-  /** Units holding an e-queue slot, waiting away from the border, became `count`. */
+  /** Units in the e-queue backlog, waiting away from the border, became `count`. */
   booked(time: number, count: number): void;
   /** Lanes in use became `busy`. */
   busy(time: number, busy: number): void;
@@ -35,6 +37,10 @@ export interface CrossingHooks {
     startedAt: number,
     priorityClass: number,
   ): void;
+  /** `units` arriving found the expected wait above their threshold and did not join. */
+  balked?(time: number, units: number): void;
+  /** A unit that reached the crossing at `reachedAt` gave up waiting (from the backlog or the border). */
+  reneged?(time: number, reachedAt: number): void;
 }
 
 export interface CrossingOptions {
@@ -53,7 +59,24 @@ export interface CrossingOptions {
   /** Uniforms for step probabilities, repeats and the priority class. */
   readonly random?: Uniform;
   readonly hooks?: CrossingHooks;
+  /**
+   * Balking: each arrival draws a threshold, hours; it does not join when the expected wait is above
+   * it. The expected wait is (units waiting ahead, backlog and border, + 1) ÷ `clearancePerHour`, or 0
+   * when a lane is free and no one waits.
+   */
+  readonly balkAbove_h?: Sampler;
+  /** Reneging: each unit draws a patience, hours; it leaves if it has not got a lane by then. */
+  readonly patience_h?: Sampler;
+  /** Units the crossing clears per hour in the long run (lanes, hours, quota): for the expected wait. */
+  readonly clearancePerHour?: number;
+  /** Called with the token of a unit that gave up waiting (reneged). */
+  readonly onReneged?: (token: number) => void;
 }
+
+/** Where a unit is in the crossing. */
+const BOOKED = 1;
+const QUEUED = 2;
+const SERVING = 3;
 
 /**
  * Each unit in the crossing is a small state machine over two kinds of events (its e-queue slot comes
@@ -79,9 +102,15 @@ export class BorderCrossing {
   private queuedAt = new Float64Array(64);
   private startedAt = new Float64Array(64);
   private classOf = new Uint8Array(64);
-  private readonly dueKind: number;
-  /** Units holding an e-queue slot, waiting off the border. */
-  private bookedCount = 0;
+  private stateOf = new Uint8Array(64);
+  /** Incremented each time an id is taken, so that a late patience event finds a recycled id changed. */
+  private serialOf = new Float64Array(64);
+  private serial = 0;
+  private readonly renegeKind: number;
+  private readonly balkAbove: Sampler | null;
+  private readonly patience: Sampler | null;
+  private readonly clearancePerHour: number;
+  private readonly onReneged: (token: number) => void;
 
   /** @param onCleared called when a unit leaves the crossing, with the token it arrived with */
   constructor(sim: Simulation, onCleared: (token: number) => void, options: CrossingOptions) {
@@ -99,7 +128,13 @@ export class BorderCrossing {
     this.random = options.random ?? (() => 0);
     this.steps.useRandom(this.random);
     this.hooks = options.hooks ?? null;
-    this.dueKind = sim.handler('crossing-slot-due', (id) => this.toBorder(id));
+    this.balkAbove = options.balkAbove_h ?? null;
+    this.patience = options.patience_h ?? null;
+    this.clearancePerHour = options.clearancePerHour ?? Number.POSITIVE_INFINITY;
+    if (this.balkAbove !== null && !(this.clearancePerHour > 0 && Number.isFinite(this.clearancePerHour)))
+      throw new RangeError('balking needs the clearance rate: a positive, finite clearancePerHour');
+    this.onReneged = options.onReneged ?? (() => {});
+    this.renegeKind = sim.handler('crossing-patience-out', (id, serial) => this.renege(id, serial));
 
     const hooks = this.hooks;
     const laneHooks: ResourceHooks | undefined = hooks
@@ -111,6 +146,7 @@ export class BorderCrossing {
           },
           release: (time, busy) => hooks.busy(time, busy),
           capacity: () => {},
+          withdraw: (time, _unit, length) => hooks.queue(time, length),
         }
       : undefined;
     this.lanes = new Resource(sim, (id) => this.startService(id), {
@@ -135,10 +171,11 @@ export class BorderCrossing {
     }
     const schedule = this.schedule;
     this.book = options.appointments
-      ? new AppointmentBook({
+      ? new AppointmentBook(sim, (id) => this.toBorder(id), {
           perHour: options.appointments.perHour,
           ...(options.appointments.slot_h !== undefined ? { slot_h: options.appointments.slot_h } : {}),
           ...(schedule ? { isOpen: (t: number) => schedule.capacityAt(t) > 0 } : {}),
+          stillWaiting: (id, ticket) => this.stateOf[id] === BOOKED && this.serialOf[id] === ticket,
         })
       : null;
   }
@@ -148,9 +185,38 @@ export class BorderCrossing {
     return this.lanes.queue.length;
   }
 
-  /** Units holding an e-queue slot, waiting away from the border. */
+  /** Units waiting in the e-queue backlog, away from the border. */
   get booked(): number {
-    return this.bookedCount;
+    return this.book === null ? 0 : this.book.waiting;
+  }
+
+  /**
+   * The wait an arriving unit expects, hours: 0 when a lane is free and no one waits, else the units
+   * waiting ahead (backlog and border) and itself over the long-run clearance rate.
+   */
+  expectedWait_h(): number {
+    const ahead = this.lanes.queue.length + this.booked;
+    if (ahead === 0 && this.lanes.busy < this.lanes.capacity) return 0;
+    return (ahead + 1) / this.clearancePerHour;
+  }
+
+  /**
+   * Whether `units` arriving together balk: the expected wait is above the threshold they draw (never
+   * without a balking threshold). Observed through the hooks; the caller sends them elsewhere.
+   */
+  balks(units = 1): boolean {
+    if (this.balkAbove === null) return false;
+    const balk = this.expectedWait_h() > this.balkAbove();
+    if (balk) this.hooks?.balked?.(this.sim.now, units);
+    return balk;
+  }
+
+  /**
+   * `count` units already waiting when the run starts, in arrival order (the backlog, or the border
+   * queue without one), each handed back with `token` when it leaves.
+   */
+  preload(count: number, token: number): void {
+    for (let i = 0; i < count; i++) this.arrive(token);
   }
 
   /** A unit reaches the crossing; `token` is handed back to `onCleared` when it leaves. */
@@ -161,34 +227,46 @@ export class BorderCrossing {
     if (id === this.tokens.length) this.grow();
     this.tokens[id] = token;
     this.reachedAt[id] = now;
+    const serial = ++this.serial;
+    this.serialOf[id] = serial;
     this.classOf[id] = this.priorityShare > 0 && this.random() < this.priorityShare ? 0 : 1;
-    if (this.book === null) {
-      if (this.hooks !== null) this.hooks.reach(now, now);
+    if (this.hooks !== null) this.hooks.reach(now);
+    if (this.patience !== null) this.sim.schedule(this.patience(), this.renegeKind, id, serial);
+    if (this.book === null || this.book.join(id, serial)) {
       this.toBorder(id);
       return;
     }
-    const due = this.book.book(now);
-    if (this.hooks !== null) this.hooks.reach(now, due);
-    if (due > now) {
-      this.bookedCount++;
-      if (this.hooks !== null) this.hooks.booked(now, this.bookedCount);
-      this.sim.scheduleAt(due, this.dueKind, id);
-    } else this.toBorder(id);
+    this.stateOf[id] = BOOKED;
+    if (this.hooks !== null) this.hooks.booked(now, this.book.waiting);
   }
 
-  /** The unit comes to the border queue (at once, or when its e-queue slot starts). */
+  /** The unit comes to the border queue (at once, or when the backlog calls it forward). */
   private toBorder(id: number): void {
     const now = this.sim.now;
-    if (now > this.reachedAt[id]!) {
-      this.bookedCount--;
-      if (this.hooks !== null) this.hooks.booked(now, this.bookedCount);
-    }
+    if (this.stateOf[id] === BOOKED && this.hooks !== null) this.hooks.booked(now, this.booked);
+    this.stateOf[id] = QUEUED;
     this.queuedAt[id] = now;
     this.lanes.request(id, this.classOf[id]!);
   }
 
+  /** The unit's patience ran out: it leaves if it is still waiting (and still the same unit). */
+  private renege(id: number, serial: number): void {
+    if (this.serialOf[id] !== serial) return;
+    const state = this.stateOf[id];
+    if (state === BOOKED) {
+      this.book!.cancel();
+      if (this.hooks !== null) this.hooks.booked(this.sim.now, this.booked);
+    } else if (state !== QUEUED || !this.lanes.withdraw(id)) return;
+    const token = this.tokens[id]!;
+    this.hooks?.reneged?.(this.sim.now, this.reachedAt[id]!);
+    this.stateOf[id] = 0;
+    this.ids.release(id);
+    this.onReneged(token);
+  }
+
   /** Called by the lanes when the unit gets one; never departs synchronously. */
   private startService(id: number): void {
+    this.stateOf[id] = SERVING;
     this.startedAt[id] = this.sim.now;
     if (this.quota !== null) this.quota.admit();
     this.steps.start(id);
@@ -206,6 +284,7 @@ export class BorderCrossing {
         this.classOf[id]!,
       );
     }
+    this.stateOf[id] = 0;
     this.ids.release(id);
     this.lanes.release();
     this.onCleared(token);
@@ -218,6 +297,12 @@ export class BorderCrossing {
     const queuedAt = new Float64Array(n);
     const startedAt = new Float64Array(n);
     const classOf = new Uint8Array(n);
+    const stateOf = new Uint8Array(n);
+    const serialOf = new Float64Array(n);
+    stateOf.set(this.stateOf);
+    serialOf.set(this.serialOf);
+    this.stateOf = stateOf;
+    this.serialOf = serialOf;
     tokens.set(this.tokens);
     reachedAt.set(this.reachedAt);
     queuedAt.set(this.queuedAt);

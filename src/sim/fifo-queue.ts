@@ -45,6 +45,22 @@ export class FifoQueue implements UnitQueue {
     return this.count === 0 ? -1 : this.units[this.head]!;
   }
 
+  /** Linear in the queue's length: the units behind close up, keeping their order. */
+  remove(unit: number): boolean {
+    const mask = this.mask;
+    let i = 0;
+    while (i < this.count && this.units[(this.head + i) & mask] !== unit) i++;
+    if (i === this.count) return false;
+    for (; i < this.count - 1; i++) {
+      const to = (this.head + i) & mask;
+      const from = (to + 1) & mask;
+      this.units[to] = this.units[from]!;
+      this.times[to] = this.times[from]!;
+    }
+    this.count--;
+    return true;
+  }
+
   /** Time at which the unit {@link peek} returns joined, or NaN when empty. */
   peekTime(): number {
     return this.count === 0 ? Number.NaN : this.times[this.head]!;

@@ -49,13 +49,36 @@ export class PriorityQueue implements UnitQueue {
     if (this.count === 0) return -1;
     const unit = this.units[0]!;
     this.shiftedAt = this.times[0]!;
+    this.removeAt(0);
+    return unit;
+  }
+
+  /** Linear search, then the heap's last entry takes the hole and moves up or down. */
+  remove(unit: number): boolean {
+    let at = 0;
+    while (at < this.count && this.units[at] !== unit) at++;
+    if (at === this.count) return false;
+    this.removeAt(at);
+    return true;
+  }
+
+  private removeAt(hole: number): void {
     const last = --this.count;
-    if (last > 0) {
-      const unitL = this.units[last]!;
-      const prioL = this.priorities[last]!;
-      const orderL = this.orders[last]!;
-      const timeL = this.times[last]!;
-      let i = 0;
+    if (hole === last) return;
+    const unitL = this.units[last]!;
+    const prioL = this.priorities[last]!;
+    const orderL = this.orders[last]!;
+    const timeL = this.times[last]!;
+    let i = hole;
+    // up while the moved entry precedes its parent
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pp = this.priorities[parent]!;
+      if (pp < prioL || (pp === prioL && this.orders[parent]! < orderL)) break;
+      this.move(parent, i);
+      i = parent;
+    }
+    if (i === hole) {
       for (;;) {
         let child = 2 * i + 1;
         if (child >= last) break;
@@ -66,12 +89,11 @@ export class PriorityQueue implements UnitQueue {
         this.move(child, i);
         i = child;
       }
-      this.units[i] = unitL;
-      this.priorities[i] = prioL;
-      this.orders[i] = orderL;
-      this.times[i] = timeL;
     }
-    return unit;
+    this.units[i] = unitL;
+    this.priorities[i] = prioL;
+    this.orders[i] = orderL;
+    this.times[i] = timeL;
   }
 
   peek(): number {

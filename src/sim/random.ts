@@ -79,6 +79,9 @@ export const Purpose = {
   duration: 'duration',
   /** Whether a unit at a crossing is in the priority class. */
   priority: 'priority',
+  /** A driver's threshold on the expected wait (balking) and patience (reneging) at a crossing. */
+  balking: 'balking',
+  patience: 'patience',
   /** A positional substream of {@link RandomStreams.stream} (tests and engine benches). */
   substream: 'substream',
 } as const;

@@ -7,7 +7,7 @@ import { crossingCostUsd } from './crossing-from-network.js';
 import { Simulation } from './kernel.js';
 import { LegType } from './leg-type.js';
 import { RandomStreams } from './random.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import { hasEQueue, type SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
@@ -27,6 +27,8 @@ export interface DemandStats {
   readonly delivered: number;
   /** Consignments that set off within the window and were still on their way when the run stopped. */
   readonly inTransit: number;
+  /** Consignments that set off within the window and gave up on the way (balked or reneged). */
+  readonly abandoned: number;
   /** Door-to-door time of the delivered ones, hours. */
   readonly transit: TallyResult;
   /** Means over the delivered ones of their speed with and without delay, km/h. */
@@ -80,7 +82,7 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
           ...observed,
           costOf: cost,
           oneWay: !twoWay[c],
-          booking: !!plan.appointments[c],
+          booking: hasEQueue(plan, c),
         });
         crossingMonitors[c] = m;
       }
@@ -114,6 +116,7 @@ export function runReplication(plan: SimulationPlan, replication: number, seed: 
     demands: plan.demands.map((_, d) => ({
       delivered: transit[d]!.count,
       inTransit: trips.inTransitByDemand[d]!,
+      abandoned: trips.abandonedByDemand[d]!,
       transit: tallyResult(transit[d]!),
       swdMean: swd[d]!.count > 0 ? swd[d]!.mean : Number.NaN,
       swodMean: swod[d]!.count > 0 ? swod[d]!.mean : Number.NaN,

@@ -17,6 +17,8 @@ export interface ResourceHooks {
   release(time: number, busy: number): void;
   /** The number of open servers became `capacity`. */
   capacity(time: number, capacity: number): void;
+  /** A waiting unit left the queue without being served, which is now `queueLength` long. */
+  withdraw?(time: number, unit: number, queueLength: number): void;
 }
 
 /** Something whose number of open servers a schedule can set. */
@@ -69,6 +71,13 @@ export class Resource implements CapacityTarget {
     queue.push(unit, priority, now);
     if (this.hooks !== null) this.hooks.enqueue(now, unit, queue.length);
     return false;
+  }
+
+  /** Takes a waiting unit out of the queue (it gave up); false when it is not waiting. */
+  withdraw(unit: number): boolean {
+    if (!this.queue.remove(unit)) return false;
+    this.hooks?.withdraw?.(this.sim.now, unit, this.queue.length);
+    return true;
   }
 
   /** Frees one server; it takes the next waiting unit if capacity allows. */

@@ -78,6 +78,8 @@ interface Resolved {
   readonly workers: number | undefined;
   readonly crossings: number[] | undefined;
   readonly appointments: (AppointmentSettings | null)[];
+  /** Slot length and share for the e-queues the network's drivers use. */
+  readonly eQueue: AppointmentSettings;
   readonly divertQueue: number;
 }
 
@@ -189,6 +191,7 @@ export function resolveSimulateOptions(model: NetworkModel, options: SimulateOpt
     workers: Number.isNaN(workers) ? undefined : workers,
     crossings,
     appointments: model.crossings.map((_, i) => (booked.has(i) ? settings : null)),
+    eQueue: settings,
     divertQueue,
   };
 }
@@ -199,6 +202,7 @@ function planOf(model: NetworkModel, r: Resolved, date: string | undefined): Sim
     end_h: r.days * 24,
     drain_h: r.drainDays * 24,
     appointments: r.appointments,
+    eQueue: r.eQueue,
     divertQueue: r.divertQueue,
     date,
   });

@@ -76,8 +76,10 @@ export interface PlanOptions {
   readonly end_h: number;
   /** Longest time the run goes on after `end_h` for the consignments that set off in the window to arrive. */
   readonly drain_h: number;
-  /** Per crossing (file order): its e-queue, or null. */
+  /** Per crossing (file order): its e-queue asked for by the run (both directions), or null. */
   readonly appointments: readonly (AppointmentSettings | null)[];
+  /** The e-queue of a crossing direction whose drivers use one in the network (default 1-h slots at the full rate). */
+  readonly eQueue?: AppointmentSettings | undefined;
   /** A unit finding at least this many units ahead at a crossing diverts (Infinity: never). */
   readonly divertQueue: number;
   /** YYYY-MM-DD: route over the infrastructure in service that day (default: all). */
@@ -123,6 +125,26 @@ export interface SimulationPlan extends PlanOptions {
   readonly routes: readonly TripRoute[];
   /** Demand entries not simulated, and why. */
   readonly skipped: readonly Issue[];
+}
+
+const DEFAULT_E_QUEUE: AppointmentSettings = { slot_h: 1, share: 1 };
+
+/** The e-queue of a crossing's direction in a run: asked for by the run, or by its drivers in the network. */
+export function eQueueOf(
+  plan: SimulationPlan,
+  crossing: number,
+  direction: number,
+): AppointmentSettings | null {
+  const asked = plan.appointments[crossing];
+  if (asked) return asked;
+  const entry = plan.network.crossings[crossing]!;
+  const side = entry.sides[direction] ?? entry.sides[0];
+  return side.eQueue ? (plan.eQueue ?? DEFAULT_E_QUEUE) : null;
+}
+
+/** Whether some direction of a crossing has an e-queue in the run. */
+export function hasEQueue(plan: SimulationPlan, crossing: number): boolean {
+  return eQueueOf(plan, crossing, 0) !== null || eQueueOf(plan, crossing, 1) !== null;
 }
 
 /** Tonnes a day a compiled demand asks to move. */

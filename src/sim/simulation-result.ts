@@ -6,10 +6,12 @@
 import { LegType } from './leg-type.js';
 import type { ReplicationResult } from './replication.js';
 import { SIM_HISTOGRAM } from './replication.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import { hasEQueue, type SimulationPlan } from './simulation-plan.js';
+import { confidenceInterval } from './stats/confidence-interval.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
 import { LogHistogram } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';
+import { nonStationary } from './stats/non-stationarity.js';
 import { type Estimate, ReplicationSummary } from './stats/replication-summary.js';
 
 /** An estimate as JSON: hours (or the quantity's unit); null where nothing was observed. */
@@ -35,12 +37,31 @@ export interface CrossingFlowJson {
   readonly tfi1_h: EstimateJson;
   /** Units cleared after the warm-up, summed over replications. */
   readonly served: number;
-  /** Units that reached the crossing after the warm-up, summed over replications. */
+  /** Units that reached the crossing after the warm-up (those that balked included), summed over replications. */
   readonly arrived: number;
+  /** Units that arrived, found the expected wait above their threshold and did not join, summed. */
+  readonly balked: number;
+  /** Units that gave up waiting (their patience ran out), summed over replications. */
+  readonly reneged: number;
+  /** `balked` and `reneged` as shares of `arrived` (null when nothing arrived). */
+  readonly balked_share: number | null;
+  readonly reneged_share: number | null;
   /** Units cleared per day (mean over replications). */
   readonly throughput_per_day: number | null;
-  /** Units arriving minus units cleared, per day: above zero, the queue grows (demand exceeds capacity). */
+  /**
+   * Measured growth of the units at the crossing (backlog, border queue, in service) over the
+   * observation window, per day: arrived − balked − reneged − cleared over the window's days, mean
+   * over replications. Above zero, the queue grows (demand exceeds capacity).
+   */
   readonly queue_growth_per_day: number | null;
+  /** 95 % confidence interval of that growth over replications (Student's t); null with one replication. */
+  readonly queue_growth_per_day_ci95: readonly [number, number] | null;
+  /**
+   * The queue does not settle: its growth's interval excludes 0 (with one replication: no interval,
+   * the growth alone) and the growth is material, above half a unit a day and 1 % of the throughput.
+   * The mean wait then depends on the length of the run and is not a steady-state wait.
+   */
+  readonly non_stationary: boolean;
   /** Share of the open lane-hours in use (mean over replications). */
   readonly utilization: number | null;
   /** Units waiting at the border: time average (mean over replications) and the largest seen. */
@@ -88,6 +109,8 @@ export interface OdJson {
   readonly delivered: number;
   /** Those still on their way when the run stopped (stuck behind a growing queue), summed. */
   readonly in_transit_at_end: number;
+  /** Those that gave up on the way (balked with no other route, or reneged at a crossing), summed. */
+  readonly abandoned: number;
   /** CPMM speed with delay (distance over the whole time) and without (over the time moving), km/h. */
   readonly swd_kmh: number | null;
   readonly swod_kmh: number | null;
@@ -157,7 +180,7 @@ class FlowAccumulator {
   readonly booked = new ReplicationSummary(SIM_HISTOGRAM);
   readonly border = new ReplicationSummary(SIM_HISTOGRAM);
   readonly throughput = new MeanOver();
-  readonly growth = new MeanOver();
+  readonly growth = new Moments();
   readonly utilization = new MeanOver();
   readonly queue = new MeanOver();
   readonly bookedCount = new MeanOver();
@@ -165,6 +188,8 @@ class FlowAccumulator {
   queueMax = Number.NaN;
   served = 0;
   arrived = 0;
+  balked = 0;
+  reneged = 0;
   diverted = 0;
 
   add(s: CrossingStats, windowDays: number): void {
@@ -174,25 +199,36 @@ class FlowAccumulator {
     tally(this.booked, s.bookedWait);
     tally(this.border, s.borderWait);
     this.throughput.add(s.served / windowDays);
-    this.growth.add((s.reached - s.served) / windowDays);
+    this.growth.add((s.reached - s.reneged - s.served) / windowDays);
     this.utilization.add(s.openLaneHours > 0 ? s.busyLaneHours / s.openLaneHours : Number.NaN);
     this.queue.add(s.queueMean);
     this.bookedCount.add(s.bookedMean);
     this.cost.add(s.costMean);
     if (!(s.queueMax <= this.queueMax)) this.queueMax = s.queueMax;
     this.served += s.served;
-    this.arrived += s.reached;
+    this.arrived += s.reached + s.balked;
+    this.balked += s.balked;
+    this.reneged += s.reneged;
     this.diverted += s.diverted;
   }
 
   flow(): CrossingFlowJson {
+    const growth = this.growth.count > 0 ? this.growth.mean : null;
+    const ci = confidenceInterval(this.growth);
+    const throughput = this.throughput.value;
     return {
       wait_h: estimateJson(this.wait.result()),
       tfi1_h: estimateJson(this.tfi1.result()),
       served: this.served,
       arrived: this.arrived,
-      throughput_per_day: this.throughput.value,
-      queue_growth_per_day: this.growth.value,
+      balked: this.balked,
+      reneged: this.reneged,
+      balked_share: this.arrived > 0 ? this.balked / this.arrived : null,
+      reneged_share: this.arrived > 0 ? this.reneged / this.arrived : null,
+      throughput_per_day: throughput,
+      queue_growth_per_day: growth,
+      queue_growth_per_day_ci95: ci,
+      non_stationary: nonStationary(growth, ci, throughput),
       utilization: this.utilization.value,
       queue: { mean: this.queue.value, max: finite(this.queueMax) },
     };
@@ -215,6 +251,7 @@ export class ResultMerger {
       swod: MeanOver;
       delivered: number;
       inTransit: number;
+      abandoned: number;
     }
   >();
   private readonly windowDays: number;
@@ -243,6 +280,7 @@ export class ResultMerger {
           swod: new MeanOver(),
           delivered: 0,
           inTransit: 0,
+          abandoned: 0,
         };
         this.od.set(key, entry);
       }
@@ -287,6 +325,7 @@ export class ResultMerger {
         }
         entry.delivered += d.delivered;
         entry.inTransit += d.inTransit;
+        entry.abandoned += d.abandoned;
       }
       entry.transit.add(count > 0 ? sum / count : Number.NaN, pooled.toJSON());
       entry.swd.add(count > 0 ? swd / count : Number.NaN);
@@ -311,7 +350,7 @@ export class ResultMerger {
       this.directions[i]!.forEach((d, k) => {
         if (d) directions[k === 0 ? `${c.from}->${c.to}` : `${c.to}->${c.from}`] = d.flow();
       });
-      const withBooking = plan.appointments[i] !== null && plan.appointments[i] !== undefined;
+      const withBooking = hasEQueue(plan, i);
       crossings[c.id] = {
         name: c.name,
         mode: c.mode,
@@ -362,6 +401,7 @@ export class ResultMerger {
         transit_h: estimateJson(entry.transit.result()),
         delivered: entry.delivered,
         in_transit_at_end: entry.inTransit,
+        abandoned: entry.abandoned,
         swd_kmh: entry.swd.value,
         swod_kmh: entry.swod.value,
       };
@@ -378,7 +418,7 @@ export class ResultMerger {
       days: plan.end_h / 24,
       warmup_days: plan.warmup_h / 24,
       drain_days: plan.drain_h / 24,
-      appointments: model.crossings.filter((_, i) => plan.appointments[i]).map((c) => c.id),
+      appointments: model.crossings.filter((_, i) => hasEQueue(plan, i)).map((c) => c.id),
       divert_queue: Number.isFinite(plan.divertQueue) ? plan.divertQueue : null,
       events: this.events,
       crossings,

@@ -5,7 +5,7 @@
 import { type ArrivalProcess, arrivalProcess } from './arrival-process.js';
 import { BatchService } from './batch-service.js';
 import { BorderCrossing, type CrossingHooks } from './crossing.js';
-import { type AppointmentSettings, crossingOptions } from './crossing-from-network.js';
+import { crossingOptions } from './crossing-from-network.js';
 import { IdPool } from './id-pool.js';
 import { Priority, type Simulation } from './kernel.js';
 import { LegType } from './leg-type.js';
@@ -13,7 +13,7 @@ import { Purpose, type Uniform } from './random.js';
 import { compileSampler } from './sample/compile.js';
 import type { Sampler } from './sample/sampler.js';
 import { serviceOptions } from './service-from-network.js';
-import type { SimulationPlan } from './simulation-plan.js';
+import { eQueueOf, type SimulationPlan } from './simulation-plan.js';
 
 /**
  * The stream of one kind of draw of one element: `purpose` is a {@link Purpose}, `element` names the
@@ -26,6 +26,11 @@ export interface TripObservers {
   crossing?(crossing: number, direction: number): CrossingHooks | undefined;
   /** A unit found the queue at a crossing too long and took another route. */
   diverted?(crossing: number, direction: number, time: number): void;
+  /**
+   * A consignment gave up (balked at a crossing with no other route, or a piece of it reneged there):
+   * it leaves the network undelivered; `tracked` when it set off within the observation window.
+   */
+  abandoned?(demand: number, time: number, tracked: boolean): void;
   /** A unit boarded a service at `boardedAt` and sailed at `time`. */
   sailed?(service: number, direction: number, time: number, boardedAt: number): void;
   /**
@@ -37,6 +42,10 @@ export interface TripObservers {
 
 const TRACKED = 1;
 const DIVERTED = 2;
+/** The token of a unit waiting at a crossing when the run starts, part of no trip. */
+const NO_TRIP = -1;
+/** A piece of the consignment gave up at the crossing it is at: it is dropped when the last piece is done. */
+const GAVE_UP = 4;
 
 /**
  * Each consignment is a state machine over its legs, driven by three kinds of events (a demand's next
@@ -48,6 +57,8 @@ export class TripModel {
   trackedInTransit = 0;
   /** Per demand: consignments that set off within the window and are still on their way. */
   readonly inTransitByDemand: Int32Array;
+  /** Per demand: consignments that set off within the window and gave up on the way. */
+  readonly abandonedByDemand: Int32Array;
   private readonly sim: Simulation;
   private readonly plan: SimulationPlan;
   private readonly observers: TripObservers;
@@ -79,6 +90,7 @@ export class TripModel {
     this.stopAt = plan.end_h + plan.drain_h;
     const net = plan.network;
     this.inTransitByDemand = new Int32Array(plan.demands.length);
+    this.abandonedByDemand = new Int32Array(plan.demands.length);
     this.arrivalKind = sim.handler('demand-arrival', (d) => this.arrive(d));
     this.legDoneKind = sim.handler('leg-done', (u) => this.advance(u));
 
@@ -104,14 +116,20 @@ export class TripModel {
       const entry = net.crossings[c]!;
       const side = entry.sides[direction] ?? entry.sides[0];
       const element = `crossing:${entry.id}:${way(entry, direction)}`;
-      const appointments: AppointmentSettings | null = plan.appointments[c] ?? null;
       const options = crossingOptions(
         side,
         { keyed: (purpose, key) => streams(purpose, `${element}/${key}`) },
-        appointments ?? undefined,
+        eQueueOf(plan, c, direction) ?? undefined,
       );
       const hooks = observers.crossing?.(c, direction);
-      return new BorderCrossing(sim, (u) => this.cleared(u), { ...options, ...(hooks ? { hooks } : {}) });
+      const crossing = new BorderCrossing(sim, (u) => this.cleared(u), {
+        ...options,
+        ...(hooks ? { hooks } : {}),
+        onReneged: (u) => this.gaveUp(u),
+      });
+      // the queue of the dated state: units that belong to no trip of the run
+      crossing.preload(side.backlogAtStartUnits, NO_TRIP);
+      return crossing;
     });
     this.sailing = Array.from(usedService, (used, k) => {
       if (!used) return null;
@@ -228,6 +246,16 @@ export class TripModel {
           this.advance(u);
           return;
         }
+        if (crossing.balks(leg.units)) {
+          // the driver does not join: another crossing of the same border if there is one, else gives up
+          if (alternative >= 0 && (this.flags[u]! & DIVERTED) === 0) {
+            this.flags[u]! |= DIVERTED;
+            this.routeOf[u] = alternative;
+            this.legOf[u] = -1;
+            this.advance(u);
+          } else this.drop(u);
+          return;
+        }
         this.legStartedAt[u] = sim.now;
         this.pending[u] = leg.units;
         for (let k = 0; k < leg.units; k++) crossing.arrive(u);
@@ -242,9 +270,34 @@ export class TripModel {
 
   /** A crossing let one piece of the unit through; the unit goes on when all its pieces are through. */
   private cleared(u: number): void {
+    if (u === NO_TRIP) return;
     if (--this.pending[u]! > 0) return;
+    if ((this.flags[u]! & GAVE_UP) !== 0) {
+      this.drop(u);
+      return;
+    }
     this.delay[u]! += this.sim.now - this.legStartedAt[u]!;
     this.advance(u);
+  }
+
+  /** A piece of the unit gave up waiting at a crossing: the unit is dropped when its last piece is done. */
+  private gaveUp(u: number): void {
+    if (u === NO_TRIP) return;
+    this.flags[u]! |= GAVE_UP;
+    if (--this.pending[u]! === 0) this.drop(u);
+  }
+
+  /** The consignment leaves the network undelivered. */
+  private drop(u: number): void {
+    const now = this.sim.now;
+    const d = this.demandOf[u]!;
+    const tracked = (this.flags[u]! & TRACKED) !== 0;
+    this.observers.abandoned?.(d, now, tracked);
+    this.ids.release(u);
+    if (!tracked) return;
+    this.inTransitByDemand[d]!--;
+    this.abandonedByDemand[d]!++;
+    if (--this.trackedInTransit === 0 && now >= this.plan.end_h) this.sim.stop();
   }
 
   private sail(s: number, direction: number, units: Int32Array, boardedAt: Float64Array, load: number): void {

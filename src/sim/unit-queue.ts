@@ -14,6 +14,8 @@ export interface UnitQueue {
   shift(): number;
   /** The unit {@link shift} would return next, or -1 when empty. */
   peek(): number;
+  /** Takes a waiting unit out of the line (a driver who gives up); false when it is not waiting. */
+  remove(unit: number): boolean;
   clear(): void;
 }
 

@@ -282,12 +282,45 @@ describe('a priority class (green lane, paid out-of-turn passage)', () => {
 });
 
 describe('an appointment queue (e-queue)', () => {
-  it('offers slots in time order at a rate that is kept exactly: 2.5 an hour gives 2, 3, 2, 3', () => {
-    const book = new AppointmentBook({ perHour: 2.5 });
-    expect(Array.from({ length: 10 }, () => book.book(0))).toEqual([0, 0, 1, 1, 1, 2, 2, 3, 3, 3]);
-    const closedAtNight = new AppointmentBook({ perHour: 1, isOpen: (t) => t % 24 >= 8 });
-    expect(closedAtNight.book(0)).toBe(8);
-    expect(closedAtNight.book(5.5)).toBe(9);
+  it('calls the backlog forward in arrival order at a rate that is kept exactly: 2.5 an hour gives 2, 3, 2, 3', () => {
+    const sim = new Simulation();
+    const released: number[] = [];
+    const book = new AppointmentBook(sim, () => released.push(sim.now), { perHour: 2.5 });
+    const atOnce = Array.from({ length: 10 }, (_, u) => book.join(u, u));
+    expect(atOnce).toEqual([true, true, ...Array(8).fill(false)]);
+    expect(book.waiting).toBe(8);
+    sim.run();
+    expect([0, 0, ...released]).toEqual([0, 0, 1, 1, 1, 2, 2, 3, 3, 3]);
+
+    const night = new Simulation();
+    const times: number[] = [];
+    const closedAtNight = new AppointmentBook(night, () => times.push(night.now), {
+      perHour: 1,
+      isOpen: (t) => t % 24 >= 8,
+    });
+    expect(closedAtNight.join(0, 0)).toBe(false);
+    night.schedule(
+      5.5,
+      night.handler('second', () => closedAtNight.join(1, 1)),
+    );
+    night.run();
+    expect(times).toEqual([8, 9]);
+  });
+
+  it('gives a place left by a unit that gave up to the next one in the backlog', () => {
+    const sim = new Simulation();
+    const released: number[] = [];
+    const gone = new Set<number>();
+    const book = new AppointmentBook(sim, (u) => released.push(u), {
+      perHour: 1,
+      stillWaiting: (u) => !gone.has(u),
+    });
+    for (let u = 0; u < 4; u++) book.join(u, u);
+    gone.add(1);
+    book.cancel();
+    expect(book.waiting).toBe(2);
+    sim.run();
+    expect(released).toEqual([2, 3]);
   });
 
   it('moves the wait off the border: booked + border wait = total wait, and every unit is accounted for', () => {

@@ -37,6 +37,21 @@ function conformance(name: string, make: (capacity?: number) => UnitQueue) {
       expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
     });
 
+    it('takes out a waiting unit (a driver who gives up), the others keeping their order', () => {
+      const q = make(4);
+      for (let i = 0; i < 10; i++) q.push(i, i % 2, i);
+      const served = [...Array(10).keys()].sort((a, b) => (a % 2) - (b % 2) || a - b);
+      for (const gone of [3, 0, 9]) expect(q.remove(gone)).toBe(true);
+      expect(q.remove(3)).toBe(false);
+      expect(q.remove(42)).toBe(false);
+      expect(q.length).toBe(7);
+      const out: number[] = [];
+      while (q.length > 0) out.push(q.shift());
+      const expected = served.filter((u) => ![3, 0, 9].includes(u));
+      // a FIFO queue ignores the class: arrival order
+      expect([expected, [1, 2, 4, 5, 6, 7, 8]]).toContainEqual(out);
+    });
+
     it('clears', () => {
       const q = make();
       q.push(1, 0, 0);

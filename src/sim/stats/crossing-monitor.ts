@@ -1,6 +1,6 @@
 /**
  * The standard observer of a border crossing, per direction and in all: waits, time to clear (TFI1),
- * cost, queue, lanes busy and open, units served and diverted, within the observation window.
+ * cost, queue, lanes busy and open, units served, diverted, balked and reneged, within the observation window.
  */
 import type { CrossingHooks } from '../crossing.js';
 import { LogHistogram, type LogHistogramOptions, type LogHistogramState } from './histogram.js';
@@ -34,8 +34,12 @@ export interface TallyResult {
 
 /** What a crossing (or one of its directions) saw in one replication. */
 export interface CrossingStats {
-  /** Units that reached it within the window. */
+  /** Units that reached it and joined (the backlog or the border queue) within the window. */
   readonly reached: number;
+  /** Units that reached it within the window, found the expected wait above their threshold and did not join. */
+  readonly balked: number;
+  /** Units that gave up waiting within the window (patience run out). */
+  readonly reneged: number;
   /** Units cleared within the window. */
   readonly served: number;
   /** Units that found the queue too long and went to another crossing. */
@@ -62,6 +66,8 @@ export interface CrossingStats {
 
 class Counters {
   reached = 0;
+  balked = 0;
+  reneged = 0;
   served = 0;
   diverted = 0;
   cost = 0;
@@ -109,6 +115,8 @@ class Counters {
     const wait = tally(this.wait);
     return {
       reached: this.reached,
+      balked: this.balked,
+      reneged: this.reneged,
       served: this.served,
       diverted: this.diverted,
       wait,
@@ -153,11 +161,23 @@ class DirectionHooks implements CrossingHooks {
     readonly index: number,
   ) {}
 
-  reach(time: number, _due: number): void {
+  reach(time: number): void {
     if (this.monitor.inWindow(time)) {
       this.counters.reached++;
       if (this.counters !== this.monitor.total) this.monitor.total.reached++;
     }
+  }
+
+  balked(time: number, units: number): void {
+    if (!this.monitor.inWindow(time)) return;
+    this.counters.balked += units;
+    if (this.counters !== this.monitor.total) this.monitor.total.balked += units;
+  }
+
+  reneged(time: number, _reachedAt: number): void {
+    if (!this.monitor.inWindow(time)) return;
+    this.counters.reneged++;
+    if (this.counters !== this.monitor.total) this.monitor.total.reneged++;
   }
 
   booked(time: number, count: number): void {

@@ -45,3 +45,18 @@ export function cobhamWaits(
     return w0 / ((1 - before) * (1 - sigma));
   });
 }
+
+/**
+ * The stationary distribution of a birth–death chain on 0 … N (truncated where the mass is negligible):
+ * π(n) ∝ Π_{k<n} birth(k) / death(k + 1), normalised.
+ */
+export function birthDeathStationary(
+  birth: (n: number) => number,
+  death: (n: number) => number,
+  N: number,
+): number[] {
+  const weights = [1];
+  for (let n = 1; n <= N; n++) weights.push((weights[n - 1]! * birth(n - 1)) / death(n));
+  const total = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => w / total);
+}
