@@ -32,7 +32,7 @@ describe('caravan simulate', () => {
   }, 120_000);
 
   it('flags a growing queue as non-stationary and a settled one not; 24-hour operation at Nur Zholy removes the wait', () => {
-    const args = ['--replications', '5', '--json'];
+    const args = ['--days', '30', '--replications', '3', '--json'];
     const base = caravan(['simulate', ...args]);
     expect(base.code, base.stderr).toBe(0);
     const b = JSON.parse(base.stdout);
