@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { type CheckDirection, checkNetwork } from '../flow/check.js';
+import { InputError } from '../model/issue.js';
 import { compileNetwork } from '../network/compile.js';
 import { SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { isNot } from './options.js';
@@ -177,14 +178,22 @@ export const checkUseCase: UseCase<typeof CheckOptionsSchema, typeof CheckResult
   async run(model, o, ctx) {
     ctx.signal?.throwIfAborted();
     const r = checkNetwork(compileNetwork(model), o.date);
-    const sim = await simulateDate(model, o, ctx);
+    let sim: SimulateResult | null = null;
+    const notes: string[] = [];
+    try {
+      sim = await simulateDate(model, o, ctx);
+    } catch (e) {
+      // Nothing to simulate on the date is a finding of the check, not a failure of it.
+      if (!(e instanceof InputError) || e.issues.some((i) => i.path !== 'demand')) throw e;
+      notes.push(...e.issues.map((i) => `no simulation: ${i.message}`));
+    }
     const crossings = r.crossings.map((x) => withSimulation(x, sim));
     return {
       date: o.date,
       simulation: sim === null ? null : { replications: sim.replications, days: sim.days, seed: sim.seed },
       crossings,
       unserved: r.unserved.map((u) => ({ ...u })),
-      findings: [...r.findings, ...crossings.flatMap(simulationFindings)],
+      findings: [...r.findings, ...notes, ...crossings.flatMap(simulationFindings)],
       consistent: r.consistent,
     };
   },
