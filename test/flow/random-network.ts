@@ -59,8 +59,11 @@ export const randomNetworkSpec: fc.Arbitrary<RandomNetworkSpec> = fc
     }),
   );
 
-/** The network of a spec, validated; `demandScale` multiplies every demand. */
-export function randomNetwork(spec: RandomNetworkSpec, options: { demandScale?: number } = {}): NetworkModel {
+/** The network of a spec, validated; `demandScale` multiplies every demand; `growthPerYear` is every demand's growth. */
+export function randomNetwork(
+  spec: RandomNetworkSpec,
+  options: { demandScale?: number; growthPerYear?: number } = {},
+): NetworkModel {
   const scale = options.demandScale ?? 1;
   const cn = (i: number) => `cn${i}`;
   const kz = (i: number) => `kz${i}`;
@@ -103,6 +106,7 @@ export function randomNetwork(spec: RandomNetworkSpec, options: { demandScale?: 
     to: d.westbound ? kz(d.kz) : cn(d.cn),
     t_per_year: d.t * scale,
     cargo: d.containers ? 'containers' : 'bulk',
+    ...(options.growthPerYear === undefined ? {} : { growth_per_year: options.growthPerYear }),
   }));
   return validModel({
     format: 'caravan/1',
