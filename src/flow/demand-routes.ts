@@ -90,7 +90,7 @@ export function demandRouteIssues(model: NetworkModel): Issue[] {
       issue(
         'demand_no_route',
         ['demand', i],
-        `no route in service from "${d.from}" to "${d.to}"${inModes} ${merged.map(describePeriod).join(', ')}: the analyses leave it unserved there; open or add an element on its way, or allow another of its modes`,
+        `no route in service from "${d.from}" to "${d.to}"${inModes} ${merged.map(describePeriod).join(', ')}: the analyses leave it unserved then; open or add an element on its way, or let it use another mode`,
         'warning',
       ),
     );
