@@ -16,7 +16,7 @@ import type { NetworkModel, ProvenanceRefModel } from '../src/model/schema.js';
 export const DATASET = resolve(import.meta.dirname, '../data/eurasia/network.yaml');
 export const SOURCES_MD = resolve(import.meta.dirname, '../data/eurasia/SOURCES.md');
 
-const LISTS = ['units', 'modes', 'nodes', 'links', 'crossings', 'services', 'demand'] as const;
+const LISTS = ['units', 'modes', 'nodes', 'links', 'crossings', 'services', 'demand', 'cargo_classes'] as const;
 type Entry = Readonly<Record<string, unknown>> & {
   provenance?: Readonly<Record<string, ProvenanceRefModel>>;
 };

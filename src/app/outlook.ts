@@ -58,6 +58,9 @@ export const OutlookResultSchema = z.object({
       served_t_per_year: z.number(),
       unserved_t_per_year: z.number(),
       total_cost_usd: z.number(),
+      total_cost_with_unserved_usd_per_year: z
+        .number()
+        .describe('the cost of the flows plus the unserved tonnes at their unserved costs, a year'),
       gap: z.number(),
       crossings: z.array(z.object({ ...CapacityFlow, kind: z.literal('crossing') })),
       services: z.array(z.object({ ...CapacityFlow, kind: z.literal('service') })),

@@ -4,6 +4,7 @@
  * intervals, and the judgement whether a crossing's queue grows without bound.
  */
 import { z } from 'zod';
+import { InputError, issue } from '../model/issue.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
 import type { CrossingFlowJson } from '../sim/simulation-result.js';
@@ -199,6 +200,17 @@ export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof Simul
       signal: ctx.signal,
       onProgress: (done, total) => ctx.onProgress?.({ phase: 'replications', done, total }),
     });
+    if (Object.keys(result.od).length === 0) {
+      // Every demand was skipped: exiting 0 with an empty report would read as "no waits".
+      const why = result.warnings.length > 0 ? `: ${result.warnings.join('; ')}` : '';
+      throw new InputError([
+        issue(
+          'missing_quantity',
+          'demand',
+          `nothing to simulate: no demand has a route in service${o.date === undefined ? '' : ` on ${o.date}`}${why}; check the demand's modes and the elements in service (caravan validate lists each demand without a route)`,
+        ),
+      ]);
+    }
     return result as SimulateResult;
   },
 };

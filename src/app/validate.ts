@@ -4,8 +4,9 @@
  * not from the model argument (which a caller may leave as any model): see {@link validateText}.
  */
 import { z } from 'zod';
+import { demandRouteIssues } from '../flow/demand-routes.js';
 import { hasErrors, InputError, type Issue } from '../model/issue.js';
-import { parseNetwork } from '../model/load.js';
+import { checkNetworkData, parseText } from '../model/load.js';
 import { loadNetworkWithScenarioText } from '../model/scenario-load.js';
 import type { NetworkModel } from '../model/schema.js';
 import type { UseCase } from './use-case.js';
@@ -54,8 +55,12 @@ export type ValidateResult = z.output<typeof ValidateResultSchema>;
 export function validateText(o: ValidateOptions): ValidateResult {
   let model: NetworkModel | undefined;
   let issues: readonly Issue[];
-  if (o.scenario === undefined) ({ model, issues } = parseNetwork(o.text, o.file));
-  else {
+  if (o.scenario === undefined) {
+    const { parsed, issues: parseIssues } = parseText(o.text, { file: o.file });
+    if (!parsed) return validationResult(undefined, parseIssues);
+    ({ model, issues } = checkNetworkData(parsed, o.file));
+    return validationResult(model, issues, { file: o.file, lineOf: parsed.lineOf });
+  } else {
     try {
       const loaded = loadNetworkWithScenarioText(o.scenario, () => ({ text: o.text, file: o.file }));
       model = loaded.model;
@@ -68,8 +73,28 @@ export function validateText(o: ValidateOptions): ValidateResult {
   return validationResult(model, issues);
 }
 
-/** What validating found: the model when it is valid, and every issue. */
-export function validationResult(model: NetworkModel | undefined, issues: readonly Issue[]): ValidateResult {
+/**
+ * What validating found: the model when it is valid, and every issue, with the warnings of a valid
+ * network's demand that has no route in service in some period (src/flow/demand-routes.ts); `where`
+ * gives those their file and line.
+ */
+export function validationResult(
+  model: NetworkModel | undefined,
+  found: readonly Issue[],
+  where: { file?: string; lineOf?: (path: string) => number | undefined } = {},
+): ValidateResult {
+  const routes =
+    model !== undefined && !hasErrors(found)
+      ? demandRouteIssues(model).map((i) => {
+          const line = where.lineOf?.(i.path);
+          return {
+            ...i,
+            ...(where.file !== undefined ? { file: where.file } : {}),
+            ...(line !== undefined ? { line } : {}),
+          };
+        })
+      : [];
+  const issues = [...found, ...routes];
   const errors = issues.filter((i) => i.severity === 'error').length;
   return {
     valid: model !== undefined && !hasErrors(issues),

@@ -48,6 +48,8 @@ export interface OutlookYear {
   readonly served_t_per_year: number;
   readonly unserved_t_per_year: number;
   readonly total_cost_usd: number;
+  /** The same plus the unserved tonnes at their unserved costs, USD a year. */
+  readonly total_cost_with_unserved_usd_per_year: number;
   readonly gap: number;
   readonly crossings: (CapacityFlow & { kind: 'crossing' })[];
   readonly services: (CapacityFlow & { kind: 'service' })[];
@@ -111,6 +113,7 @@ export async function outlook(
       served_t_per_year: report.summary.served_t_per_year,
       unserved_t_per_year: report.summary.unserved_t_per_year,
       total_cost_usd: report.summary.total_cost_usd,
+      total_cost_with_unserved_usd_per_year: report.summary.total_cost_with_unserved_usd_per_year,
       gap: report.summary.gap,
       crossings: report.crossings.map((r) => ({ kind: 'crossing' as const, ...pick(r) })),
       services: report.services

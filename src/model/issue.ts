@@ -28,6 +28,7 @@ export type IssueCode =
   | 'bad_timezone'
   | 'bad_date'
   | 'demand_unconnected'
+  | 'demand_no_route'
   | 'missing_time'
   | 'missing_quantity'
   | 'gauge_mismatch'

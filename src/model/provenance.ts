@@ -103,7 +103,15 @@ export function checkProvenance(model: NetworkModel, declaredSources: ReadonlySe
     for (const [key, d] of Object.entries((directions ?? {}) as Record<string, Entry>))
       visit([...path, 'directions', key], d, false, owner);
   };
-  for (const list of ['units', 'nodes', 'links', 'crossings', 'services', 'demand'] as const) {
+  for (const list of [
+    'units',
+    'nodes',
+    'links',
+    'crossings',
+    'services',
+    'demand',
+    'cargo_classes',
+  ] as const) {
     (model[list] as readonly Entry[]).forEach((e, i) => {
       visit([list, i], e);
       visitDirections([list, i], e.directions, e);

@@ -1,7 +1,7 @@
 /**
  * The meaning of demand entries: a quantity that converts to tonnes by one rule (t_per_year, or
  * units_per_day × the unit's tonnes × 365, the two agreeing when both are given), a unit that
- * resolves, two different places, and a monthly profile that is not all zero.
+ * resolves, two different places, a cargo class that exists, and a monthly profile that is not all zero.
  */
 import { type Issue, issue } from './issue.js';
 import type { DemandModel, NetworkModel } from './schema.js';
@@ -15,7 +15,17 @@ export function demandUnitId(model: NetworkModel, d: DemandModel): string | unde
   return d.unit ?? (d.mode ? model.modes[d.mode]?.unit : undefined);
 }
 
-export function checkDemand(model: NetworkModel, unitIds: ReadonlySet<string>): Issue[] {
+/** The cargo class whose unserved cost a demand takes: `cargo_class`, else the class whose id is its `cargo`. */
+export function demandCargoClassId(model: NetworkModel, d: DemandModel): string | undefined {
+  if (d.cargo_class !== undefined) return d.cargo_class;
+  return d.cargo !== undefined && model.cargo_classes.some((c) => c.id === d.cargo) ? d.cargo : undefined;
+}
+
+export function checkDemand(
+  model: NetworkModel,
+  unitIds: ReadonlySet<string>,
+  classIds: ReadonlySet<string> = new Set(model.cargo_classes.map((c) => c.id)),
+): Issue[] {
   const issues: Issue[] = [];
   const tonnes = new Map(model.units.map((u) => [u.id, u.t]));
   model.demand.forEach((d, i) => {
@@ -66,6 +76,15 @@ export function checkDemand(model: NetworkModel, unitIds: ReadonlySet<string>): 
           );
         }
       }
+    }
+    if (d.cargo_class !== undefined && !classIds.has(d.cargo_class)) {
+      issues.push(
+        issue(
+          'unknown_reference',
+          [...path, 'cargo_class'],
+          `unknown cargo class "${d.cargo_class}"${didYouMean(d.cargo_class, classIds)}: declare it under \`cargo_classes\``,
+        ),
+      );
     }
     if (d.monthly_profile?.every((x) => x === 0)) {
       issues.push(

@@ -12,7 +12,10 @@ import type { NetworkModel } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 type Declared = Readonly<
-  Record<'sources' | 'units' | 'nodes' | 'links' | 'crossings' | 'services' | 'demand', ReadonlySet<string>>
+  Record<
+    'sources' | 'units' | 'nodes' | 'links' | 'crossings' | 'services' | 'demand' | 'cargo_classes',
+    ReadonlySet<string>
+  >
 >;
 
 /** A node reference in an entry that failed the schema. */
@@ -128,7 +131,7 @@ export function checkMeaning(
     ref(['demand', i, 'from'], d.from);
     ref(['demand', i, 'to'], d.to);
   });
-  issues.push(...checkDemand(model, unitIds));
+  issues.push(...checkDemand(model, unitIds, declared.cargo_classes));
   issues.push(...checkVariants(model));
 
   // Connectivity is only meaningful when every edge could be read and joins known nodes.
@@ -142,7 +145,7 @@ export function checkMeaning(
 }
 
 function checkDuplicates(model: NetworkModel, issues: Issue[]): void {
-  const lists = ['sources', 'units', 'nodes', 'links', 'crossings', 'services'] as const;
+  const lists = ['sources', 'units', 'nodes', 'links', 'crossings', 'services', 'cargo_classes'] as const;
   const edgeIds = new Map<string, string>();
   for (const list of lists) {
     const seen = new Map<string, number>();

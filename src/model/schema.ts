@@ -387,6 +387,12 @@ export const Demand = z.strictObject({
     .describe('the mode the demand is counted in (its unit), and without `modes` the only mode it may use'),
   modes: z.array(z.enum(MODES)).optional().describe('modes the cargo may use (default: `mode`, else all)'),
   cargo: z.string().optional().describe('cargo type, e.g. containers, bulk'),
+  cargo_class: z
+    .string()
+    .optional()
+    .describe(
+      'id of an entry of `cargo_classes`, whose unserved cost applies (default: the entry whose id is `cargo`, if any)',
+    ),
   arrivals: z.union([z.enum(['poisson', 'uniform']), HourlyProfile]).default('poisson'),
   monthly_profile: monthly(nonNegative)
     .optional()
@@ -395,8 +401,22 @@ export const Demand = z.strictObject({
   unserved_cost_usd_per_t: nonNegative
     .optional()
     .describe(
-      'what a tonne the network leaves unserved costs: the value of the trade lost, or the cost of the best alternative outside the network',
+      'what a tonne the network leaves unserved costs: the value of the trade lost, or the cost of the best alternative outside the network; overrides the cargo class',
     ),
+  provenance: provenance.optional(),
+});
+
+/**
+ * A class of cargo and what a tonne of it costs when the network cannot carry it: the generalized cost
+ * (money + value of time × time) of its best alternative outside the network, or the value of the trade
+ * lost. Assignments leave unserved the freight whose alternative costs least against its route first.
+ */
+export const CargoClass = z.strictObject({
+  id,
+  name: z.string().optional(),
+  unserved_cost_usd_per_t: nonNegative.describe(
+    'what a tonne of this cargo left unserved costs, USD (generalized: money + value of time × time of the alternative)',
+  ),
   provenance: provenance.optional(),
 });
 
@@ -412,6 +432,10 @@ export const Network = z.strictObject({
   crossings: z.array(Crossing).default([]),
   services: z.array(Service).default([]),
   demand: z.array(Demand).default([]),
+  cargo_classes: z
+    .array(CargoClass)
+    .default([])
+    .describe('what unserved freight of each cargo class costs; a demand names its class with `cargo_class`'),
 });
 
 /** A network file as written (before defaults). */
@@ -424,6 +448,7 @@ export type CrossingModel = z.output<typeof Crossing>;
 export type StepModel = z.output<typeof Step>;
 export type ServiceModel = z.output<typeof Service>;
 export type DemandModel = z.output<typeof Demand>;
+export type CargoClassModel = z.output<typeof CargoClass>;
 export type SourceModel = z.output<typeof Source>;
 export type UnitModel = z.output<typeof UnitType>;
 export type ModePropertiesModel = z.output<typeof ModeProperties>;
@@ -449,4 +474,5 @@ export const ELEMENT_SCHEMAS = {
   crossings: Crossing,
   services: Service,
   demand: Demand,
+  cargo_classes: CargoClass,
 } as const;

@@ -2,9 +2,10 @@
  * The demand converted once, by one rule that route planning, flow assignment and simulation all
  * read: tonnes a year (`t_per_year`, else `units_per_day` × the unit's tonnes × 365) and units a day
  * (the other way round); the unit is `unit`, else the unit of `mode`; the modes the cargo may use are
- * `modes`, else `mode` alone, else all.
+ * `modes`, else `mode` alone, else all; a tonne left unserved costs `unserved_cost_usd_per_t`, else
+ * that of its cargo class (`cargo_class`, else the class named like its `cargo`).
  */
-import { demandUnitId } from '../model/rules-demand.js';
+import { demandCargoClassId, demandUnitId } from '../model/rules-demand.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
 
 export const DAYS_PER_YEAR = 365;
@@ -40,6 +41,7 @@ export interface CompiledDemand {
   /** Relative intensity by month, January first, scaled to a mean of 1; undefined: flat. */
   readonly monthlyProfile: readonly number[] | undefined;
   readonly growthPerYear: number | undefined;
+  /** What a tonne left unserved costs, USD: the demand's own figure, else its cargo class's; undefined: neither gives one. */
   readonly unservedCostUsdPerT: number | undefined;
 }
 
@@ -63,6 +65,7 @@ export class UniqueIds {
 export function compileDemand(model: NetworkModel, nodeIndex: ReadonlyMap<string, number>): CompiledDemand[] {
   const ids = new UniqueIds();
   const tonnes = new Map(model.units.map((u) => [u.id, u.t]));
+  const classCost = new Map(model.cargo_classes.map((c) => [c.id, c.unserved_cost_usd_per_t]));
   return model.demand.map((d, index) => {
     const unitId = demandUnitId(model, d);
     const unitT = unitId === undefined ? undefined : tonnes.get(unitId);
@@ -91,7 +94,7 @@ export function compileDemand(model: NetworkModel, nodeIndex: ReadonlyMap<string
       arrivalCv2: d.arrivals === 'uniform' ? 0 : 1,
       monthlyProfile: profile?.map((x) => x / profileMean),
       growthPerYear: d.growth_per_year,
-      unservedCostUsdPerT: d.unserved_cost_usd_per_t,
+      unservedCostUsdPerT: d.unserved_cost_usd_per_t ?? classCost.get(demandCargoClassId(model, d) ?? ''),
     };
   });
 }

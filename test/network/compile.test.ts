@@ -111,6 +111,7 @@ describe('compileNetwork', () => {
             crossings: [],
             services: [],
             demand: [],
+            cargo_classes: [],
           };
           const net = compileNetwork(m);
           const g = digraph(net.nodeCount, net.arcFrom, net.arcTo);
