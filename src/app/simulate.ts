@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
-import type { CrossingFlowJson } from '../sim/simulation-result.js';
 import { isNot, issuesOf } from './options.js';
 import type { Model, UseCase } from './use-case.js';
 
@@ -152,15 +151,7 @@ export const SimulateResultSchema = z.object({
 
 export type SimulateResult = z.output<typeof SimulateResultSchema>;
 
-/**
- * The queue grows without bound: arrivals outrun clearance by more than 1 % (and half a unit a
- * day), so the wait keeps rising with the length of the run. Returns the growth per day, or null.
- */
-export function queueGrowth(flow: Pick<CrossingFlowJson, 'queue_growth_per_day' | 'throughput_per_day'>) {
-  const g = flow.queue_growth_per_day;
-  const cleared = flow.throughput_per_day ?? 0;
-  return g !== null && g > 0.5 && g > 0.01 * cleared ? g : null;
-}
+export { queueGrowth } from './queue-growth.js';
 
 export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof SimulateResultSchema> = {
   name: 'simulate',

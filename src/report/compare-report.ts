@@ -654,12 +654,19 @@ h3 { font-size: 15px; margin: 22px 0 6px; }
 .report-table { width: 100%; margin-bottom: 10px; }
 .report-table td { font-size: 12.5px; }
 section > p { max-width: 85ch; font-size: 13.5px; }
+@page { size: A4; margin: 14mm 13mm 16mm; }
 @media print {
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { break-before: page; page-break-before: always; font-size: 15pt; }
-  h2:first-of-type { break-before: auto; page-break-before: auto; }
+  section { break-before: page; page-break-before: always; }
+  section:first-of-type { break-before: auto; page-break-before: auto; }
+  h2 { font-size: 15pt; margin-top: 0; }
+  h2, h3, .viz-title { break-after: avoid; page-break-after: avoid; }
   .summary { background: none; border: 1.5px solid #000; }
-  .report-tables, .report-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .viz-figure, .report-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .report-table thead { display: table-header-group; }
+  .viz-body svg { max-width: 100%; height: auto; }
+  .report-table td, .report-table th { font-size: 8.5pt; padding: 2px 4px; overflow-wrap: anywhere; }
 }
 `;
 

@@ -6,6 +6,7 @@
  */
 import { geoGraticule10, geoPath } from 'd3-geo';
 import type { CountryOutline } from './atlas.js';
+import { changeMarker } from './change-marker.js';
 import { isoNumeric } from './country-codes.js';
 import { svgEl, svgTitle, type VizDocument, type VizElement } from './dom.js';
 import { formatMt, formatPercent, formatSigned, formatWait, NBSP, waitUnit } from './format.js';
@@ -288,14 +289,26 @@ export function networkMap(
         }) as never,
       );
     }
+    // Where the wait changed beyond chance, a triangle (down: shorter, up: longer) in place of the
+    // dot, so that the change reads without colour.
+    const marker =
+      (k.r > 0 || (k.rBase ?? 0) > 0) && k.c.wait_base_h !== undefined
+        ? changeMarker(
+            doc,
+            changeClass((k.c.wait_h ?? 0) - k.c.wait_base_h, threshold, k.c.wait_change_ci95_h),
+            k.x,
+            k.y,
+          )
+        : undefined;
     g.append(
-      svgEl(doc, 'circle', {
-        class: 'viz-crossing-dot',
-        cx: k.x,
-        cy: k.y,
-        r: 2.2,
-        fill: INK.outline,
-      }) as never,
+      (marker ??
+        svgEl(doc, 'circle', {
+          class: 'viz-crossing-dot',
+          cx: k.x,
+          cy: k.y,
+          r: 2.2,
+          fill: INK.outline,
+        })) as never,
     );
     crossingGroup.append(g as never);
   }
