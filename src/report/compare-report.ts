@@ -296,7 +296,7 @@ function scenarioSection(
       networkMapFigure(doc, mapData(model, s, s, base), {
         id: id('map'),
         title,
-        caption: `${mapCaption} Circle fill: change of the mean wait against the base, where its 95 % interval excludes zero.`,
+        caption: `${mapCaption} Circle fill and triangle: change of the mean wait against the base where its 95 % interval excludes zero (triangle down: shorter, up: longer; two triangles: a large change).`,
         flow_max_t_per_year: flowMax,
         wait_max_h: waitMax,
       }),

@@ -40,12 +40,12 @@ function beyondChance(r: DifferenceRow): boolean {
   return r.ci95 !== null && (r.ci95[0] > 0 || r.ci95[1] < 0);
 }
 
-/** Round bounds around [lo, hi] that include zero. */
+/** Bounds around [lo, hi] that include zero, with a little room on both sides. */
 function domainAround(lo: number, hi: number): [number, number] {
   const a = Math.min(0, lo);
   const b = Math.max(0, hi);
   const pad = (b - a || 1) * 0.06;
-  return [a < 0 ? a - pad : 0, b > 0 ? b + pad : 0];
+  return [a - pad, b + pad];
 }
 
 /** The figure: key, the levels and the differences side by side on the same rows, data table. */

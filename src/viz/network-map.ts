@@ -158,12 +158,22 @@ export function networkMap(
   const waitMax = options.wait_max_h ?? Math.max(0, ...waits);
   const unit = waitUnit(waitMax);
   const isComparison = crossings.some((c) => c.wait_base_h !== undefined);
+  // Only changes beyond chance are classed by size (the others are neutral whatever their size).
   const maxAbsChange = Math.max(
     0,
-    ...crossings.map((c) => (c.wait_base_h === undefined ? 0 : Math.abs((c.wait_h ?? 0) - c.wait_base_h))),
+    ...crossings.map((c) => {
+      if (c.wait_base_h === undefined) return 0;
+      const ci = c.wait_change_ci95_h;
+      if (ci && ci[0] <= 0 && ci[1] >= 0) return 0;
+      return Math.abs((c.wait_h ?? 0) - c.wait_base_h);
+    }),
   );
-  // The threshold between a change and a large one, a round figure in the unit shown.
-  const threshold = unit === 'd' ? changeThreshold(maxAbsChange / 24) * 24 : changeThreshold(maxAbsChange);
+  // The threshold between a change and a large one, a round figure in the unit shown, and never
+  // below what the legend can print (0.1 of the unit).
+  const threshold =
+    unit === 'd'
+      ? Math.max(0.1, changeThreshold(maxAbsChange / 24)) * 24
+      : Math.max(0.1, changeThreshold(maxAbsChange));
 
   const svg = svgEl(doc, 'svg', {
     xmlns: 'http://www.w3.org/2000/svg',

@@ -170,7 +170,7 @@ function renderView(): void {
   view.hidden = false;
   const m = r.method;
   view.innerHTML = `<button class="close" aria-label="Close the comparison">×</button>
-    <h2>${esc(r.base.name)} compared with ${r.scenarios.map((s) => esc(s.title)).join(', ')}</h2>
+    <h2>${r.base.name === 'base' ? 'The base network' : esc(r.base.name)} compared with ${r.scenarios.map((s) => esc(s.title)).join('; ')}</h2>
     <p class="muted">Network on ${esc(m.date)} · ${formatNumber(m.replications)} replications × ${formatNumber(m.days)} days (days ${formatNumber(m.warmup_days)}–${formatNumber(m.days)} counted), seed ${m.seed}, ${m.common_random_numbers ? 'common random numbers' : 'independent seeds'} · differences are scenario − base</p>
     <div class="summary" id="cmp-summary">${r.scenarios
       .map(
