@@ -136,6 +136,24 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await shot('5-crossing');
   });
 
+  it('flags a queue that grows without bound (Nur Zholy) and not one well below capacity (Petropavl)', async () => {
+    // Nur Zholy's baseline clears ~400 trucks a day (12 hours, a 550 quota) while ~575 arrive
+    // (issue 9: the queue grows by ~170 a day); Petropavl–Petukhovo runs at under half its lanes.
+    expect(await page.locator('#crossing .warn').textContent()).toMatch(/The queue grows/);
+    expect(await page.locator('#crossing .tag.grows').first().textContent()).toMatch(
+      /queue grows \+\d+ a day/,
+    );
+    expect(
+      await page.locator('#sim-table tr[data-id="nur-zholy-khorgos"] .tag.grows').count(),
+    ).toBeGreaterThan(0);
+    expect(await page.locator('#sim-growth-note').textContent()).toMatch(/without bound/);
+    expect(await page.locator('#sim-table tr[data-id="petropavl-petukhovo"] .tag.grows').count()).toBe(0);
+    await page.focus('#map svg .viz-crossing[data-id="petropavl-petukhovo"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#crossing h2').textContent()).toMatch(/Petropavl/);
+    expect(await page.locator('#crossing .warn').count()).toBe(0);
+  });
+
   it('compares two built-in scenarios: progress, the headlines in words, the difference and tonnage charts', async () => {
     await page.click('#tab-compare');
     await page.waitForSelector('#cmp-list input[value="built-in:third-railway"]');

@@ -163,7 +163,13 @@ export function resizeComparison(): void {
   if (shown && !$('compare-view').hidden) renderView();
 }
 
-function renderView(): void {
+/** The comparison's charts shown over the map while its tab is open (if there is one), hidden otherwise. */
+export function showComparisonView(visible: boolean): void {
+  if (visible && shown) renderView(false);
+  else $('compare-view').hidden = true;
+}
+
+function renderView(focus = true): void {
   if (!shown) return;
   const { result: r } = shown;
   const view = $('compare-view');
@@ -183,6 +189,9 @@ function renderView(): void {
     <div id="cmp-charts"></div>`;
   view.querySelector<HTMLButtonElement>('.close')!.onclick = () => {
     view.hidden = true;
+  };
+  view.onkeydown = (e) => {
+    if (e.key === 'Escape') view.hidden = true;
   };
   const charts = $('cmp-charts');
   const width = Math.max(480, Math.min(900, view.clientWidth - 40));
@@ -227,6 +236,7 @@ function renderView(): void {
   }
   charts.append(tonnage);
   view.scrollTop = 0;
+  if (focus) view.focus();
 }
 
 type Flows = Record<string, GrowthFields & { directions?: Record<string, GrowthFields> }>;

@@ -18,7 +18,13 @@ import { MODE_COLOR } from '../../src/viz/palette.js';
 import { VIZ_CSS } from '../../src/viz/styles.js';
 import { timeCostDistanceChart } from '../../src/viz/time-cost-distance-chart.js';
 import { api } from './api.js';
-import { comparePanel, resizeComparison, setNodeNames, showComparison } from './compare.js';
+import {
+  comparePanel,
+  resizeComparison,
+  setNodeNames,
+  showComparison,
+  showComparisonView,
+} from './compare.js';
 import { type JobView, watchJob } from './job-watch.js';
 import { type GrowthFields, growingQueue, growthText } from './queue-growth.js';
 import { $, doc, esc, fmt, issuesHtml, setStatus } from './ui.js';
@@ -755,6 +761,7 @@ function showTab(name: string): void {
     b.setAttribute('aria-selected', String(b.dataset.panel === name));
   }
   for (const s of ['route', 'sim', 'compare', 'runs']) $(`panel-${s}`).hidden = s !== name;
+  showComparisonView(name === 'compare');
   if (name === 'runs') void runsPanel();
 }
 
