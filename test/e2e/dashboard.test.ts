@@ -198,11 +198,15 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await shot('8-compare-tonnage');
   });
 
-  it('lists the runs in the history', async () => {
+  it('lists the runs in the history, and reopens a comparison from it', async () => {
     await page.click('#tab-runs');
     await page.waitForSelector('#runs-out table tbody tr');
     expect(await page.locator('#runs-out tbody tr').count()).toBeGreaterThanOrEqual(2);
     await shot('6-history');
+    // A finished comparison opens again from the history, on its tab.
+    await page.click('#runs-out tr[data-kind="compare"]');
+    await page.waitForSelector('#compare-view:not([hidden]) #cmp-tonnage .viz-body svg');
+    expect(await page.locator('#tab-compare').getAttribute('aria-selected')).toBe('true');
     expect(pageErrors).toEqual([]);
   });
 });
