@@ -163,6 +163,15 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
       scenarios: unknown[];
     };
     expect(listed).toBeGreaterThanOrEqual(builtIn.scenarios.length);
+    // Error states: nothing ticked; then a replication count the comparison refuses (it needs two
+    // for an interval), named by its field as the API names it.
+    await page.click('#cmp-run');
+    expect(await page.locator('#cmp-out .error').textContent()).toMatch(/tick at least one scenario/);
+    await page.check('#cmp-list input[value="built-in:nur-zholy-24h"]');
+    await page.fill('#cmp-form input[name=replications]', '1');
+    await page.click('#cmp-run');
+    await expect.poll(() => page.locator('#cmp-out .error code').first().textContent()).toBe('replications');
+    await page.uncheck('#cmp-list input[value="built-in:nur-zholy-24h"]');
     await page.check('#cmp-list input[value="built-in:nur-zholy-24h"]');
     await page.check('#cmp-list input[value="built-in:third-railway"]');
     await page.fill('#cmp-form input[name=days]', '10');
