@@ -41,7 +41,8 @@ export function watchJob(job: JobView, spec: WatchSpec): void {
     const share = total > 0 ? done / total : 0;
     const elapsed = (Date.now() - started) / 1000;
     const left = share > 0.02 ? (elapsed / share) * (1 - share) : undefined;
-    out.innerHTML = `<div class="loading"><span class="spinner"></span>${esc(phase || 'queued')}: ${formatNumber(done)} of ${formatNumber(total)}</div>
+    const count = total > 0 ? `: ${formatNumber(done)} of ${formatNumber(total)}` : ', starting…';
+    out.innerHTML = `<div class="loading"><span class="spinner"></span>${esc(phase || 'queued')}${count}</div>
       <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(share * 100)}"><div style="width:${(share * 100).toFixed(1)}%"></div></div>
       <div class="muted">${Math.round(share * 100)} %${left !== undefined ? ` · about ${formatNumber(Math.ceil(left))} s left` : ''}</div>`;
     setStatus(`${noun} ${Math.round(share * 100)} %`);
