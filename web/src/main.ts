@@ -278,8 +278,17 @@ function renderMap(): void {
     });
   }
   attachHover(svg);
+  const growing = state.sim
+    ? Object.values(state.sim.result.crossings)
+        .filter((c) => growingQueue(c) || Object.values(c.directions).some((d) => growingQueue(d)))
+        .map((c) => c.name)
+    : [];
   $('maphint').textContent = state.sim
-    ? `Crossings sized by simulated mean wait (${state.sim.result.replications} replications × ${state.sim.result.days} days). Click a crossing for details.`
+    ? `Crossings sized by simulated mean wait (${state.sim.result.replications} replications × ${state.sim.result.days} days). Click a crossing for details.${
+        growing.length > 0
+          ? ` ⚠ The queue grows without bound at ${growing.join(', ')}: those waits rise with the length of the run.`
+          : ''
+      }`
     : 'Crossings are drawn at one size until a simulation has run: run one under Simulation. Click a crossing for its parameters.';
 }
 
