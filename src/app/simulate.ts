@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { InputError, issue } from '../model/issue.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { checkSimulateOptions, SIMULATE_DEFAULTS, simulate } from '../sim/simulate.js';
-import type { CrossingFlowJson } from '../sim/simulation-result.js';
 import { dateOption, isNot, issuesOf } from './options.js';
 import type { Model, UseCase } from './use-case.js';
 
@@ -177,13 +176,7 @@ export const SimulateResultSchema = z.object({
 
 export type SimulateResult = z.output<typeof SimulateResultSchema>;
 
-/**
- * The queue does not settle (`non_stationary`: its measured growth is material and its 95 % interval
- * excludes 0), so the wait keeps changing with the length of the run. Returns the growth per day, or null.
- */
-export function queueGrowth(flow: Pick<CrossingFlowJson, 'queue_growth_per_day' | 'non_stationary'>) {
-  return flow.non_stationary ? flow.queue_growth_per_day : null;
-}
+export { queueGrowth } from './queue-growth.js';
 
 export const simulateUseCase: UseCase<typeof SimulateOptionsSchema, typeof SimulateResultSchema> = {
   name: 'simulate',

@@ -1,28 +1,13 @@
 /** `caravan scenarios`: the built-in scenarios of the default network, with what each changes. */
 import type { Command } from 'commander';
 import { displayPath } from '../io/input-file.js';
-import { BUILT_IN_SCENARIOS_DIR, builtInScenarioNames, readScenario } from '../io/scenario-file.js';
+import { BUILT_IN_SCENARIOS_DIR, type BuiltInScenario, builtInScenarios } from '../io/scenario-file.js';
 import { print, printJson } from './output.js';
 
-export interface ScenarioListing {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string | null;
-  readonly date: string | null;
-  readonly file: string;
-}
+export type ScenarioListing = Omit<BuiltInScenario, 'data'>;
 
 export function scenarioListing(): ScenarioListing[] {
-  return builtInScenarioNames().map((name) => {
-    const s = readScenario(name);
-    return {
-      name,
-      title: s.scenario.name,
-      description: s.scenario.description ?? null,
-      date: s.scenario.date ?? null,
-      file: s.file,
-    };
-  });
+  return builtInScenarios().map(({ data: _, ...s }) => s);
 }
 
 /** Text wrapped at `width` columns, each line indented. */

@@ -26,6 +26,32 @@ export function builtInScenarioNames(): string[] {
     .sort();
 }
 
+/** A built-in scenario as listed (`caravan scenarios`, `GET /api/scenarios/built-in`). */
+export interface BuiltInScenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | null;
+  readonly date: string | null;
+  readonly file: string;
+  /** The scenario as read (plain data). */
+  readonly data: unknown;
+}
+
+/** Every built-in scenario, read and parsed, by name. */
+export function builtInScenarios(): BuiltInScenario[] {
+  return builtInScenarioNames().map((name) => {
+    const s = readScenario(name);
+    return {
+      name,
+      title: s.scenario.name,
+      description: s.scenario.description ?? null,
+      date: s.scenario.date ?? null,
+      file: s.file,
+      data: s.data,
+    };
+  });
+}
+
 /**
  * The file a `--scenario` argument names: an existing file, else a built-in scenario's name; an
  * issue (at `option`) listing the built-in names when it is neither.

@@ -5,9 +5,10 @@
  * Pure: the caller gives the document to build in (linkedom in Node, the browser's own).
  */
 import type { CompareResultJson } from '../app/compare.js';
-import { type Difference, significant } from '../compare/paired.js';
+import { significant } from '../compare/paired.js';
 import type { NetworkModel } from '../model/schema.js';
-import { odPlaces, type SimulationResult } from '../sim/simulation-result.js';
+import { odPlaces } from '../sim/od-key.js';
+import type { SimulationResult } from '../sim/simulation-result.js';
 import { htmlEl, type VizDocument, type VizElement } from '../viz/dom.js';
 import {
   type CorridorComparisonRow,
@@ -28,6 +29,7 @@ import {
   type WaitDistribution,
   waitDistributionChart,
 } from '../viz/index.js';
+import { differenceInBrackets, differenceText, durationText, fmt } from './difference-text.js';
 import { SEA_LANES } from './sea-lanes.js';
 
 type Scenario = CompareResultJson['scenarios'][number];
@@ -52,53 +54,6 @@ const LABELLED = new Set([
   'rotterdam',
   'constanta',
 ]);
-
-const fmt = (x: number, decimals = 1) =>
-  x.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-
-type TimeUnit = 'days' | 'h' | 'min';
-
-function timeUnit(...hs: number[]): TimeUnit {
-  const a = Math.max(...hs.map((h) => Math.abs(h)));
-  return a >= 48 ? 'days' : a >= 1 ? 'h' : 'min';
-}
-
-function inUnit(h: number, unit: TimeUnit): string {
-  if (unit === 'days') return `${fmt(h / 24)} days`;
-  if (unit === 'h') return `${fmt(h)} h`;
-  return `${fmt(h * 60, 0)} min`;
-}
-
-/** "10.6 days" or "9.5 h" or "25 min". */
-export function durationText(h: number): string {
-  return inUnit(h, timeUnit(h));
-}
-
-const minus = (text: string) => text.replace(/^-/, '−');
-
-/** A difference and its interval in words, in one unit: ["−10.6 days", "−10.9 to −10.3 days"]. */
-export function differenceParts(d: Difference, asDuration = true): [string, string | null] {
-  const diff = d.difference ?? 0;
-  const ci = d.difference_ci95;
-  const unit = timeUnit(diff, ...(ci ?? []));
-  const sign = (x: number) => (x > 0 ? '+' : '');
-  const show = (x: number) => `${sign(x)}${minus(asDuration ? inUnit(x, unit) : fmt(x))}`;
-  const bare = (x: number) =>
-    `${sign(x)}${minus(asDuration ? inUnit(x, unit).replace(/ (days|h|min)$/, '') : fmt(x))}`;
-  return [show(diff), ci ? `${bare(ci[0])} to ${show(ci[1])}` : null];
-}
-
-/** "−10.6 days, 95 % CI −10.9 to −10.3 days": to go inside brackets. */
-export function differenceInBrackets(d: Difference, asDuration = true): string {
-  const [diff, ci] = differenceParts(d, asDuration);
-  return `${diff}${ci ? `, 95 % CI ${ci}` : ''}`;
-}
-
-/** A difference in words, in one unit: "−10.6 days (95 % CI −10.9 to −10.3 days)". */
-export function differenceText(d: Difference, asDuration = true): string {
-  const [diff, ci] = differenceParts(d, asDuration);
-  return `${diff}${ci ? ` (95 % CI ${ci})` : ''}`;
-}
 
 /** A crossing's name without a long explanation in brackets: "Akhalkalaki–Kars", "Nur Zholy–Khorgos (road)". */
 function shortName(name: string): string {
@@ -345,7 +300,7 @@ function scenarioSection(
       networkMapFigure(doc, mapData(model, s, s, base), {
         id: id('map'),
         title,
-        caption: `${mapCaption} Circle fill: change of the mean wait against the base, where its 95 % interval excludes zero.`,
+        caption: `${mapCaption} Circle fill and triangle: change of the mean wait against the base where its 95 % interval excludes zero (triangle down: shorter, up: longer; two triangles: a large change).`,
         flow_max_t_per_year: flowMax,
         wait_max_h: waitMax,
       }),
@@ -705,12 +660,19 @@ h3 { font-size: 15px; margin: 22px 0 6px; }
 .report-table { width: 100%; margin-bottom: 10px; }
 .report-table td { font-size: 12.5px; }
 section > p { max-width: 85ch; font-size: 13.5px; }
+@page { size: A4; margin: 14mm 13mm 16mm; }
 @media print {
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { break-before: page; page-break-before: always; font-size: 15pt; }
-  h2:first-of-type { break-before: auto; page-break-before: auto; }
+  section { break-before: page; page-break-before: always; }
+  section:first-of-type { break-before: auto; page-break-before: auto; }
+  h2 { font-size: 15pt; margin-top: 0; }
+  h2, h3, .viz-title { break-after: avoid; page-break-after: avoid; }
   .summary { background: none; border: 1.5px solid #000; }
-  .report-tables, .report-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .viz-figure, .report-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .report-table thead { display: table-header-group; }
+  .viz-body svg { max-width: 100%; height: auto; }
+  .report-table td, .report-table th { font-size: 8.5pt; padding: 2px 4px; overflow-wrap: anywhere; }
 }
 `;
 

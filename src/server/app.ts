@@ -18,6 +18,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { z } from 'zod';
+import type { BuiltInScenario } from '../io/scenario-file.js';
 import { InputError } from '../model/issue.js';
 import { currentLimits, formatAmount, limitIssue } from '../model/limits.js';
 import { parseNetwork } from '../model/load.js';
@@ -53,6 +54,8 @@ export interface ServerDeps {
   readonly writes?: { mode: 'open' } | { mode: 'token'; token: string } | { mode: 'read-only'; host: string };
   /** Origins other than the server's own allowed to call the API from a browser (CORS); none by default. */
   readonly corsOrigins?: readonly string[] | undefined;
+  /** The scenarios that ship with the network served (the default one's); none for another network. */
+  readonly builtInScenarios?: readonly BuiltInScenario[] | undefined;
 }
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -455,6 +458,17 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
 
   app.get('/api/scenarios', async () => ({ scenarios: store.scenarios().map(scenarioView) }));
+  // The scenarios that ship with the network (`caravan scenarios`), to compare by name.
+  const builtIns = {
+    scenarios: (deps.builtInScenarios ?? []).map((s) => ({
+      name: s.name,
+      title: s.title,
+      description: s.description,
+      date: s.date,
+      scenario: s.data,
+    })),
+  };
+  app.get('/api/scenarios/built-in', async () => builtIns);
   app.post('/api/scenarios', async (req, reply) => {
     const { name, body } = checkScenarioBody(req.body);
     const s = store.createScenario(name, body);

@@ -152,6 +152,13 @@ export function openApiDocument(
         responses: { 201: ok('the stored scenario with its id', { type: 'object' }), ...errors([400, 413]) },
       },
     },
+    '/api/scenarios/built-in': {
+      get: {
+        summary:
+          'the scenarios that ship with the embedded network (caravan scenarios): {scenarios: [{name, title, description, date, scenario}]}; empty for another network',
+        responses: { 200: ok('the built-in scenarios', { type: 'object' }) },
+      },
+    },
     '/api/scenarios/{id}': {
       parameters: [idParam],
       get: {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { displayPath } from '../io/input-file.js';
 import { DEFAULT_NETWORK, readText } from '../io/network-file.js';
+import { builtInScenarios } from '../io/scenario-file.js';
 import { configureLimits, currentLimits } from '../model/limits.js';
 import { buildServer } from './app.js';
 import { NetworkSource } from './network-source.js';
@@ -91,6 +92,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     webRoot: options.webRoot ?? WEB_ROOT,
     logger: options.logger ?? false,
     corsOrigins: options.corsOrigins,
+    // The built-in scenarios are written for the embedded network only.
+    builtInScenarios: resolve(path) === resolve(DEFAULT_NETWORK) ? builtInScenarios() : [],
     writes: options.token
       ? { mode: 'token', token: options.token }
       : isLoopback(options.host)

@@ -140,16 +140,6 @@ export interface SimulationResult {
   readonly warnings: readonly string[];
 }
 
-/**
- * The places of an `od` key, `<from>-><to>` or `<from>-><to>:<unit>` (a pair's consignments of a
- * second unit), and that unit.
- */
-export function odPlaces(key: string): { from: string; to: string; unit?: string } {
-  const [from, rest = ''] = key.split('->') as [string, string?];
-  const colon = rest.indexOf(':');
-  return colon < 0 ? { from, to: rest } : { from, to: rest.slice(0, colon), unit: rest.slice(colon + 1) };
-}
-
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function estimateJson(e: Estimate): EstimateJson {

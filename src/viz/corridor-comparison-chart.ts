@@ -3,6 +3,7 @@
  * door-to-door days (dot at the mean, whisker to the P90, or P10–P90), cost per FEU and emissions
  * per FEU. Scenarios are told apart by shape (base hollow, variants filled) as well as colour.
  */
+import { fitLabel, labelChars, labelWidth } from './axis-labels.js';
 import type { VizDocument, VizElement } from './dom.js';
 import { type ChartFigureOptions, figure } from './figure.js';
 import { formatMagnitude, formatNumber } from './format.js';
@@ -38,7 +39,8 @@ export function corridorComparisonChart(
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const width = options.width_px ?? CHART_WIDTH;
   const height = corridors.length * ROW_H + MARGIN_TOP + MARGIN_BOTTOM;
-  const labelW = 150;
+  const labelW = labelWidth(corridors, Math.round(width * 0.3));
+  const chars = labelChars(labelW);
   const panelW = Math.floor((width - labelW) / 3);
   const data = rows.map((r) => {
     const i = scenarios.indexOf(r.scenario);
@@ -115,7 +117,8 @@ export function corridorComparisonChart(
                 Plot.axisY({
                   label: null,
                   tickSize: 0,
-                  lineWidth: (labelW - 14) / 11.5,
+                  tickFormat: (c: string) => fitLabel(c, chars),
+                  title: (c: string) => c,
                   fontSize: 11.5,
                 } as Plot.AxisOptions),
               ]

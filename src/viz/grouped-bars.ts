@@ -3,6 +3,7 @@
  * bar per scenario inside it (base light grey, variants darker), each bar labelled with its value.
  * The shared form of the utilization and tonnage charts.
  */
+import { fitLabel, labelChars, labelWidth } from './axis-labels.js';
 import type { VizDocument, VizElement } from './dom.js';
 import { seriesFill } from './palette.js';
 import { Plot, plotSvg } from './plot-svg.js';
@@ -26,7 +27,6 @@ export interface GroupedBarsSpec {
   /** Extra marks drawn over the bars (a capacity line). */
   readonly extra?: readonly Plot.Markish[];
   readonly ariaLabel: string;
-  readonly labelWidth?: number;
 }
 
 /** The bars as an SVG; groups in first-seen order, scenarios in first-seen order within each. */
@@ -37,7 +37,9 @@ export function groupedBars(doc: VizDocument, data: readonly BarDatum[], spec: G
   const groupH = scenarios.length * barH + 12;
   const marginTop = 8;
   const marginBottom = 36;
-  const labelW = spec.labelWidth ?? 180;
+  // Room for the group names up to 42 % of the width; longer ones are cut, whole on hover.
+  const labelW = labelWidth(groups, Math.round(spec.width * 0.42));
+  const chars = labelChars(labelW);
   const indexed = data.map((d) => ({ ...d, i: scenarios.indexOf(d.scenario) }));
   return plotSvg(
     doc,
@@ -63,7 +65,8 @@ export function groupedBars(doc: VizDocument, data: readonly BarDatum[], spec: G
         Plot.axisFy({
           label: null,
           tickSize: 0,
-          lineWidth: labelW / 6.5,
+          tickFormat: (g: string) => fitLabel(g, chars),
+          title: (g: string) => g,
           fontSize: 11.5,
           anchor: 'left',
         } as Plot.AxisOptions),

@@ -1,7 +1,9 @@
 export { type CountryOutline, countryOutlines } from './atlas.js';
+export { fitLabel, labelChars, labelWidth, truncateLabel } from './axis-labels.js';
 export { type CorridorComparisonRow, corridorComparisonChart } from './corridor-comparison-chart.js';
 export { isoNumeric } from './country-codes.js';
 export { dataTable, type TableColumn, type TableSpec } from './data-table.js';
+export { type DifferenceChartOptions, type DifferenceRow, differenceChart } from './difference-chart.js';
 export { SVG_NS, type VizDocument, type VizElement } from './dom.js';
 export { type ChartFigureOptions, type FigureSpec, figure } from './figure.js';
 export * from './format.js';

@@ -2,9 +2,11 @@
  * What the map's legend says: the sections for the encodings a map uses, each titled with what it
  * encodes and its unit ("Flow, Mt/yr (line width)", "Mean wait (circle area)").
  */
+import { changeMarker } from './change-marker.js';
 import { svgEl, type VizDocument, type VizElement } from './dom.js';
 import { formatNumber } from './format.js';
 import { entryList, LEGEND_FONT, type LegendSection } from './map-legend.js';
+import type { ChangeClass } from './map-scales.js';
 import {
   CHANGE_COLOR,
   dashArray,
@@ -44,8 +46,22 @@ function lineSample(doc: VizDocument, color: string, width: number, mode: Mode =
   });
 }
 
-function swatch(doc: VizDocument, fill: string): VizElement {
-  return svgEl(doc, 'circle', { cx: 16, cy: 7, r: 6, fill, stroke: INK.outline, 'stroke-width': 1 });
+/** A crossing's circle filled for a change class, with the triangle the map draws on it. */
+function swatch(doc: VizDocument, cls: ChangeClass): VizElement {
+  return svgEl(
+    doc,
+    'g',
+    {},
+    svgEl(doc, 'circle', {
+      cx: 16,
+      cy: 7,
+      r: 6.5,
+      fill: CHANGE_COLOR[cls],
+      stroke: INK.outline,
+      'stroke-width': 1,
+    }),
+    changeMarker(doc, cls, 16, 7, 4.2),
+  );
 }
 
 /** The legend sections for a map. */
@@ -95,12 +111,12 @@ export function mapLegendSections(doc: VizDocument, spec: MapLegendSpec): Legend
   if (spec.isComparison) {
     const t = spec.changeThresholdLabel;
     sections.push(
-      entryList(doc, 'Change in mean wait (fill)', [
-        { label: `shorter by ${t} or more`, symbol: (d) => swatch(d, CHANGE_COLOR.muchBetter) },
-        { label: `shorter by less than ${t}`, symbol: (d) => swatch(d, CHANGE_COLOR.better) },
-        { label: 'no significant change', symbol: (d) => swatch(d, CHANGE_COLOR.neutral) },
-        { label: `longer by less than ${t}`, symbol: (d) => swatch(d, CHANGE_COLOR.worse) },
-        { label: `longer by ${t} or more`, symbol: (d) => swatch(d, CHANGE_COLOR.muchWorse) },
+      entryList(doc, 'Change in mean wait (fill and triangle)', [
+        { label: `shorter by ${t} or more`, symbol: (d) => swatch(d, 'muchBetter') },
+        { label: `shorter by less than ${t}`, symbol: (d) => swatch(d, 'better') },
+        { label: 'no significant change', symbol: (d) => swatch(d, 'neutral') },
+        { label: `longer by less than ${t}`, symbol: (d) => swatch(d, 'worse') },
+        { label: `longer by ${t} or more`, symbol: (d) => swatch(d, 'muchWorse') },
       ]),
     );
   }

@@ -6,6 +6,7 @@
  */
 import { geoGraticule10, geoPath } from 'd3-geo';
 import type { CountryOutline } from './atlas.js';
+import { changeMarker } from './change-marker.js';
 import { isoNumeric } from './country-codes.js';
 import { svgEl, svgTitle, type VizDocument, type VizElement } from './dom.js';
 import { formatMt, formatPercent, formatSigned, formatWait, NBSP, waitUnit } from './format.js';
@@ -157,12 +158,22 @@ export function networkMap(
   const waitMax = options.wait_max_h ?? Math.max(0, ...waits);
   const unit = waitUnit(waitMax);
   const isComparison = crossings.some((c) => c.wait_base_h !== undefined);
+  // Only changes beyond chance are classed by size (the others are neutral whatever their size).
   const maxAbsChange = Math.max(
     0,
-    ...crossings.map((c) => (c.wait_base_h === undefined ? 0 : Math.abs((c.wait_h ?? 0) - c.wait_base_h))),
+    ...crossings.map((c) => {
+      if (c.wait_base_h === undefined) return 0;
+      const ci = c.wait_change_ci95_h;
+      if (ci && ci[0] <= 0 && ci[1] >= 0) return 0;
+      return Math.abs((c.wait_h ?? 0) - c.wait_base_h);
+    }),
   );
-  // The threshold between a change and a large one, a round figure in the unit shown.
-  const threshold = unit === 'd' ? changeThreshold(maxAbsChange / 24) * 24 : changeThreshold(maxAbsChange);
+  // The threshold between a change and a large one, a round figure in the unit shown, and never
+  // below what the legend can print (0.1 of the unit).
+  const threshold =
+    unit === 'd'
+      ? Math.max(0.1, changeThreshold(maxAbsChange / 24)) * 24
+      : Math.max(0.1, changeThreshold(maxAbsChange));
 
   const svg = svgEl(doc, 'svg', {
     xmlns: 'http://www.w3.org/2000/svg',
@@ -288,14 +299,26 @@ export function networkMap(
         }) as never,
       );
     }
+    // Where the wait changed beyond chance, a triangle (down: shorter, up: longer) in place of the
+    // dot, so that the change reads without colour.
+    const marker =
+      (k.r > 0 || (k.rBase ?? 0) > 0) && k.c.wait_base_h !== undefined
+        ? changeMarker(
+            doc,
+            changeClass((k.c.wait_h ?? 0) - k.c.wait_base_h, threshold, k.c.wait_change_ci95_h),
+            k.x,
+            k.y,
+          )
+        : undefined;
     g.append(
-      svgEl(doc, 'circle', {
-        class: 'viz-crossing-dot',
-        cx: k.x,
-        cy: k.y,
-        r: 2.2,
-        fill: INK.outline,
-      }) as never,
+      (marker ??
+        svgEl(doc, 'circle', {
+          class: 'viz-crossing-dot',
+          cx: k.x,
+          cy: k.y,
+          r: 2.2,
+          fill: INK.outline,
+        })) as never,
     );
     crossingGroup.append(g as never);
   }

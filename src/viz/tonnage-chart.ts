@@ -53,7 +53,6 @@ export function tonnageChart(
     tickFormat: tickNumber,
     ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step),
     ariaLabel: 'Tonnage by corridor and scenario, Mt/yr',
-    labelWidth: 200,
   });
   return figure(doc, {
     id: options.id,

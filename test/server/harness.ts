@@ -32,6 +32,7 @@ export function harness(
     webRoot?: string;
     writes?: Parameters<typeof buildServer>[0]['writes'];
     corsOrigins?: readonly string[];
+    builtInScenarios?: Parameters<typeof buildServer>[0]['builtInScenarios'];
   } = {},
 ): Harness {
   const store = new Store(options.db ?? ':memory:');
@@ -49,6 +50,7 @@ export function harness(
     webRoot: options.webRoot,
     ...(options.writes ? { writes: options.writes } : {}),
     corsOrigins: options.corsOrigins,
+    builtInScenarios: options.builtInScenarios,
   });
   return {
     app,

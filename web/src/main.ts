@@ -3,7 +3,8 @@
  * the left (route planner, simulation, run history), a crossing's panel on the map when clicked.
  * Everything comes from the HTTP API; nothing is computed here but layout and formatting.
  */
-import type { VizDocument } from '../../src/viz/dom.js';
+
+import { DEFAULT_DATE } from '../../src/model/timeline.js';
 import {
   formatHours,
   formatMagnitude,
@@ -18,7 +19,17 @@ import { networkMap } from '../../src/viz/network-map.js';
 import { MODE_COLOR } from '../../src/viz/palette.js';
 import { VIZ_CSS } from '../../src/viz/styles.js';
 import { timeCostDistanceChart } from '../../src/viz/time-cost-distance-chart.js';
-import { ApiError, type ApiIssue, api } from './api.js';
+import { api } from './api.js';
+import {
+  comparePanel,
+  resizeComparison,
+  setNodeNames,
+  showComparison,
+  showComparisonView,
+} from './compare.js';
+import { type JobView, watchJob } from './job-watch.js';
+import { type GrowthFields, growingQueue, growthText } from './queue-growth.js';
+import { $, doc, esc, fmt, issuesHtml, setStatus } from './ui.js';
 import './style.css';
 
 // Types of the API's answers (the parts the dashboard reads)
@@ -82,24 +93,15 @@ interface SimResult {
     {
       name: string;
       mode: string;
-      directions: Record<string, { wait_h: Estimate; served: number; arrived: number; utilization?: number }>;
-    }
+      directions: Record<
+        string,
+        GrowthFields & { wait_h: Estimate; served: number; arrived: number; utilization?: number }
+      >;
+    } & GrowthFields
   >;
   warnings: string[];
 }
-interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: { phase: string; done: number; total: number } | null;
-  options: Record<string, unknown>;
-  scenario_id: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  issues?: ApiIssue[];
-  result?: unknown;
-}
+type Job = JobView;
 interface RouteJson {
   label: string;
   nodes: string[];
@@ -151,32 +153,21 @@ const state: {
   sim?: { job: Job; result: SimResult } | undefined;
   route?: { result: RouteResult; selected: number } | undefined;
   selectedCrossing?: string | undefined;
-  running?: string | undefined;
 } = { crossings: new Map() };
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const esc = (s: unknown) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-const doc = document as unknown as VizDocument;
 const nodeName = (id: string) => state.model?.nodes.find((n) => n.id === id)?.name ?? id;
-const fmt = (x: number | null | undefined, f: (v: number) => string) =>
-  x === null || x === undefined ? '–' : f(x);
-
-function issuesHtml(e: unknown, what: string): string {
-  const issues: ApiIssue[] =
-    e instanceof ApiError
-      ? e.issues
-      : [{ code: 'error', path: '', message: (e as Error)?.message ?? String(e) }];
-  return `<div class="error" role="alert"><strong>${esc(what)}</strong><ul>${issues
-    .map((i) => `<li>${i.path ? `<code>${esc(i.path)}</code>: ` : ''}${esc(i.message)}</li>`)
-    .join('')}</ul></div>`;
-}
-
-function setStatus(text: string): void {
-  $('status').textContent = text;
+/** "Khorgos road port → Nur Zholy" for a direction key "khorgos-port->nur-zholy". */
+const dirName = (key: string) =>
+  key
+    .split('->')
+    .map((id) => nodeName(id))
+    .join(' → ');
+/** The "queue grows" tag beside a wait, or nothing. */
+function growthTag(flow: GrowthFields): string {
+  const g = growingQueue(flow);
+  return g
+    ? `<div><span class="tag grows" title="More units arrive than are cleared: the mean wait rises with the length of the run">⚠ ${esc(growthText(g))}</span></div>`
+    : '';
 }
 
 // The map
@@ -289,8 +280,17 @@ function renderMap(): void {
     });
   }
   attachHover(svg);
+  const growing = state.sim
+    ? Object.values(state.sim.result.crossings)
+        .filter((c) => growingQueue(c) || Object.values(c.directions).some((d) => growingQueue(d)))
+        .map((c) => c.name)
+    : [];
   $('maphint').textContent = state.sim
-    ? `Crossings sized by simulated mean wait (${state.sim.result.replications} replications × ${state.sim.result.days} days). Click a crossing for details.`
+    ? `Crossings sized by simulated mean wait (${state.sim.result.replications} replications × ${state.sim.result.days} days). Click a crossing for details.${
+        growing.length > 0
+          ? ` ⚠ The queue grows without bound at ${growing.join(', ')}: those waits rise with the length of the run.`
+          : ''
+      }`
     : 'Crossings are drawn at one size until a simulation has run: run one under Simulation. Click a crossing for its parameters.';
 }
 
@@ -395,13 +395,23 @@ function openCrossing(id: string): void {
   if (sim) {
     const dirs = Object.entries(sim.directions);
     const perDay = (n: number) => n / (state.sim!.result.days || 1);
-    waitHtml = `<table class="data"><thead><tr><th>direction</th><th>served, units/day</th><th>wait mean, h (95% CI)</th><th>P90, h</th></tr></thead><tbody>${dirs
+    const growing = dirs
+      .map(([key, d]) => ({ key, g: growingQueue(d) }))
+      .filter((x): x is { key: string; g: NonNullable<ReturnType<typeof growingQueue>> } => x.g !== null);
+    const warning =
+      growing.length > 0
+        ? `<div class="warn" role="note"><strong>The queue grows: this wait is not a steady state.</strong> More units arrive than are cleared (${growing
+            .map(({ key, g }) => `${esc(dirName(key))}: ${esc(growthText(g))}`)
+            .join(
+              '; ',
+            )}), so the mean wait keeps rising with the length of the run (here ${formatNumber(state.sim!.result.days)} days). A longer run gives a longer wait.</div>`
+        : '';
+    waitHtml = `${warning}<table class="data"><thead><tr><th>direction</th><th>served, units/day</th><th>wait mean, h (95% CI)</th><th>P90, h</th></tr></thead><tbody>${dirs
       .map(([key, d]) => {
-        const [from, to] = key.split('->');
         const ci = d.wait_h.ci95
           ? `<div class="ci">(${formatMagnitude(d.wait_h.ci95[0])}–${formatMagnitude(d.wait_h.ci95[1])})</div>`
           : '';
-        return `<tr><td>${esc(nodeName(from!))} → ${esc(nodeName(to!))}</td><td>${formatNumber(perDay(d.served), 1)}</td><td>${fmt(d.wait_h.mean, formatMagnitude)}${ci}</td><td>${fmt(d.wait_h.p90, formatMagnitude)}</td></tr>`;
+        return `<tr><td>${esc(dirName(key))}</td><td>${formatNumber(perDay(d.served), 1)}</td><td>${fmt(d.wait_h.mean, formatMagnitude)}${ci}${growthTag(d)}</td><td>${fmt(d.wait_h.p90, formatMagnitude)}</td></tr>`;
       })
       .join('')}</tbody></table>
       <h3>Wait distribution, h</h3>${dirs.map(([key, d]) => distribution(key, d.wait_h)).join('')}`;
@@ -444,7 +454,6 @@ function distribution(key: string, e: Estimate): string {
 
 function routePanel(): void {
   const p = $('panel-route');
-  const today = new Date().toISOString().slice(0, 10);
   const modes = ['rail', 'road', 'ferry', 'sea'] as const;
   p.innerHTML = `<h2>Route planner</h2><p class="lead">Door-to-door routes with their trade-offs of time, reliability, cost and CO2e.</p>
   <form id="route-form" novalidate>
@@ -454,7 +463,7 @@ function routePanel(): void {
       <label>To<input name="to" list="places" value="Duisburg" required autocomplete="off" aria-label="To"></label>
     </div>
     <div class="row">
-      <label>Date<input name="date" type="date" value="${today}"></label>
+      <label>Date<input name="date" type="date" value="${DEFAULT_DATE}" title="the day the network is taken on; every analysis defaults to ${DEFAULT_DATE}"></label>
       <label>Best by<select name="optimize">
         <option value="time">expected time</option><option value="p90">P90 time (reliability)</option>
         <option value="cost">cost</option><option value="co2e">CO2e</option><option value="distance">distance</option>
@@ -659,60 +668,17 @@ async function runSimulation(form: FormData): Promise<void> {
     out.innerHTML = issuesHtml(e, 'The simulation could not start');
     return;
   }
-  watchJob(job);
-}
-
-function watchJob(job: Job): void {
-  const out = $('sim-out');
-  const run = $<HTMLButtonElement>('sim-run');
-  const cancel = $<HTMLButtonElement>('sim-cancel');
-  run.disabled = true;
-  cancel.hidden = false;
-  state.running = job.id;
-  const started = Date.now();
-  const show = (done: number, total: number, phase: string) => {
-    const share = total > 0 ? done / total : 0;
-    const elapsed = (Date.now() - started) / 1000;
-    const left = share > 0.02 ? (elapsed / share) * (1 - share) : undefined;
-    out.innerHTML = `<div class="loading"><span class="spinner"></span>${esc(phase || 'queued')}: ${formatNumber(done)} of ${formatNumber(total)}</div>
-      <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${Math.round(share * 100)}"><div style="width:${(share * 100).toFixed(1)}%"></div></div>
-      <div class="muted" id="sim-pct">${Math.round(share * 100)} %${left !== undefined ? ` · about ${formatNumber(Math.ceil(left))} s left` : ''}</div>`;
-    setStatus(`Simulation ${Math.round(share * 100)} %`);
-  };
-  show(0, 0, job.status);
-  const events = new EventSource(`/api/simulations/${job.id}/events`);
-  events.addEventListener('progress', (e) => {
-    const p = JSON.parse((e as MessageEvent).data) as { phase: string; done: number; total: number };
-    show(p.done, p.total, p.phase);
-  });
-  const finish = (e: Event) => {
-    events.close();
-    run.disabled = false;
-    cancel.hidden = true;
-    state.running = undefined;
-    const j = JSON.parse((e as MessageEvent).data) as Job;
-    if (j.status === 'done') {
+  watchJob(job, {
+    path: 'simulations',
+    noun: 'Simulation',
+    out: $('sim-out'),
+    run: $<HTMLButtonElement>('sim-run'),
+    cancel: $<HTMLButtonElement>('sim-cancel'),
+    done: (j) => {
       state.sim = { job: j, result: j.result as SimResult };
-      setStatus('Simulation done');
       showSim();
-    } else {
-      setStatus(`Simulation ${j.status}`);
-      out.innerHTML = issuesHtml(
-        new ApiError(0, j.issues ?? []),
-        j.status === 'cancelled' ? 'The simulation was cancelled' : 'The simulation failed',
-      );
-    }
-  };
-  for (const s of ['done', 'failed', 'cancelled']) events.addEventListener(s, finish);
-  events.onerror = () => {
-    if (events.readyState === EventSource.CLOSED) {
-      run.disabled = false;
-      cancel.hidden = true;
-    }
-  };
-  cancel.onclick = () => {
-    void api('DELETE', `/api/simulations/${job.id}`).catch(() => undefined);
-  };
+    },
+  });
 }
 
 function showSim(): void {
@@ -722,9 +688,10 @@ function showSim(): void {
     .flatMap(([id, c]) => Object.entries(c.directions).map(([key, d]) => ({ id, name: c.name, key, d })))
     .filter((r) => r.d.served > 0)
     .sort((a, b) => (b.d.wait_h.mean ?? 0) - (a.d.wait_h.mean ?? 0));
+  const growingRows = rows.filter((r) => growingQueue(r.d) !== null).length;
   const top = rows[0];
   const headline = top
-    ? `The longest wait is at ${esc(top.name)} (${esc(nodeName(top.key.split('->')[0]!))} → ${esc(nodeName(top.key.split('->')[1]!))}): ${fmt(top.d.wait_h.mean, (h) => formatWait(h))} on average`
+    ? `The longest wait is at ${esc(top.name)} (${esc(nodeName(top.key.split('->')[0]!))} → ${esc(nodeName(top.key.split('->')[1]!))}): ${fmt(top.d.wait_h.mean, (h) => formatWait(h))} on average${growingQueue(top.d) ? ', and growing with the length of the run' : ''}`
     : 'No crossing was used';
   out.innerHTML = `<h3>Result</h3><p><strong>${headline}.</strong></p>
     <p class="muted">${formatNumber(result.replications)} replications × ${formatNumber(result.days)} days, seed ${result.seed} · run ${esc(job.id.slice(0, 8))} · ${new Date(job.finished_at ?? job.created_at).toLocaleString()}</p>
@@ -733,10 +700,11 @@ function showSim(): void {
         (
           r,
         ) => `<tr class="pick" data-id="${esc(r.id)}"><td>${esc(r.name)}<div class="ci">${esc(nodeName(r.key.split('->')[0]!))} → ${esc(nodeName(r.key.split('->')[1]!))}</div></td>
-        <td>${fmt(r.d.wait_h.mean, formatMagnitude)}${r.d.wait_h.ci95 ? `<div class="ci">(${formatMagnitude(r.d.wait_h.ci95[0])}–${formatMagnitude(r.d.wait_h.ci95[1])})</div>` : ''}</td>
+        <td>${fmt(r.d.wait_h.mean, formatMagnitude)}${r.d.wait_h.ci95 ? `<div class="ci">(${formatMagnitude(r.d.wait_h.ci95[0])}–${formatMagnitude(r.d.wait_h.ci95[1])})</div>` : ''}${growthTag(r.d)}</td>
         <td>${fmt(r.d.wait_h.p90, formatMagnitude)}</td><td>${formatNumber(r.d.served / (result.days || 1), 1)}</td></tr>`,
       )
       .join('')}</tbody></table>
+    ${growingRows > 0 ? `<div class="warn" role="note" id="sim-growth-note"><strong>⚠ ${formatNumber(growingRows)} queue${growingRows === 1 ? ' grows' : 's grow'} without bound.</strong> More units arrive there than are cleared, so the mean wait keeps rising with the length of the run (${formatNumber(result.days)} days here): it is not a steady-state wait. Click the crossing for its directions.</div>` : ''}
     ${result.warnings.length ? `<div class="error" role="note"><ul>${result.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>` : ''}`;
   for (const tr of out.querySelectorAll<HTMLTableRowElement>('#sim-table tr.pick'))
     tr.onclick = () => openCrossing(tr.dataset.id!);
@@ -755,7 +723,7 @@ async function runsPanel(): Promise<void> {
       out.innerHTML = `<div class="empty">No runs yet: plan a route or run a simulation.</div>`;
       return;
     }
-    out.innerHTML = `<p class="muted">${formatNumber(total)} run${total === 1 ? '' : 's'}, newest first. Click a finished simulation to show it on the map.</p>
+    out.innerHTML = `<p class="muted">${formatNumber(total)} run${total === 1 ? '' : 's'}, newest first. Click a finished simulation to show it on the map, a comparison to open its charts.</p>
     <table class="data"><thead><tr><th>run</th><th>status</th><th>started</th><th>took, s</th></tr></thead><tbody>${runs
       .map((r) => {
         const took =
@@ -767,13 +735,25 @@ async function runsPanel(): Promise<void> {
             ? `route ${esc(r.options.from)} → ${esc(r.options.to)}`
             : r.kind === 'simulate'
               ? `simulation, ${esc(r.options.days)} d × ${esc(r.options.replications)}`
-              : esc(r.kind);
-        return `<tr class="${r.kind === 'simulate' && r.status === 'done' ? 'pick' : ''}" data-id="${esc(r.id)}"><td>${what}</td><td><span class="tag ${esc(r.status)}">${esc(r.status)}</span></td><td>${new Date(r.created_at).toLocaleString()}</td><td>${fmt(took, (v) => formatNumber(v, 1))}</td></tr>`;
+              : r.kind === 'compare'
+                ? `comparison with ${esc(
+                    ((r.options.scenarios as { name?: string }[] | undefined) ?? [])
+                      .map((x) => x.name)
+                      .join(', '),
+                  )}`
+                : esc(r.kind);
+        const shows = (r.kind === 'simulate' || r.kind === 'compare') && r.status === 'done';
+        return `<tr class="${shows ? 'pick' : ''}" data-id="${esc(r.id)}" data-kind="${esc(r.kind)}"><td>${what}</td><td><span class="tag ${esc(r.status)}">${esc(r.status)}</span></td><td>${new Date(r.created_at).toLocaleString()}</td><td>${fmt(took, (v) => formatNumber(v, 1))}</td></tr>`;
       })
       .join('')}</tbody></table>`;
     for (const tr of out.querySelectorAll<HTMLTableRowElement>('tr.pick')) {
       tr.onclick = async () => {
         const j = await api<Job>('GET', `/api/runs/${tr.dataset.id}`);
+        if (tr.dataset.kind === 'compare') {
+          showTab('compare');
+          showComparison(j);
+          return;
+        }
         state.sim = { job: j, result: j.result as SimResult };
         showTab('sim');
         showSim();
@@ -790,7 +770,8 @@ function showTab(name: string): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs button')) {
     b.setAttribute('aria-selected', String(b.dataset.panel === name));
   }
-  for (const s of ['route', 'sim', 'runs']) $(`panel-${s}`).hidden = s !== name;
+  for (const s of ['route', 'sim', 'compare', 'runs']) $(`panel-${s}`).hidden = s !== name;
+  showComparisonView(name === 'compare');
   if (name === 'runs') void runsPanel();
 }
 
@@ -810,8 +791,9 @@ async function start(): Promise<void> {
     state.crossings = new Map(crossings.crossings.map((c) => [c.id, c]));
     $('netname').textContent =
       `${model.name ?? 'network'} · ${formatNumber(model.nodes.length)} places, ${formatNumber(model.crossings.length)} crossings`;
+    setNodeNames(model.nodes);
     routePanel();
-    await simPanel();
+    await Promise.all([simPanel(), comparePanel()]);
     // The latest finished simulation sizes the crossings from the start.
     const { runs } = await api<{ runs: Job[] }>('GET', '/api/runs?kind=simulate&status=done&limit=1');
     if (runs[0]) {
@@ -824,7 +806,10 @@ async function start(): Promise<void> {
     let t: number | undefined;
     window.addEventListener('resize', () => {
       clearTimeout(t);
-      t = window.setTimeout(renderMap, 150);
+      t = window.setTimeout(() => {
+        renderMap();
+        resizeComparison();
+      }, 150);
     });
   } catch (e) {
     $('map').innerHTML = issuesHtml(e, 'The network could not be loaded');

@@ -1,0 +1,32 @@
+/**
+ * Whether a simulated flow (a crossing, or one direction of it) has a queue that grows without
+ * bound, so that its mean wait depends on the length of the run: the simulator's `non_stationary`
+ * judgement (src/app/queue-growth.ts), the one the terminal and the comparison show.
+ */
+import { queueGrowth } from '../../src/app/queue-growth.js';
+import { formatNumber } from '../../src/viz/format.js';
+
+/** The fields of a simulated flow this reads. */
+export interface GrowthFields {
+  /** Units a day arriving beyond those cleared (measured over the counted days). */
+  readonly queue_growth_per_day: number | null;
+  readonly non_stationary: boolean;
+}
+
+export interface Growth {
+  /** Units a day the queue grows by, where known. */
+  readonly per_day: number | null;
+}
+
+/** The growth when the queue grows without bound, else null. */
+export function growingQueue(flow: GrowthFields | undefined): Growth | null {
+  if (!flow?.non_stationary) return null;
+  return { per_day: queueGrowth(flow) };
+}
+
+/** "queue grows +174 a day" (or without a figure). */
+export function growthText(g: Growth): string {
+  return g.per_day === null || !Number.isFinite(g.per_day)
+    ? 'queue grows'
+    : `queue grows +${formatNumber(g.per_day, g.per_day < 10 ? 1 : 0)} a day`;
+}
