@@ -71,7 +71,11 @@ describe('caravan simulate', () => {
     const s = JSON.parse(h24.stdout);
     expect(s.scenario).toBe('Nur Zholy 24-hour operation');
     const n24 = s.crossings['nur-zholy-khorgos'];
-    expect(n24.wait_h.mean).toBeLessThan(nz.wait_h.mean / 100);
+    // the calibrated direction, into Kazakhstan: its wait is the e-queue backlog, which 24-hour working clears
+    const inbound = 'khorgos-port->nur-zholy';
+    // (to hours: the loaded network then sends more trucks there, ≈ 87 % of its 24-hour capacity)
+    expect(nz.directions[inbound].wait_h.mean).toBeGreaterThan(10 * 24);
+    expect(n24.directions[inbound].wait_h.mean).toBeLessThan(12);
     expect(n24.non_stationary).toBe(false);
     expect(n24.balked).toBe(0);
     expect(n24.throughput_per_day).toBeGreaterThan(nz.throughput_per_day * 1.3);
