@@ -12,7 +12,6 @@ import { type CheckDirection, checkNetwork } from '../flow/check.js';
 import { InputError } from '../model/issue.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
-import { SIMULATE_DEFAULTS } from '../sim/simulate.js';
 import { dateOption, isNot } from './options.js';
 import { queueGrowth, SimulateOptionsSchema, type SimulateResult, simulateUseCase } from './simulate.js';
 import type { Model, RunContext, UseCase } from './use-case.js';
@@ -35,18 +34,8 @@ export const CheckOptionsSchema = z.object({
     .lte(3650, { error: isNot('a number of days in (0, 3650]') })
     .default(CHECK_SIMULATION.days)
     .describe('length of the simulation, days'),
-  seed: z
-    .number()
-    .int({ error: isNot('a whole number') })
-    .default(SIMULATE_DEFAULTS.seed)
-    .describe('seed of the simulation'),
-  workers: z
-    .number()
-    .int({ error: isNot('a whole number of workers ≥ 1') })
-    .min(1, { error: isNot('a whole number of workers ≥ 1') })
-    .max(1024, { error: isNot('a whole number of workers ≥ 1') })
-    .optional()
-    .describe('worker threads of the simulation (default: all cores); the figures do not depend on it'),
+  seed: SimulateOptionsSchema.shape.seed.describe('seed of the simulation'),
+  workers: SimulateOptionsSchema.shape.workers,
 });
 
 const num = z.number().nullable();

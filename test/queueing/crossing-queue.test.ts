@@ -8,18 +8,7 @@ import {
   queueWait,
   queueWaitSlope,
 } from '../../src/queueing/crossing-queue.js';
-
-function factorial(n: number): number {
-  return n <= 1 ? 1 : n * factorial(n - 1);
-}
-
-/** Erlang C from its closed form. */
-function erlangCClosedForm(c: number, a: number): number {
-  let sum = 0;
-  for (let k = 0; k < c; k++) sum += a ** k / factorial(k);
-  const top = (a ** c / factorial(c)) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangCClosedForm } from './erlang-closed-form.js';
 
 const side = (
   lanes: number,

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangB, erlangC, mmcWait } from '../../src/queueing/erlang-c.js';
-
-function factorial(n: number): number {
-  return n <= 1 ? 1 : n * factorial(n - 1);
-}
-
-/** Erlang C from its textbook closed form, as independent truth for the recursion. */
-function erlangCClosedForm(c: number, a: number): number {
-  let sum = 0;
-  for (let k = 0; k < c; k++) sum += a ** k / factorial(k);
-  const top = (a ** c / factorial(c)) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangCClosedForm } from './erlang-closed-form.js';
 
 describe('Erlang formulas', () => {
   it('Erlang B for one server is a/(1+a)', () => {

@@ -469,7 +469,7 @@ function routePanel(): void {
         <option value="cost">cost</option><option value="co2e">CO2e</option><option value="distance">distance</option>
       </select></label>
     </div>
-    <label>Avoid countries (ISO codes, comma-separated)<input name="avoid" placeholder="e.g. RU, BY" autocomplete="off"></label>
+    <label>Avoid countries (ISO codes, comma-separated, e.g. RU, BY)<input name="avoid" autocomplete="off"></label>
     <fieldset><legend>Modes allowed</legend><div class="checks">${modes
       .map(
         (m) =>
