@@ -671,6 +671,7 @@ section > p { max-width: 85ch; font-size: 13.5px; }
   .summary { background: none; border: 1.5px solid #000; }
   .viz-figure, .report-table tr { break-inside: avoid; page-break-inside: avoid; }
   .report-table thead { display: table-header-group; }
+  .report-table { width: 100%; table-layout: fixed; }
   .viz-body svg { max-width: 100%; height: auto; }
   .report-table td, .report-table th { font-size: 8.5pt; padding: 2px 4px; overflow-wrap: anywhere; }
 }

@@ -34,7 +34,14 @@ const estimate = (mean: number, lo: number, hi: number) => ({
   max: hi,
 });
 
-function simulated(mean: number, lo: number, hi: number, growth: number, throughput = 100) {
+function simulated(
+  mean: number,
+  lo: number,
+  hi: number,
+  growth: number,
+  nonStationary = false,
+  throughput = 100,
+) {
   const flow = {
     wait_h: estimate(mean, lo, hi),
     tfi1_h: estimate(mean, lo, hi),
@@ -42,6 +49,7 @@ function simulated(mean: number, lo: number, hi: number, growth: number, through
     arrived: 1000,
     throughput_per_day: throughput,
     queue_growth_per_day: growth,
+    non_stationary: nonStationary,
     utilization: 0.5,
     queue: { mean: 1, max: 3 },
   };
@@ -56,8 +64,8 @@ describe('check: the simulated wait beside the queue model', () => {
     );
     expect(withSimulation(row(13), simulated(11, 9, 12, 0)).simulation).toBe('differs');
     expect(withSimulation(row(5), simulated(11, 9, 12, 0)).simulation).toBe('differs');
-    // Growth above 1 % of throughput and half a unit a day: not stationary, whatever the interval says.
-    const growing = withSimulation(row(10), simulated(11, 9, 12, 5));
+    // The simulator judged the queue not stationary: flagged, whatever the interval says.
+    const growing = withSimulation(row(10), simulated(11, 9, 12, 5, true));
     expect(growing.simulation).toBe('queue grows');
     expect(growing.queue_growth_per_day).toBe(5);
     expect(withSimulation(row(10), simulated(11, 9, 12, 0.4)).simulation).toBe('agrees');

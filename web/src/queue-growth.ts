@@ -24,9 +24,10 @@ export function growingQueue(flow: GrowthFields | undefined): Growth | null {
   return { per_day: queueGrowth(flow) };
 }
 
-/** "queue grows +174 a day" (or without a figure). */
+/** "queue grows +174 a day", or "queue shrinks −290 a day" for one still draining (or without a figure). */
 export function growthText(g: Growth): string {
-  return g.per_day === null || !Number.isFinite(g.per_day)
-    ? 'queue grows'
-    : `queue grows +${formatNumber(g.per_day, g.per_day < 10 ? 1 : 0)} a day`;
+  if (g.per_day === null || !Number.isFinite(g.per_day)) return 'queue grows';
+  const size = Math.abs(g.per_day);
+  const figure = formatNumber(size, size < 10 ? 1 : 0);
+  return g.per_day < 0 ? `queue shrinks −${figure} a day` : `queue grows +${figure} a day`;
 }
