@@ -5,7 +5,7 @@
  * that they give the same wait for the same crossing and direction.
  */
 import { DEFAULT_BASE_YEAR } from '../model/timeline.js';
-import { ArcKind, type CompiledNetwork, compileNetwork, dayNumber } from '../network/compile.js';
+import { ArcKind, type CompiledNetwork, compiledOn, dayNumber } from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
 import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
 import { networkDemand, type OdDemand } from './demand.js';
@@ -86,11 +86,7 @@ export function networkLoadedState(
   date: string | undefined,
   options: Omit<LoadedStateOptions, 'date'> = {},
 ): LoadedState & { readonly net: CompiledNetwork; readonly demand: readonly OdDemand[] } {
-  let dated = net;
-  if (date !== undefined && net.date !== date) {
-    const c = compileNetwork(net.model, { date });
-    if (c.arcCount === net.arcCount) dated = c;
-  }
+  const dated = date !== undefined ? compiledOn(net, date) : net;
   const base = networkDemand(dated);
   const demand =
     date === undefined ? base : demandInYear(base, Number(date.slice(0, 4)), { baseYear: DEFAULT_BASE_YEAR });

@@ -5,7 +5,7 @@
 import { checkLimit } from '../model/limits.js';
 import { assessmentDate, DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import type { CompiledNetwork } from '../network/compile.js';
-import { dayNumber } from '../network/compile.js';
+import { compiledOn, dayNumber } from '../network/compile.js';
 import { type AssignOptions, assignFlows } from './assignment.js';
 import type { OdDemand } from './demand.js';
 import { demandInYear, type GrowthSpec } from './demand-growth.js';
@@ -86,7 +86,8 @@ export async function outlook(
   const years: OutlookYear[] = [];
   for (let year = from; year <= to; year++) {
     const date = assessmentDate(year);
-    const graph = buildFlowGraph(net, {
+    // Each year sees the capacity steps and closures of its 1 July, as `check --date` and route do.
+    const graph = buildFlowGraph(compiledOn(net, date), {
       day: dayNumber(date),
       valueOfTimeUsdPerTH: options.valueOfTimeUsdPerTH,
     });

@@ -255,6 +255,17 @@ function clearanceMoments(steps: readonly CompiledStep[], gauge: Distribution | 
 }
 
 /**
+ * The compiled network as its dated changes (capacity steps, closures) leave it on a day: `net` itself
+ * when it was compiled for that day, else the written network compiled again for it. The arcs keep
+ * their indices (a dated change alters figures, not the graph); if they would not, `net` is kept.
+ */
+export function compiledOn(net: CompiledNetwork, date: string): CompiledNetwork {
+  if (net.date === date) return net;
+  const dated = compileNetwork(net.model, { date });
+  return dated.arcCount === net.arcCount ? dated : net;
+}
+
+/**
  * Compiles a validated network into arrays, once: every text value parsed (distributions, calendars,
  * time zones, durations), every figure converted (per-unit money to per tonne, capacities to tonnes a
  * year, demand to tonnes and units). With a date, the network as its dated changes leave it that day.

@@ -42,3 +42,36 @@ describe('outlook on the flow-corridors fixture', () => {
     expect(r.saturation.find((s) => s.id === 'CN-KZ rail')!.first_year).toBeNull();
   });
 });
+
+describe('outlook: each year sees the dated changes of its 1 July', () => {
+  it('a capacity step from 2030 on Brest–Małaszewicze shows from the 2030 column, as check --date sees it', async () => {
+    const base = fixtureModel();
+    const model = {
+      ...base,
+      crossings: base.crossings.map((c) =>
+        c.id === 'brest-malaszewicze'
+          ? {
+              ...c,
+              timeline: [
+                {
+                  from: '2030-01-01',
+                  capacity_t_per_year: 30e6,
+                  provenance: { capacity_t_per_year: { estimate: 'a test of dated steps' } },
+                },
+              ],
+            }
+          : c,
+      ),
+    } as typeof base;
+    const r = await outlook(compileNetwork(model), demandMatrix(model), {
+      method: 'capacity',
+      fromYear: 2028,
+      toYear: 2031,
+    });
+    const cap = r.years.map(
+      (y) => y.crossings.find((c) => c.id === 'brest-malaszewicze')!.capacity_t_per_year,
+    );
+    // 15 Mt/yr as written (see above), 30 from the step: 2028 and 2029 before it, 2030 and 2031 after
+    expect(cap).toEqual([15e6, 15e6, 30e6, 30e6]);
+  });
+});
