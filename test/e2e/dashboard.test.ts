@@ -148,6 +148,16 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await page.waitForSelector('#crossing:not([hidden]) h2');
     expect(await page.locator('#crossing h2').textContent()).toMatch(/Nur Zholy/);
     expect(await page.locator('#crossing').textContent()).toMatch(/Capacity per direction/);
+    // Units served a day per direction: never above what the lanes clear, 2.91 Mt/yr of 20-t trucks
+    // (≈ 399 a day; the panel's capacity table), whatever the arrivals.
+    const served = await page
+      .locator('#crossing table.data')
+      .last()
+      .locator('tbody tr td:nth-child(2)')
+      .allTextContents();
+    expect(served.length).toBe(2);
+    for (const text of served)
+      expect(Number(text.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual(2.91e6 / 20 / 365);
     await shot('5-crossing');
   });
 

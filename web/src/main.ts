@@ -95,7 +95,13 @@ interface SimResult {
       mode: string;
       directions: Record<
         string,
-        GrowthFields & { wait_h: Estimate; served: number; arrived: number; utilization?: number }
+        GrowthFields & {
+          wait_h: Estimate;
+          served: number;
+          arrived: number;
+          throughput_per_day: number | null;
+          utilization?: number;
+        }
       >;
     } & GrowthFields
   >;
@@ -394,7 +400,6 @@ function openCrossing(id: string): void {
   let waitHtml = `<div class="empty">Flow and wait per direction come from a simulation: run one under <em>Simulation</em>.</div>`;
   if (sim) {
     const dirs = Object.entries(sim.directions);
-    const perDay = (n: number) => n / (state.sim!.result.days || 1);
     const growing = dirs
       .map(([key, d]) => ({ key, g: growingQueue(d) }))
       .filter((x): x is { key: string; g: NonNullable<ReturnType<typeof growingQueue>> } => x.g !== null);
@@ -411,7 +416,7 @@ function openCrossing(id: string): void {
         const ci = d.wait_h.ci95
           ? `<div class="ci">(${formatMagnitude(d.wait_h.ci95[0])}–${formatMagnitude(d.wait_h.ci95[1])})</div>`
           : '';
-        return `<tr><td>${esc(dirName(key))}</td><td>${formatNumber(perDay(d.served), 1)}</td><td>${fmt(d.wait_h.mean, formatMagnitude)}${ci}${growthTag(d)}</td><td>${fmt(d.wait_h.p90, formatMagnitude)}</td></tr>`;
+        return `<tr><td>${esc(dirName(key))}</td><td>${fmt(d.throughput_per_day, (x) => formatNumber(x, 1))}</td><td>${fmt(d.wait_h.mean, formatMagnitude)}${ci}${growthTag(d)}</td><td>${fmt(d.wait_h.p90, formatMagnitude)}</td></tr>`;
       })
       .join('')}</tbody></table>
       <h3>Wait distribution, h</h3>${dirs.map(([key, d]) => distribution(key, d.wait_h)).join('')}`;
@@ -701,7 +706,7 @@ function showSim(): void {
           r,
         ) => `<tr class="pick" data-id="${esc(r.id)}"><td>${esc(r.name)}<div class="ci">${esc(nodeName(r.key.split('->')[0]!))} → ${esc(nodeName(r.key.split('->')[1]!))}</div></td>
         <td>${fmt(r.d.wait_h.mean, formatMagnitude)}${r.d.wait_h.ci95 ? `<div class="ci">(${formatMagnitude(r.d.wait_h.ci95[0])}–${formatMagnitude(r.d.wait_h.ci95[1])})</div>` : ''}${growthTag(r.d)}</td>
-        <td>${fmt(r.d.wait_h.p90, formatMagnitude)}</td><td>${formatNumber(r.d.served / (result.days || 1), 1)}</td></tr>`,
+        <td>${fmt(r.d.wait_h.p90, formatMagnitude)}</td><td>${fmt(r.d.throughput_per_day, (x) => formatNumber(x, 1))}</td></tr>`,
       )
       .join('')}</tbody></table>
     ${growingRows > 0 ? `<div class="warn" role="note" id="sim-growth-note"><strong>⚠ ${formatNumber(growingRows)} queue${growingRows === 1 ? ' grows' : 's grow'} without bound.</strong> More units arrive there than are cleared, so the mean wait keeps rising with the length of the run (${formatNumber(result.days)} days here): it is not a steady-state wait. Click the crossing for its directions.</div>` : ''}
