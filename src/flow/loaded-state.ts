@@ -75,6 +75,12 @@ export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedSta
   return { assignment, arcLoadTPerH, crossingWait };
 }
 
+/** The loaded network of a date, with the network compiled for that date and the demand it carries. */
+export interface NetworkLoadedState extends LoadedState {
+  readonly net: CompiledNetwork;
+  readonly demand: readonly OdDemand[];
+}
+
 /**
  * The loaded network of a date, the one that route waits, `assign --year` and `caravan check` read:
  * the network as its dated changes leave it that day, its own demand grown to the date's year (from
@@ -85,7 +91,7 @@ export function networkLoadedState(
   net: CompiledNetwork,
   date: string | undefined,
   options: Omit<LoadedStateOptions, 'date'> = {},
-): LoadedState & { readonly net: CompiledNetwork; readonly demand: readonly OdDemand[] } {
+): NetworkLoadedState {
   const dated = date !== undefined ? compiledOn(net, date) : net;
   const base = networkDemand(dated);
   const demand =

@@ -4,7 +4,7 @@
  * the wait at each crossing's direction by the one queue model of src/queueing, and at each ferry.
  * So `route`, `assign` and `outlook` give the same wait for the same crossing and direction.
  */
-import { networkLoadedState } from '../flow/loaded-state.js';
+import { type NetworkLoadedState, networkLoadedState } from '../flow/loaded-state.js';
 import { ArcKind, type CompiledNetwork, crossingSideOf, serviceSideOf } from '../network/compile.js';
 import { queueSide, queueWait } from '../queueing/crossing-queue.js';
 import { type ArcWaitOptions, type ArcWaits, WaitSource } from './arc-waits.js';
@@ -13,6 +13,8 @@ import { FALLBACK_CYCLE_H, serviceWait } from './service-wait.js';
 export interface AnalyticWaitOptions extends ArcWaitOptions {
   /** YYYY-MM-DD: the infrastructure in service that day carries the demand (default: all of it). */
   readonly date?: string | undefined;
+  /** The loaded network of that date, when the caller has it already (it is not computed again). */
+  readonly loaded?: NetworkLoadedState | undefined;
 }
 
 export interface AnalyticWaits extends ArcWaits {
@@ -28,7 +30,7 @@ export interface AnalyticWaits extends ArcWaits {
  * make it.
  */
 export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions = {}): AnalyticWaits {
-  const state = networkLoadedState(net, options.date);
+  const state = options.loaded ?? networkLoadedState(net, options.date);
   const demand = state.demand;
   const m = net.arcCount;
   const meanH = new Float64Array(m);

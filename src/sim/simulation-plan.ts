@@ -5,7 +5,7 @@
  */
 
 import { networkDemand } from '../flow/demand.js';
-import { networkLoadedState } from '../flow/loaded-state.js';
+import { type NetworkLoadedState, networkLoadedState } from '../flow/loaded-state.js';
 import type { Distribution } from '../model/distribution.js';
 import { type Issue, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
@@ -178,12 +178,14 @@ export function simNetwork(net: CompiledNetwork): SimNetwork {
  */
 export function buildPlan(model: NetworkModel, options: PlanOptions): SimulationPlan {
   const net = compileNetwork(model, { date: options.date });
-  const context = routeContext(net, { date: options.date });
+  // One equilibrium of the date: the routes' waits and the demand's split both read it.
+  const loaded = networkLoadedState(net, options.date);
+  const context = routeContext(net, { date: options.date, loaded });
   const routes: TripRoute[] = [];
   const demands: DemandPlan[] = [];
   const skipped: Issue[] = [];
   const unitOf: UnitOf = (mode) => net.modeUnit[MODES.indexOf(mode)];
-  const splitOf = equilibriumSplit(net, options.date);
+  const splitOf = equilibriumSplit(loaded);
   for (const d of net.demand) {
     const query = {
       optimize: 'time' as const,
@@ -255,11 +257,7 @@ interface DemandSplit {
  * its crossings, so that it loads each crossing and direction as the assignment does. Paths through
  * the same crossings are one part; parts under {@link MIN_PART_SHARE} go to the others.
  */
-function equilibriumSplit(
-  net: CompiledNetwork,
-  date: string | undefined,
-): (demandId: string) => DemandSplit | undefined {
-  const state = networkLoadedState(net, date);
+function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => DemandSplit | undefined {
   const as = state.assignment;
   const g = as.graph;
   const byOd = new Map<number, Map<string, { crossings: Set<string>; flow: number }>>();
