@@ -130,37 +130,46 @@ describe('trips', () => {
   });
 });
 
+/** A border node at latitude 44°. */
+const borderNode = (id: string, country: string, lon: number) => ({
+  id,
+  name: id.toUpperCase(),
+  country,
+  kind: 'border',
+  lon,
+  lat: 44,
+  provenance,
+});
+
+/** A road crossing whose lanes each clear a truck in 1 h on average (exponential). */
+const roadCrossing = (id: string, from: string, to: string, lanes: number) => ({
+  id,
+  name: id.toUpperCase(),
+  mode: 'road',
+  from,
+  to,
+  lanes,
+  steps: [{ name: 'clearance', time: 'exp(mean=1h)' }],
+  provenance,
+});
+
 /** Two road crossings of one border: X on the way (1 lane), Y ten hours round by road (10 lanes). */
 function twoCrossings(): NetworkModel {
-  const node = (id: string, country: string, lon: number) => ({
-    id,
-    name: id.toUpperCase(),
-    country,
-    kind: 'border',
-    lon,
-    lat: 44,
-    provenance,
-  });
-  const crossing = (id: string, from: string, lanes: number) => ({
-    id,
-    name: id.toUpperCase(),
-    mode: 'road',
-    from,
-    to: 'c',
-    lanes,
-    steps: [{ name: 'clearance', time: 'exp(mean=1h)' }],
-    provenance,
-  });
   const r = validateNetwork({
     format: 'caravan/1',
     units: [{ id: 'truck', t: 20, provenance }],
     modes: { road: { unit: 'truck', co2e_g_per_t_km: 90, provenance } },
-    nodes: [node('a', 'CN', 80), node('b1', 'CN', 80.5), node('b2', 'CN', 81), node('c', 'KZ', 80.7)],
+    nodes: [
+      borderNode('a', 'CN', 80),
+      borderNode('b1', 'CN', 80.5),
+      borderNode('b2', 'CN', 81),
+      borderNode('c', 'KZ', 80.7),
+    ],
     links: [
       { from: 'a', to: 'b1', mode: 'road', distance_km: 50, time: 'const(1h)', provenance },
       { from: 'b1', to: 'b2', mode: 'road', distance_km: 500, time: 'const(10h)', provenance },
     ],
-    crossings: [crossing('x', 'b1', 1), crossing('y', 'b2', 10)],
+    crossings: [roadCrossing('x', 'b1', 'c', 1), roadCrossing('y', 'b2', 'c', 10)],
     demand: [{ from: 'a', to: 'c', units_per_day: 19.2, unit: 'truck', provenance }],
   });
   if (!r.model) throw new Error(JSON.stringify(r.issues));
@@ -214,31 +223,12 @@ describe('arrival patterns', () => {
 
 /** One border with two identical road crossings, X and Y, each 1 lane clearing a truck in 1 h on average. */
 function twinCrossings(unitsPerDay: number): NetworkModel {
-  const node = (id: string, country: string, lon: number) => ({
-    id,
-    name: id.toUpperCase(),
-    country,
-    kind: 'border',
-    lon,
-    lat: 44,
-    provenance,
-  });
-  const crossing = (id: string) => ({
-    id,
-    name: id.toUpperCase(),
-    mode: 'road',
-    from: 'a',
-    to: 'b',
-    lanes: 1,
-    steps: [{ name: 'clearance', time: 'exp(mean=1h)' }],
-    provenance,
-  });
   const r = validateNetwork({
     format: 'caravan/1',
     units: [{ id: 'truck', t: 20, provenance }],
     modes: { road: { unit: 'truck', co2e_g_per_t_km: 90, provenance } },
-    nodes: [node('a', 'CN', 80), node('b', 'KZ', 80.01)],
-    crossings: [crossing('x'), crossing('y')],
+    nodes: [borderNode('a', 'CN', 80), borderNode('b', 'KZ', 80.01)],
+    crossings: [roadCrossing('x', 'a', 'b', 1), roadCrossing('y', 'a', 'b', 1)],
     demand: [{ from: 'a', to: 'b', units_per_day: unitsPerDay, unit: 'truck', provenance }],
   });
   if (!r.model) throw new Error(JSON.stringify(r.issues));
