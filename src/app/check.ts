@@ -162,7 +162,7 @@ export const checkUseCase: UseCase<typeof CheckOptionsSchema, typeof CheckResult
   result: CheckResultSchema,
   async run(model, o, ctx) {
     ctx.signal?.throwIfAborted();
-    const r = checkNetwork(compileNetwork(model), o.date);
+    const r = checkNetwork(compileNetwork(model, { date: o.date }), o.date);
     let sim: SimulateResult | null = null;
     const notes: string[] = [];
     try {

@@ -61,9 +61,14 @@ export type OverviewResult = z.output<typeof OverviewResultSchema>;
 function corridors(model: Model): OverviewResult['corridors'] {
   const names = new Set(model.nodes.flatMap((n) => [n.id, n.name, ...(n.aliases ?? [])]));
   if (!names.has(HEADLINE_ROUTE.from) || !names.has(HEADLINE_ROUTE.to)) return null;
-  const plan = planRoutes(compileNetwork(model), HEADLINE_ROUTE.from, HEADLINE_ROUTE.to, {
-    date: HEADLINE_ROUTE.date,
-  });
+  const plan = planRoutes(
+    compileNetwork(model, { date: HEADLINE_ROUTE.date }),
+    HEADLINE_ROUTE.from,
+    HEADLINE_ROUTE.to,
+    {
+      date: HEADLINE_ROUTE.date,
+    },
+  );
   return {
     ...HEADLINE_ROUTE,
     unit: { id: plan.unit.id, t: plan.unit.t },

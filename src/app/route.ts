@@ -164,7 +164,8 @@ export const routeUseCase: UseCase<typeof RouteOptionsSchema, typeof RouteResult
 
 /** The query checked against the network: every bad value an issue at its option, all at once. */
 function prepare(model: Model, o: z.output<typeof RouteOptionsSchema>) {
-  const net = compileNetwork(model);
+  // Compiled for the day: the loaded network that gives the waits is of that day too (not compiled again).
+  const net = compileNetwork(model, { date: o.date });
   const P = ROUTE_LIBRARY_PATHS;
   const issues: Issue[] = [];
   const collect = <T>(f: () => T): T | undefined => {
