@@ -4,14 +4,11 @@
  * judgement (src/app/queue-growth.ts), the one the terminal and the comparison show.
  */
 import { queueGrowth } from '../../src/app/queue-growth.js';
+import type { CrossingFlowJson } from '../../src/sim/simulation-result.js';
 import { formatNumber } from '../../src/viz/format.js';
 
 /** The fields of a simulated flow this reads. */
-export interface GrowthFields {
-  /** Units a day arriving beyond those cleared (measured over the counted days). */
-  readonly queue_growth_per_day: number | null;
-  readonly non_stationary: boolean;
-}
+export type GrowthFields = Pick<CrossingFlowJson, 'queue_growth_per_day' | 'non_stationary'>;
 
 export interface Growth {
   /** Units a day the queue grows by, where known. */
