@@ -193,7 +193,11 @@ export const assignUseCase: UseCase<typeof AssignOptionsSchema, typeof AssignRes
     const graph = buildFlowGraph(net, { day: dayNumber(date), valueOfTimeUsdPerTH: o.valueOfTimeUsdPerTH });
     const demand = demandInYear(base, o.year, { baseYear: DEFAULT_BASE_YEAR });
     const started = performance.now();
-    const as = await assignFlows(graph, demand, { method: o.method, maxGap: o.maxGap });
+    const as = await assignFlows(graph, demand, {
+      method: o.method,
+      maxGap: o.maxGap,
+      unservedValueSpread: o.unservedValueSpread,
+    });
     const elapsedMs = performance.now() - started;
     const report = flowReport(as);
     return {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ASSIGNMENT_METHODS, type AssignmentMethodName } from '../flow/assignment.js';
 import { demandMatrix, type OdDemand } from '../flow/demand.js';
 import { parseDemandCsv } from '../flow/demand-csv.js';
+import { DEFAULT_UNSERVED_VALUE_SPREAD } from '../flow/unserved-cost.js';
 import { InputError, issue } from '../model/issue.js';
 import { checkDemandRows } from '../model/plausibility.js';
 import { MODES, type Mode } from '../model/schema.js';
@@ -45,6 +46,14 @@ export function flowOptionsShape(defaultMethod: AssignmentMethodName) {
       .nonnegative({ error: isNot('a value of time ≥ 0 in USD per tonne-hour') })
       .optional()
       .describe("value of time, USD per tonne-hour, for every mode (default: the network's modes)"),
+    unservedValueSpread: z
+      .number()
+      .min(0, { error: isNot('a spread between 0 and 1') })
+      .max(1, { error: isNot('a spread between 0 and 1') })
+      .default(DEFAULT_UNSERVED_VALUE_SPREAD)
+      .describe(
+        "capacity method: spread of the values of a flow's tonnes around its unserved cost, as a share of that cost above its cheapest path; 0 cuts whole flows, above 0 shares a shortage between flows",
+      ),
     modes: z
       .array(
         z.enum([...MODES, 'all'], {
@@ -62,6 +71,7 @@ export interface FlowOptions {
   readonly method: AssignmentMethodName;
   readonly valueOfTimeUsdPerTH?: number | undefined;
   readonly modes?: readonly (Mode | 'all')[] | undefined;
+  readonly unservedValueSpread: number;
 }
 
 export interface FlowInputs {

@@ -117,6 +117,7 @@ export const outlookUseCase: UseCase<typeof OutlookOptionsSchema, typeof Outlook
     if (years.length > 0) throw new InputError(years);
     const r = await outlook(net, demand, {
       method: o.method,
+      unservedValueSpread: o.unservedValueSpread,
       fromYear: o.fromYear,
       toYear: o.toYear,
       baseYear: o.baseYear,

@@ -90,6 +90,7 @@ export const resilienceUseCase: UseCase<typeof ResilienceOptionsSchema, typeof R
     const demand = demandInYear(base, o.year, { baseYear: DEFAULT_BASE_YEAR });
     const r = await resilience(net, demand, removed, {
       method: o.method,
+      unservedValueSpread: o.unservedValueSpread,
       day: dayNumber(date),
       valueOfTimeUsdPerTH: o.valueOfTimeUsdPerTH,
     });

@@ -11,6 +11,7 @@ import { type DirectionRule, type PathFlow, solveEquilibrium } from './equilibri
 import { type FlowGraph, modeMask } from './flow-graph.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { type FlowResources, flowResources, resourceCostModel } from './resources.js';
+import { DEFAULT_UNSERVED_VALUE_SPREAD, unservedValueHalfWidth } from './unserved-cost.js';
 
 export const ASSIGNMENT_METHODS = ['equilibrium', 'capacity'] as const;
 export type AssignmentMethodName = (typeof ASSIGNMENT_METHODS)[number];
@@ -25,6 +26,8 @@ export interface AssignOptions {
   readonly direction?: DirectionRule | undefined;
   /** Cost of a tonne left unserved for demand that gives none, USD above its cheapest path at no load (default 10,000). */
   readonly unservedPenaltyUsdPerT?: number | undefined;
+  /** Spread of the values of a flow's tonnes (unserved-cost.ts; default 0.5; the capacity method only). */
+  readonly unservedValueSpread?: number | undefined;
   /** Capacity: a loaded HiGHS runtime. */
   readonly highs?: Highs | undefined;
 }
@@ -64,6 +67,8 @@ export interface Assignment {
   readonly odUnserved: Float64Array;
   /** What a tonne of each pair left unserved costs, USD. */
   readonly odUnservedCostUsdPerT: Float64Array;
+  /** Half-width of the spread of each pair's tonne values around that cost, USD per tonne (unserved-cost.ts). */
+  readonly odUnservedHalfWidthUsdPerT: Float64Array;
   /** Equilibrium: relative gap; capacity: relative gap of column generation (0 at the optimum). */
   readonly gap: number;
   /** Equilibrium: Frank–Wolfe iterations; capacity: pricing rounds. */
@@ -81,12 +86,14 @@ export interface AssignmentMethod {
  * The demand's pairs on a graph; a pair whose end is closed or unknown gets node -1. Each may be left
  * unserved at its own cost (`unserved_cost_usd_per_t`); a pair that gives none is valued at
  * `unservedPenaltyUsdPerT` (default 10,000 USD per tonne) above its cheapest path at no load, so that
- * no pair is cut first merely for travelling far.
+ * no pair is cut first merely for travelling far. Its tonnes' values are spread around that cost by
+ * `unservedValueSpread` (unserved-cost.ts).
  */
 export function odPairs(
   graph: FlowGraph,
   demand: readonly OdDemand[],
   unservedPenaltyUsdPerT = DEFAULT_UNSERVED_PENALTY_USD_PER_T,
+  unservedValueSpread = 0,
 ): OdPair[] {
   const zone = (id: string) => {
     const v = graph.net.nodeIndex.get(id);
@@ -107,10 +114,14 @@ export function odPairs(
       free[g.ods[i]!] = Number.isFinite(c) ? c : 0;
     }
   }
-  return pairs.map((p, k) => ({
-    ...p,
-    unservedCostUsdPerT: demand[k]!.unservedCostUsdPerT ?? free[k]! + unservedPenaltyUsdPerT,
-  }));
+  return pairs.map((p, k) => {
+    const value = demand[k]!.unservedCostUsdPerT ?? free[k]! + unservedPenaltyUsdPerT;
+    return {
+      ...p,
+      unservedCostUsdPerT: value,
+      unservedHalfWidthUsdPerT: unservedValueHalfWidth(value, free[k]!, unservedValueSpread),
+    };
+  });
 }
 
 /** Per element: the sum over its directions, and the largest of a per-resource figure over its capacities. */
@@ -186,6 +197,7 @@ export function assignEquilibrium(
     paths: r.paths,
     odUnserved: r.odUnserved,
     odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
+    odUnservedHalfWidthUsdPerT: new Float64Array(ods.length),
     gap: r.gap,
     iterations: r.iterations,
     converged: r.converged,
@@ -202,7 +214,12 @@ export const equilibriumMethod: AssignmentMethod = {
 export const capacityMethod: AssignmentMethod = {
   name: 'capacity',
   async assign(graph, demand, options = {}) {
-    const ods = odPairs(graph, demand, options.unservedPenaltyUsdPerT);
+    const ods = odPairs(
+      graph,
+      demand,
+      options.unservedPenaltyUsdPerT,
+      options.unservedValueSpread ?? DEFAULT_UNSERVED_VALUE_SPREAD,
+    );
     const resources = flowResources(graph);
     const r = await solveCapacityLp(
       {
@@ -237,6 +254,7 @@ export const capacityMethod: AssignmentMethod = {
       paths: r.paths,
       odUnserved: r.odUnserved,
       odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
+      odUnservedHalfWidthUsdPerT: Float64Array.from(ods, (o) => o.unservedHalfWidthUsdPerT ?? 0),
       gap: r.gap,
       iterations: r.rounds,
       converged: r.converged,

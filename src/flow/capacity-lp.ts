@@ -1,6 +1,7 @@
 /**
- * Minimum-cost multicommodity flow under hard capacities (shared by both directions), with unserved
- * demand at a penalty: a path-based LP solved by column generation with HiGHS, priced by Dijkstra.
+ * Minimum-cost multicommodity flow under hard capacities, with unserved demand at its cost (a flat
+ * value per tonne, or the steps of a demand curve: unserved-cost.ts): a path-based LP solved by
+ * column generation with HiGHS, priced by Dijkstra.
  */
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
@@ -9,6 +10,7 @@ import type { PathFlow } from './equilibrium.js';
 import { type Highs, loadHighs } from './highs-runtime.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { PathSet } from './path-set.js';
+import { unservedSegments } from './unserved-cost.js';
 
 export interface CapacityProblem {
   readonly graph: ModeGraph;
@@ -46,7 +48,7 @@ export interface CapacityResult {
   readonly resourceLoad: Float64Array;
   /** What one more tonne per year of capacity saves a year, USD per tonne (0 unless binding). */
   readonly resourceShadowPrice: Float64Array;
-  /** Cost of the flows plus the penalty of unserved demand, USD per year. */
+  /** Cost of the flows plus the cost of unserved demand (unserved-cost.ts), USD per year. */
   readonly objectiveUsd: number;
   /** Relative gap between the restricted program and its Lagrangian bound (0 at the optimum). */
   readonly gap: number;
@@ -131,10 +133,21 @@ export async function solveCapacityLp(
   try {
     // Presolve off: each round re-solves from the last basis, which presolve would throw away.
     model.options.set({ output_flag: false, presolve: 'off' });
-    // Unserved-demand columns, then the cheapest path of each pair at zero duals.
-    const initial: { cost: number; rows: number[]; values: number[] }[] = [];
-    for (let k = 0; k < K; k++)
-      initial.push({ cost: ods[k]!.unservedCostUsdPerT ?? penalty, rows: [k], values: [1] });
+    // Unserved-demand columns (the steps of each pair's demand curve; pair k's are U[k]..U[k+1]),
+    // then the cheapest path of each pair at zero duals.
+    const initial: { cost: number; rows: number[]; values: number[]; upper: number }[] = [];
+    const unservedStart = new Uint32Array(K + 1);
+    for (let k = 0; k < K; k++) {
+      const od = ods[k]!;
+      for (const seg of unservedSegments(
+        od.unservedCostUsdPerT ?? penalty,
+        od.unservedHalfWidthUsdPerT ?? 0,
+        od.demand,
+      ))
+        initial.push({ cost: seg.costUsdPerT, rows: [k], values: [1], upper: seg.sizeT * SCALE });
+      unservedStart[k + 1] = initial.length;
+    }
+    const U = initial.length;
     for (const g of groups) {
       tree.run(g.origin, arcCost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {
@@ -145,7 +158,7 @@ export async function solveCapacityLp(
     newRows(paths.arcs.map((arcs, p) => ({ k: paths.od[p]!, arcs })));
     for (let p = 0; p < paths.size; p++) {
       const col = column(paths.od[p]!, paths.arcs[p]!);
-      initial.push(col);
+      initial.push({ ...col, upper: Number.POSITIVE_INFINITY });
     }
     const numRows = K + rowResource.length;
     const rowLower = new Float64Array(numRows);
@@ -161,7 +174,7 @@ export async function solveCapacityLp(
       numRows,
       colCost: Float64Array.from(initial, (c) => c.cost),
       colLower: new Float64Array(initial.length),
-      colUpper: new Float64Array(initial.length).fill(highs.infinity),
+      colUpper: Float64Array.from(initial, (c) => (Number.isFinite(c.upper) ? c.upper : highs.infinity)),
       rowLower,
       rowUpper,
       matrix: csc(initial, numRows),
@@ -217,7 +230,7 @@ export async function solveCapacityLp(
           matrix: {
             format: 'csr',
             numRows: added.length,
-            numCols: K + paths.size - freshPaths.length,
+            numCols: U + paths.size - freshPaths.length,
             starts: new Int32Array(added.length + 1),
             indices: new Int32Array(0),
             values: new Float64Array(0),
@@ -239,7 +252,7 @@ export async function solveCapacityLp(
     const arcFlow = new Float64Array(graph.arcCount);
     const pathFlows: PathFlow[] = [];
     for (let p = 0; p < paths.size; p++) {
-      const f = value[K + p]! / SCALE;
+      const f = value[U + p]! / SCALE;
       if (!(f > 0)) continue;
       const arcs = paths.arcs[p]!;
       for (const a of arcs) arcFlow[a]! += f;
@@ -256,14 +269,18 @@ export async function solveCapacityLp(
     return {
       arcFlow,
       paths: pathFlows,
-      odUnserved: Float64Array.from({ length: K }, (_, k) => Math.max(0, value[k]! / SCALE)),
+      odUnserved: Float64Array.from({ length: K }, (_, k) => {
+        let u = 0;
+        for (let j = unservedStart[k]!; j < unservedStart[k + 1]!; j++) u += value[j]!;
+        return Math.max(0, u / SCALE);
+      }),
       odMarginalCost: Float64Array.from({ length: K }, (_, k) => solution.rowDual[k]!),
       resourceLoad,
       resourceShadowPrice: shadow,
       objectiveUsd: model.getObjectiveValue() / SCALE,
       gap,
       rounds,
-      columns: K + paths.size,
+      columns: U + paths.size,
       converged,
     };
   } finally {

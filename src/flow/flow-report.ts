@@ -2,10 +2,12 @@
  * An assignment in the network's terms: flow, capacity and utilization of each link, crossing and
  * service; demand served and unserved per pair; total cost and time. Plain data in JSON units.
  */
+
 import type { ArcKindName } from '../network/compile.js';
 import type { CapacityBinding } from '../network/operational-capacity.js';
 import type { Assignment, AssignmentMethodName } from './assignment.js';
 import { resourceWait } from './loaded-state.js';
+import { unservedCostUsd } from './unserved-cost.js';
 
 /** One direction of an element at the assignment's flows. */
 export interface DirectionFlow {
@@ -219,7 +221,17 @@ export function flowReport(as: Assignment): FlowReport {
   }));
   const servedTotal = served.reduce((s, x) => s + x, 0);
   const demandTotal = as.demand.reduce((s, d) => s + d.tPerYear, 0);
-  const unservedCost = as.odUnserved.reduce((s, x, k) => s + x * as.odUnservedCostUsdPerT[k]!, 0);
+  const unservedCost = as.odUnserved.reduce(
+    (s, x, k) =>
+      s +
+      unservedCostUsd(
+        as.odUnservedCostUsdPerT[k]!,
+        as.odUnservedHalfWidthUsdPerT[k]!,
+        x,
+        as.demand[k]!.tPerYear,
+      ),
+    0,
+  );
   return {
     summary: {
       method: as.method,

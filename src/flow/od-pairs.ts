@@ -13,6 +13,8 @@ export interface OdPair {
   readonly modeMask: number;
   /** What a tonne left unserved costs, USD; undefined: the pair must be served whenever it has a path. */
   readonly unservedCostUsdPerT?: number | undefined;
+  /** Half-width of the spread of its tonnes' values around that cost, USD (unserved-cost.ts; default 0). */
+  readonly unservedHalfWidthUsdPerT?: number | undefined;
 }
 
 export interface OdGroup {

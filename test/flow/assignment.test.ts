@@ -37,9 +37,15 @@ function parallel(demandT: number, feeA = 0, feeB = 0): NetworkModel {
   });
 }
 
-async function run(model: NetworkModel, method: 'equilibrium' | 'capacity', maxGap = 1e-8) {
+/** `unservedValueSpread` 0: one value per tonne, for the cases computed by hand as a plain LP. */
+async function run(
+  model: NetworkModel,
+  method: 'equilibrium' | 'capacity',
+  maxGap = 1e-8,
+  unservedValueSpread = 0,
+) {
   const graph = buildFlowGraph(compileNetwork(model));
-  const as = await assignFlows(graph, demandMatrix(model), { method, maxGap });
+  const as = await assignFlows(graph, demandMatrix(model), { method, maxGap, unservedValueSpread });
   return flowReport(as);
 }
 

@@ -50,10 +50,16 @@ function oneCrossing(containersT: number, bulkT: number, capT: number, extra: Re
   };
 }
 
-async function capacityReport(model: ReturnType<typeof validModel>, closedArcs?: Uint8Array) {
+async function capacityReport(
+  model: ReturnType<typeof validModel>,
+  closedArcs?: Uint8Array,
+  unservedValueSpread?: number,
+) {
   const net = compileNetwork(model);
   const graph = buildFlowGraph(net, { closedArcs });
-  return flowReport(await assignFlows(graph, networkDemand(net), { method: 'capacity' }));
+  return flowReport(
+    await assignFlows(graph, networkDemand(net), { method: 'capacity', unservedValueSpread }),
+  );
 }
 
 describe('unserved freight valued by cargo class', () => {
@@ -84,14 +90,14 @@ describe('unserved freight valued by cargo class', () => {
     expect(issues[0]!.message).toContain('"bulk"');
   });
 
-  it('the capacity program cuts bulk before containers: hand-computed on one crossing', async () => {
+  it('with one value per tonne (spread 0) the capacity program cuts bulk before containers: hand-computed on one crossing', async () => {
     // 300 kt of containers and 200 kt of bulk through a crossing of 400 kt: 100 kt of bulk is cut.
-    let r = await capacityReport(validModel(oneCrossing(300_000, 200_000, 400_000)));
+    let r = await capacityReport(validModel(oneCrossing(300_000, 200_000, 400_000)), undefined, 0);
     let od = new Map(r.od.map((o) => [o.id, o]));
     expect(od.get('boxes')!.unserved_t_per_year).toBeCloseTo(0, 3);
     expect(od.get('ore')!.unserved_t_per_year).toBeCloseTo(100_000, 3);
     // 300 kt of containers and 200 kt of bulk through 250 kt: all the bulk and 50 kt of containers.
-    r = await capacityReport(validModel(oneCrossing(300_000, 200_000, 250_000)));
+    r = await capacityReport(validModel(oneCrossing(300_000, 200_000, 250_000)), undefined, 0);
     od = new Map(r.od.map((o) => [o.id, o]));
     expect(od.get('ore')!.unserved_t_per_year).toBeCloseTo(200_000, 3);
     expect(od.get('boxes')!.unserved_t_per_year).toBeCloseTo(50_000, 3);
