@@ -72,6 +72,8 @@ export class BatchService {
   private readonly queue = new FifoQueue();
   /** Slots of each waiting unit, in step with `queue`. */
   private readonly slots = new FifoQueue();
+  /** Slots of the first unit in line still ashore after part of it sailed; -1 when none did. */
+  private headSlotsLeft = -1;
   private waitingSlots = 0;
   private readonly maxWait: number;
   private timeout: EventHandle = -1;
@@ -135,7 +137,9 @@ export class BatchService {
   /**
    * A unit joins the boarding queue, taking `slots` slots (a train's wagons on a rail ferry; at most the
    * capacity); it may fill the carrier and make it leave at once. Units boarding at the very time of a
-   * timetabled departure make that departure.
+   * timetabled departure make that departure. A unit of several slots is loaded slot by slot, as a
+   * train is split into wagons at a ferry port: what fits sails, the rest takes a later departure, and
+   * the unit leaves with its last slot.
    */
   board(unit: number, slots = 1): void {
     const now = this.sim.now;
@@ -191,9 +195,17 @@ export class BatchService {
     let load = 0;
     let taken = 0;
     while (queue.length > 0) {
-      const size = this.slots.peek();
-      if (taken + size > this.capacity) break;
+      const size = this.headSlotsLeft >= 0 ? this.headSlotsLeft : this.slots.peek();
+      const room = this.capacity - taken;
+      if (size > room) {
+        if (room > 0) {
+          this.headSlotsLeft = size - room;
+          taken += room;
+        }
+        break;
+      }
       taken += size;
+      this.headSlotsLeft = -1;
       this.slots.shift();
       this.units[load] = queue.shift();
       this.boardedAt[load] = queue.shiftedAt;

@@ -67,12 +67,14 @@ describe('BatchService', () => {
     expect(departures).toEqual(['10: 0', '58: 1,2,3']);
   });
 
-  it('a rail ferry of 56 wagon slots takes whole trains of 21 wagons: two per sailing', () => {
-    // Trains board at 1, 2, 3, …: the third makes 63 ≥ 56 slots wanted, so the ferry sails at 3 with
-    // the two that fit (42 slots); the third waits for the next, which sails at 5 when the fifth boards.
+  it('a rail ferry of 56 wagon slots loads trains of 21 wagons wagon by wagon: every sailing full', () => {
+    // Trains board at 1, 2, 3, …: the third makes 63 ≥ 56 wagons, so the ferry sails at 3 with the
+    // first two trains and 14 wagons of the third; its other 7 wait. At 6 the waiting wagons reach
+    // 7 + 3 × 21 = 70 ≥ 56: the ferry takes the third train's 7, the fourth and fifth trains' 42 and
+    // 7 of the sixth, and the third train leaves with its last wagon.
     const { departures, service } = ferry({ capacity: 56, departs: 'full' }, every(1, 1, 6), 100, 21);
-    expect(departures).toEqual(['3: 0,1', '5: 2,3']);
-    expect(service.waiting).toBe(2);
+    expect(departures).toEqual(['3: 0,1', '6: 2,3,4']);
+    expect(service.waiting).toBe(1);
   });
 
   it('a ferry that sails when full also sails once its first passenger has waited the maximum wait', () => {
