@@ -247,6 +247,8 @@ export class ResultMerger {
   private readonly windowDays: number;
   private replications = 0;
   private events = 0;
+  /** A pair's observations in one replication, its demands' histograms pooled (cleared for each). */
+  private readonly scratch = new LogHistogram(SIM_HISTOGRAM);
 
   constructor(plan: SimulationPlan) {
     this.plan = plan;
@@ -294,8 +296,9 @@ export class ResultMerger {
     r.services.forEach((s, i) => {
       if (s) (this.services[i] ??= new ReplicationSummary(SIM_HISTOGRAM)).add(s.wait.mean, s.wait.histogram);
     });
+    const pooled = this.scratch;
     for (const entry of this.od.values()) {
-      const pooled = new LogHistogram(SIM_HISTOGRAM);
+      pooled.clear();
       let count = 0;
       let sum = 0;
       let swd = 0;
