@@ -3,10 +3,11 @@
  * queue; per origin–destination pair door-to-door time, SWD and SWOD; merged in replication order.
  */
 
+import { hasEQueue } from './e-queue-of.js';
 import { LegType } from './leg-type.js';
 import type { ReplicationResult } from './replication.js';
 import { SIM_HISTOGRAM } from './replication.js';
-import { hasEQueue, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import { confidenceInterval } from './stats/confidence-interval.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
 import { LogHistogram } from './stats/histogram.js';
