@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { describe, expect, it } from 'vitest';
 import {
   RandomStreams,
   streamState,
