@@ -1,9 +1,9 @@
 /**
  * A pool of worker threads for simulation replications, started once and kept warm (a server reuses
- * it for every request). A job's plan goes to each worker once; replications go out one at a time (in
- * batches for very long jobs), so that a worker that finishes early takes more; results come back per replication and form a
- * {@link ReplicationSet}, whose figures do not depend on how the batches fell. A job is cancelled by
- * its AbortSignal; progress is reported as replications finish.
+ * it for every request). A job's plan goes to each worker once; replications go out one at a time
+ * (in batches for very long jobs), so that a worker that finishes early takes more; results come
+ * back per replication and form a {@link ReplicationSet}, whose figures do not depend on how the
+ * batches fell. A job is cancelled by its AbortSignal; progress is reported as replications finish.
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
