@@ -207,7 +207,9 @@ export class WorkerPool {
       return;
     }
     if (m.type === 'result') {
-      running.results.push(m.result as ReplicationResult);
+      const result = m.result as ReplicationResult;
+      running.results.push(result);
+      running.job.onResult?.(result);
       running.job.onProgress?.({ phase: 'replications', done: running.results.length, total: running.total });
       if (running.results.length === running.total) {
         let set: ReplicationSet;
