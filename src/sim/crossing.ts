@@ -75,8 +75,9 @@ export interface CrossingOptions {
 
 /**
  * The lanes' events as the crossing's observers see them. A class rather than an object of closures:
- * its methods are the same functions in every replication, so the compiled lane code stays valid from
- * one replication to the next.
+ * its methods are the same functions in every replication, so the next replication's calls to them do
+ * not invalidate the compiled lane code (calls to the samplers, new closures each replication, still
+ * do, once per thread).
  */
 class LaneHooks implements ResourceHooks {
   constructor(private readonly hooks: CrossingHooks) {}
