@@ -30,10 +30,12 @@ export function registerSimulate(program: Command): void {
   const command = program.command('simulate').description(simulateUseCase.summary);
   addUseCaseFlags(addNetworkOptions(command), simulateUseCase, FLAGS)
     .option('--json', 'print as JSON')
-    .action(async (flags: NetworkOptions & { json?: boolean; workers?: string }) => {
-      // the threads start loading now, while the network is read and the routes planned
+    .action(async (flags: NetworkOptions & { json?: boolean; workers?: string; replications?: string }) => {
+      // the threads start loading now, while the network is read and the routes planned (one
+      // replication runs in this thread: no threads then)
       const pool = sharedWorkerPool();
-      if (flags.workers === undefined || Number(flags.workers) > 1) pool.warm();
+      const threads = flags.workers === undefined || Number(flags.workers) > 1;
+      if (threads && (flags.replications === undefined || Number(flags.replications) > 1)) pool.warm();
       const loaded = loadNetworkOption(flags);
       const options = optionsFromFlags(simulateUseCase, loaded.model, flags, FLAGS);
       // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.

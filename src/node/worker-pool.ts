@@ -1,9 +1,9 @@
 /**
  * A pool of worker threads for simulation replications, started once and kept warm (a server reuses
- * it for every request). A job's plan goes to each worker once; replications go out in batches, so
- * that a worker that finishes early takes more; results come back per replication and form a
- * {@link ReplicationSet}, whose figures do not depend on how the batches fell. A job is cancelled by
- * its AbortSignal; progress is reported as replications finish.
+ * it for every request). A job's plan goes to each worker once; replications go out one at a time
+ * (in batches for very long jobs), so that a worker that finishes early takes more; results come
+ * back per replication and form a {@link ReplicationSet}, whose figures do not depend on how the
+ * batches fell. A job is cancelled by its AbortSignal; progress is reported as replications finish.
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,9 +65,14 @@ interface Running {
   done: boolean;
 }
 
-/** Replications per batch: about four batches per worker, so that the work evens out at the end. */
+/**
+ * Replications per batch: one, so that the work evens out at the end (10 replications on 2 threads in
+ * batches of 2 left one thread 6 and the other 4); a replication takes tens of milliseconds or more,
+ * against a fraction of one for the message that hands it out. Past 64 a thread, batches grow so that
+ * each thread gets at least 64 of them.
+ */
 function batchSize(count: number, workers: number): number {
-  return Math.max(1, Math.ceil(count / (workers * 4)));
+  return Math.max(1, Math.floor(count / (workers * 64)));
 }
 
 export class WorkerPool {
@@ -202,7 +207,9 @@ export class WorkerPool {
       return;
     }
     if (m.type === 'result') {
-      running.results.push(m.result as ReplicationResult);
+      const result = m.result as ReplicationResult;
+      running.results.push(result);
+      running.job.onResult?.(result);
       running.job.onProgress?.({ phase: 'replications', done: running.results.length, total: running.total });
       if (running.results.length === running.total) {
         let set: ReplicationSet;

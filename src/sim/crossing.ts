@@ -73,6 +73,35 @@ export interface CrossingOptions {
   readonly onReneged?: (token: number) => void;
 }
 
+/**
+ * The lanes' events as the crossing's observers see them. A class rather than an object of closures:
+ * its methods are the same functions in every replication, so the next replication's calls to them do
+ * not invalidate the compiled lane code (calls to the samplers, new closures each replication, still
+ * do, once per thread).
+ */
+class LaneHooks implements ResourceHooks {
+  constructor(private readonly hooks: CrossingHooks) {}
+
+  enqueue(time: number, _unit: number, length: number): void {
+    this.hooks.queue(time, length);
+  }
+
+  start(time: number, _unit: number, _wait: number, busy: number, length: number): void {
+    this.hooks.busy(time, busy);
+    this.hooks.queue(time, length);
+  }
+
+  release(time: number, busy: number): void {
+    this.hooks.busy(time, busy);
+  }
+
+  capacity(): void {}
+
+  withdraw(time: number, _unit: number, length: number): void {
+    this.hooks.queue(time, length);
+  }
+}
+
 /** Where a unit is in the crossing. */
 const BOOKED = 1;
 const QUEUED = 2;
@@ -137,18 +166,7 @@ export class BorderCrossing {
     this.renegeKind = sim.handler('crossing-patience-out', (id, serial) => this.renege(id, serial));
 
     const hooks = this.hooks;
-    const laneHooks: ResourceHooks | undefined = hooks
-      ? {
-          enqueue: (time, _unit, length) => hooks.queue(time, length),
-          start: (time, _unit, _wait, busy, length) => {
-            hooks.busy(time, busy);
-            hooks.queue(time, length);
-          },
-          release: (time, busy) => hooks.busy(time, busy),
-          capacity: () => {},
-          withdraw: (time, _unit, length) => hooks.queue(time, length),
-        }
-      : undefined;
+    const laneHooks = hooks ? new LaneHooks(hooks) : undefined;
     this.lanes = new Resource(sim, (id) => this.startService(id), {
       capacity: options.hours ? 0 : options.lanes,
       discipline: this.priorityShare > 0 ? 'priority' : 'fifo',

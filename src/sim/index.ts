@@ -39,7 +39,14 @@ export {
   type QueueModelOptions,
   type QueueStep,
 } from './queue-model.js';
-export { Purpose, RandomStreams, streamState, type Uniform, uniformFrom } from './random.js';
+export {
+  Purpose,
+  RandomStreams,
+  streamState,
+  type Uniform,
+  uniformFrom,
+  uniformFromState,
+} from './random.js';
 export {
   type DemandStats,
   type ReplicationResult,

@@ -23,6 +23,39 @@ export function uniformFrom(generator: JumpableRandomGenerator): Uniform {
   return () => ((generator.next() >>> 5) * 67108864 + (generator.next() >>> 6)) * TWO_POW_MINUS_53;
 }
 
+/**
+ * The same uniforms as {@link uniformFrom} over pure-rand's xoroshiro128+ from `state` (its layout:
+ * high and low words of s0, then of s1), with the generator's four words held in the closure: the
+ * draw every sampler and arrival makes, so it is kept free of property loads and stores.
+ */
+export function uniformFromState(state: readonly number[]): Uniform {
+  let s01 = state[0]! | 0;
+  let s00 = state[1]! | 0;
+  let s11 = state[2]! | 0;
+  let s10 = state[3]! | 0;
+  return () => {
+    const high = (s00 + s10) >>> 5;
+    let a0 = s10 ^ s00;
+    let a1 = s11 ^ s01;
+    let x = s00;
+    let y = s01;
+    s00 = (x << 24) ^ (y >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (y << 24) ^ (x >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+    const low = (s00 + s10) >>> 6;
+    a0 = s10 ^ s00;
+    a1 = s11 ^ s01;
+    x = s00;
+    y = s01;
+    s00 = (x << 24) ^ (y >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (y << 24) ^ (x >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+    return (high * 67108864 + low) * TWO_POW_MINUS_53;
+  };
+}
+
 const MASK64 = (1n << 64n) - 1n;
 const GOLDEN = 0x9e3779b97f4a7c15n;
 
@@ -109,7 +142,9 @@ export class RandomStreams {
 
   /** Uniform source keyed by (replication, purpose, element id). */
   keyed(replication: number, purpose: string, element: string): Uniform {
-    return uniformFrom(this.generator(replication, purpose, element));
+    if (!(Number.isSafeInteger(replication) && replication >= 0))
+      throw new RangeError('replication must be an integer ≥ 0');
+    return uniformFromState(streamState(this.seed, replication, purpose, element));
   }
 
   /** Uniform source of plain substream `substream` (an integer ≥ 0) of replication `replication`. */

@@ -60,6 +60,8 @@ export interface ReplicationJob {
   readonly workers?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((p: RunProgress) => void) | undefined;
+  /** Called with each replication as it finishes, in any order (the caller may fold them meanwhile). */
+  readonly onResult?: ((result: ReplicationResult) => void) | undefined;
 }
 
 /** Runs replications somewhere (this thread, a worker pool, other machines) and returns them as a set. */
@@ -85,7 +87,9 @@ export const runInThread: ReplicationRunner = async (plan, job) => {
   job.onProgress?.({ phase: 'replications', done: 0, total: indices.length });
   for (const r of indices) {
     if (job.signal?.aborted) throw abortError(job.signal);
-    results.push(runReplication(plan, r, job.seed));
+    const result = runReplication(plan, r, job.seed);
+    results.push(result);
+    job.onResult?.(result);
     job.onProgress?.({ phase: 'replications', done: results.length, total: indices.length });
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }

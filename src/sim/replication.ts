@@ -4,10 +4,11 @@
  */
 
 import { crossingCostUsd } from './crossing-from-network.js';
+import { hasEQueue } from './e-queue-of.js';
 import { Simulation } from './kernel.js';
 import { LegType } from './leg-type.js';
 import { RandomStreams } from './random.js';
-import { hasEQueue, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import { CrossingMonitor, type CrossingStats, type TallyResult } from './stats/crossing-monitor.js';
 import type { LogHistogramOptions } from './stats/histogram.js';
 import { Moments } from './stats/moments.js';

@@ -7,6 +7,7 @@ import { checkSimulationLimits } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
 import { crossingIndex } from '../network/lookup.js';
 import type { AppointmentSettings } from './crossing-from-network.js';
+import type { ReplicationResult } from './replication.js';
 import { type ReplicationRunner, type ReplicationSet, runInThread } from './replication-set.js';
 import { buildPlan, type SimulationPlan } from './simulation-plan.js';
 import { ResultMerger, type SimulationResult } from './simulation-result.js';
@@ -223,6 +224,11 @@ export function simulationPlan(model: NetworkModel, options: SimulateOptions = {
   return planOf(model, resolveSimulateOptions(model, options), options.date);
 }
 
+/** Whether the set holds replications 0 … replications − 1, each once. */
+function completeSet(set: ReplicationSet, replications: number): boolean {
+  return set.results.length === replications && set.results.every((x, i) => x.replication === i);
+}
+
 /**
  * The figures of a complete set of replications (0 … replications − 1), folded in replication order:
  * the same bytes however the set was put together.
@@ -232,7 +238,7 @@ export function simulationResult(
   set: ReplicationSet,
   options: { readonly replications: number; readonly crossings?: readonly number[] | undefined },
 ): SimulationResult {
-  if (set.results.length !== options.replications || set.results.some((x, i) => x.replication !== i))
+  if (!completeSet(set, options.replications))
     throw new Error(`the set holds ${set.results.length} of replications 0 … ${options.replications - 1}`);
   const merger = new ResultMerger(plan);
   for (const result of set.results) merger.add(result);
@@ -249,12 +255,29 @@ export async function simulate(
   checkSimulationLimits(plan, r.replications);
   const run = options.runner ?? runInThread;
   const onProgress = options.onProgress;
+  // Replications are folded in order as they come (while the workers run the later ones); a
+  // runner that does not report them one by one leaves the whole set to fold at the end.
+  const merger = new ResultMerger(plan);
+  const early = new Map<number, ReplicationResult>();
+  let folded = 0;
+  const onResult = (result: ReplicationResult) => {
+    if (result.replication < folded) return;
+    early.set(result.replication, result);
+    for (let next = early.get(folded); next !== undefined; next = early.get(folded)) {
+      early.delete(folded);
+      merger.add(next);
+      folded++;
+    }
+  };
   const set = await run(plan, {
     seed: r.seed,
     replications: r.replications,
     workers: r.workers,
     signal: options.signal,
     onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined,
+    onResult,
   });
-  return simulationResult(plan, set, { replications: r.replications, crossings: r.crossings });
+  if (folded !== r.replications || !completeSet(set, r.replications))
+    return simulationResult(plan, set, { replications: r.replications, crossings: r.crossings });
+  return merger.result({ seed: set.seed, crossings: r.crossings });
 }

@@ -127,26 +127,6 @@ export interface SimulationPlan extends PlanOptions {
   readonly skipped: readonly Issue[];
 }
 
-const DEFAULT_E_QUEUE: AppointmentSettings = { slot_h: 1, share: 1 };
-
-/** The e-queue of a crossing's direction in a run: asked for by the run, or by its drivers in the network. */
-export function eQueueOf(
-  plan: SimulationPlan,
-  crossing: number,
-  direction: number,
-): AppointmentSettings | null {
-  const asked = plan.appointments[crossing];
-  if (asked) return asked;
-  const entry = plan.network.crossings[crossing]!;
-  const side = entry.sides[direction] ?? entry.sides[0];
-  return side.eQueue ? (plan.eQueue ?? DEFAULT_E_QUEUE) : null;
-}
-
-/** Whether some direction of a crossing has an e-queue in the run. */
-export function hasEQueue(plan: SimulationPlan, crossing: number): boolean {
-  return eQueueOf(plan, crossing, 0) !== null || eQueueOf(plan, crossing, 1) !== null;
-}
-
 /** Tonnes a day a compiled demand asks to move. */
 export function demandTonnesPerDay(d: CompiledDemand): number {
   return d.tPerYear / DAYS_PER_YEAR;

@@ -3,10 +3,11 @@
  * queue; per origin–destination pair door-to-door time, SWD and SWOD; merged in replication order.
  */
 
+import { hasEQueue } from './e-queue-of.js';
 import { LegType } from './leg-type.js';
 import type { ReplicationResult } from './replication.js';
 import { SIM_HISTOGRAM } from './replication.js';
-import { hasEQueue, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 import { confidenceInterval } from './stats/confidence-interval.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
 import { LogHistogram } from './stats/histogram.js';
@@ -247,6 +248,8 @@ export class ResultMerger {
   private readonly windowDays: number;
   private replications = 0;
   private events = 0;
+  /** A pair's observations in one replication, its demands' histograms pooled (cleared for each). */
+  private readonly scratch = new LogHistogram(SIM_HISTOGRAM);
 
   constructor(plan: SimulationPlan) {
     this.plan = plan;
@@ -294,8 +297,9 @@ export class ResultMerger {
     r.services.forEach((s, i) => {
       if (s) (this.services[i] ??= new ReplicationSummary(SIM_HISTOGRAM)).add(s.wait.mean, s.wait.histogram);
     });
+    const pooled = this.scratch;
     for (const entry of this.od.values()) {
-      const pooled = new LogHistogram(SIM_HISTOGRAM);
+      pooled.clear();
       let count = 0;
       let sum = 0;
       let swd = 0;

@@ -6,6 +6,7 @@ import { type ArrivalProcess, arrivalProcess } from './arrival-process.js';
 import { BatchService } from './batch-service.js';
 import { BorderCrossing, type CrossingHooks } from './crossing.js';
 import { crossingOptions } from './crossing-from-network.js';
+import { eQueueOf } from './e-queue-of.js';
 import { IdPool } from './id-pool.js';
 import { Priority, type Simulation } from './kernel.js';
 import { LegType } from './leg-type.js';
@@ -13,7 +14,7 @@ import { Purpose, type Uniform } from './random.js';
 import { compileSampler } from './sample/compile.js';
 import type { Sampler } from './sample/sampler.js';
 import { serviceOptions } from './service-from-network.js';
-import { eQueueOf, type SimulationPlan } from './simulation-plan.js';
+import type { SimulationPlan } from './simulation-plan.js';
 
 /**
  * The stream of one kind of draw of one element: `purpose` is a {@link Purpose}, `element` names the

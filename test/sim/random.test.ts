@@ -1,5 +1,12 @@
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { RandomStreams, type Uniform } from '../../src/sim/random.js';
+import {
+  RandomStreams,
+  streamState,
+  type Uniform,
+  uniformFrom,
+  uniformFromState,
+} from '../../src/sim/random.js';
 
 const draw = (u: Uniform, n: number) => Array.from({ length: n }, () => u());
 
@@ -8,6 +15,19 @@ describe('RandomStreams', () => {
     expect(draw(new RandomStreams(42).stream(3, 1), 20)).toEqual(
       draw(new RandomStreams(42).stream(3, 1), 20),
     );
+  });
+
+  it("draws, from a state, the very numbers of pure-rand's xoroshiro128+ generator", () => {
+    for (const [seed, r, element] of [
+      [1, 0, 'demand:a'],
+      [-7, 12, 'crossing:x:a->b/step:0:customs'],
+      [2 ** 40, 99_999, ''],
+    ] as const) {
+      const state = streamState(seed, r, 'duration', element);
+      const library = draw(uniformFrom(xoroshiro128plusFromState(state)), 10_000);
+      expect(draw(uniformFromState(state), 10_000)).toEqual(library);
+      expect(draw(new RandomStreams(seed).keyed(r, 'duration', element), 10_000)).toEqual(library);
+    }
   });
 
   it('gives the same stream whatever order replications are asked for (any split over workers)', () => {

@@ -12,11 +12,12 @@ import { runReplication } from '../../src/sim/replication.js';
 import {
   emptyReplicationSet,
   mergeReplicationSets,
+  type ReplicationRunner,
   type ReplicationSet,
   replicationSet,
   runInThread,
 } from '../../src/sim/replication-set.js';
-import { simulationResult } from '../../src/sim/simulate.js';
+import { simulate, simulationResult } from '../../src/sim/simulate.js';
 import { buildPlan } from '../../src/sim/simulation-plan.js';
 import { DEFAULT } from '../helpers.js';
 
@@ -65,6 +66,21 @@ describe('mergeable replications', () => {
     expect(() => mergeReplicationSets(one, one)).toThrow(/in both sets/);
     expect(() => mergeReplicationSets(one, emptyReplicationSet(SEED + 1))).toThrow(/seeds/);
     expect(() => bytes(replicationSet(SEED, results.slice(1)))).toThrow(/holds 5/);
+  });
+
+  it('simulate folds replications as the runner reports them, in any order, to the bytes of the whole set', async () => {
+    const options = { days: 8, warmupDays: 2, drainDays: 5, replications: R, seed: SEED };
+    // reports every replication, last first, before handing back the set
+    const backwards: ReplicationRunner = async (p, job) => {
+      const set = await runInThread(p, { ...job, onResult: undefined });
+      for (const x of [...set.results].reverse()) job.onResult?.(x);
+      return set;
+    };
+    // reports none: the set is folded at the end, as before replications were folded on arrival
+    const silent: ReplicationRunner = (p, job) => runInThread(p, { ...job, onResult: undefined });
+    const whole = JSON.stringify(await simulate(model, { ...options, runner: silent }));
+    expect(JSON.stringify(await simulate(model, { ...options, runner: backwards }))).toBe(whole);
+    expect(JSON.stringify(await simulate(model, options))).toBe(whole);
   });
 
   it('a run in this thread of some indices gives those replications, as a machine would', async () => {

@@ -78,6 +78,29 @@ describe('LogHistogram', () => {
     expect(() => ab.merge(new LogHistogram({ precisionBits: 5 }).toJSON())).toThrow(RangeError);
   });
 
+  it('travels as the span of buckets that hold values, and merges back to the same counts', () => {
+    const h = new LogHistogram();
+    for (const x of [2, 3, 3, 40]) h.add(x);
+    const state = h.toJSON();
+    // the first and last buckets of the span hold 2 and 40; every bucket outside it is empty
+    expect(state.counts[0]).toBe(1);
+    expect(state.counts[state.counts.length - 1]).toBe(1);
+    const offset = state.offset ?? 0;
+    expect(h.counts.slice(offset, offset + state.counts.length)).toEqual(state.counts);
+    expect(h.counts.reduce((s, c) => s + c, 0)).toBe(4);
+    expect(state.counts.length).toBeLessThan(h.counts.length / 4);
+    const back = new LogHistogram();
+    back.merge(state);
+    expect(back.counts).toEqual(h.counts);
+    expect(LogHistogram.from(state).counts).toEqual(h.counts);
+    const empty = new LogHistogram().toJSON();
+    expect(empty.counts.length).toBe(0);
+    back.merge(empty);
+    expect(back.counts).toEqual(h.counts);
+    // a span that would run past the layout's last bucket is another layout
+    expect(() => back.merge({ ...state, offset: h.counts.length - 1 })).toThrow(RangeError);
+  });
+
   it('keeps its memory bounded', () => {
     expect(new LogHistogram().counts.length).toBeLessThan(5000);
     expect(new LogHistogram().quantile(0.5)).toBeNaN();

@@ -153,6 +153,8 @@ class DirectionHooks implements CrossingHooks {
   bookedCount = 0;
   busyLanes = 0;
   openLanes = 0;
+  /** USD a cleared unit pays, by priority class: asked of `costOf` once (NaN until then). */
+  private readonly costs = new Float64Array([Number.NaN, Number.NaN]);
 
   constructor(
     private readonly monitor: CrossingMonitor,
@@ -209,7 +211,11 @@ class DirectionHooks implements CrossingHooks {
     counters.record(time, reachedAt, queuedAt, startedAt);
     if (counters !== totals) totals.record(time, reachedAt, queuedAt, startedAt);
     if (this.monitor.inWindow(time)) {
-      const cost = this.monitor.costOf(priorityClass, this.index);
+      let cost = this.costs[priorityClass]!;
+      if (Number.isNaN(cost)) {
+        cost = this.monitor.costOf(priorityClass, this.index);
+        this.costs[priorityClass] = cost;
+      }
       counters.served++;
       counters.cost += cost;
       if (counters !== totals) {

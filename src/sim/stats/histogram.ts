@@ -16,7 +16,13 @@ export interface LogHistogramState {
   readonly lowest: number;
   readonly highest: number;
   readonly precisionBits: number;
+  /**
+   * Counts of the buckets from `offset` on (default 0): {@link LogHistogram.toJSON} keeps only the
+   * span from the first to the last bucket that holds a value, so that a replication's histograms
+   * travel between threads in a few hundred bytes rather than 12 KB each.
+   */
   readonly counts: Float64Array;
+  readonly offset?: number;
   readonly count: number;
   readonly min: number;
   readonly max: number;
@@ -77,7 +83,7 @@ export class LogHistogram {
 
   static from(state: LogHistogramState): LogHistogram {
     const h = new LogHistogram(state);
-    h.counts.set(state.counts);
+    h.counts.set(state.counts, state.offset ?? 0);
     h.count = state.count;
     h.min = state.min;
     h.max = state.max;
@@ -102,15 +108,18 @@ export class LogHistogram {
 
   /** Adds another histogram's counts; both must have been built with the same options. */
   merge(other: LogHistogramState): void {
+    const offset = other.offset ?? 0;
     if (
-      other.counts.length !== this.counts.length ||
       other.lowest !== this.lowest ||
-      other.precisionBits !== this.precisionBits
+      other.highest !== this.highest ||
+      other.precisionBits !== this.precisionBits ||
+      !(Number.isInteger(offset) && offset >= 0 && offset + other.counts.length <= this.counts.length)
     ) {
       throw new RangeError('cannot merge histograms with different layouts');
     }
     const counts = this.counts;
-    for (let i = 0; i < counts.length; i++) counts[i]! += other.counts[i]!;
+    const theirs = other.counts;
+    for (let i = 0; i < theirs.length; i++) counts[offset + i]! += theirs[i]!;
     this.count += other.count;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
@@ -150,12 +159,19 @@ export class LogHistogram {
     this.max = Number.NEGATIVE_INFINITY;
   }
 
+  /** The state, its counts trimmed to the buckets from the first to the last that holds a value (a copy). */
   toJSON(): LogHistogramState {
+    const counts = this.counts;
+    let first = 0;
+    while (first < counts.length && counts[first] === 0) first++;
+    let end = counts.length;
+    while (end > first && counts[end - 1] === 0) end--;
     return {
       lowest: this.lowest,
       highest: this.highest,
       precisionBits: this.precisionBits,
-      counts: this.counts,
+      counts: counts.slice(first, end),
+      offset: first === end ? 0 : first,
       count: this.count,
       min: this.min,
       max: this.max,
