@@ -125,8 +125,14 @@ export function solveEquilibrium(
   const allOrNothing = (startUnserved: boolean): number => {
     y.fill(0);
     yu.fill(0);
-    for (let k = 0; k < K; k++) if (!inGroup[k]) yu[k] = demand[k]!;
     let spCost = 0;
+    // A pair with a closed or missing end has no path: unserved in the target as in the flow, so it
+    // counts on both sides of the gap.
+    for (let k = 0; k < K; k++) {
+      if (inGroup[k]) continue;
+      yu[k] = demand[k]!;
+      spCost += demand[k]! * linearUnserved[k]!;
+    }
     for (const g of groups) {
       tree.run(g.origin, cost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {

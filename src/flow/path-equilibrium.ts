@@ -109,6 +109,9 @@ export function solvePathEquilibrium(
   const search = (): number => {
     updateArcCosts();
     let best = 0;
+    // A pair with a closed or missing end has no option but unserved, in the best as in the total.
+    for (let k = 0; k < K; k++)
+      if (!inGroup[k] && Number.isFinite(unservedCost[k]!)) best += demand[k]! * unservedCost[k]!;
     for (const g of groups) {
       tree.run(g.origin, cost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
       for (let i = 0; i < g.ods.length; i++) {

@@ -111,7 +111,7 @@ describe('scenario files', () => {
 describe('the built-in scenarios', () => {
   const names = builtInScenarioNames();
 
-  it('are the seven of the library', () => {
+  it('are the eight of the library', () => {
     expect(names).toEqual([
       'avoid-russia',
       'e-queue',
@@ -119,6 +119,7 @@ describe('the built-in scenarios', () => {
       'nur-zholy-24h',
       'poland-border-closure',
       'risk-based-inspection',
+      'russia-central-asia-transit',
       'third-railway',
     ]);
   });
