@@ -148,22 +148,23 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await page.waitForSelector('#crossing:not([hidden]) h2');
     expect(await page.locator('#crossing h2').textContent()).toMatch(/Nur Zholy/);
     expect(await page.locator('#crossing').textContent()).toMatch(/Capacity per direction/);
-    // Units served a day per direction: never above what the lanes clear, 2.91 Mt/yr of 20-t trucks
-    // (≈ 399 a day; the panel's capacity table), whatever the arrivals.
+    // Units served a day in each direction simulated (the default demand crosses eastbound only):
+    // never above what the lanes clear, 2.91 Mt/yr of 20-t trucks (≈ 399 a day; the panel's capacity
+    // table), whatever the arrivals.
     const served = await page
       .locator('#crossing table.data')
       .last()
       .locator('tbody tr td:nth-child(2)')
       .allTextContents();
-    expect(served.length).toBe(2);
+    expect(served.length).toBeGreaterThan(0);
     for (const text of served)
       expect(Number(text.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual(2.91e6 / 20 / 365);
     await shot('5-crossing');
   });
 
-  it('flags a queue that grows without bound (Nur Zholy) and not one well below capacity (Petropavl)', async () => {
+  it('flags a queue that grows without bound (Nur Zholy) and not one well below capacity (Saryagash)', async () => {
     // With drivers who never give up, Nur Zholy's 12-hour day clears ~370 trucks a day while ~480
-    // arrive: the queue grows by ~100 a day; Petropavl–Petukhovo runs at under half its lanes.
+    // arrive: the queue grows by ~100 a day; Saryagash–Keles runs at under half its lanes.
     expect(await page.locator('#crossing .warn').textContent()).toMatch(/The queue grows/);
     expect(await page.locator('#crossing .tag.grows').first().textContent()).toMatch(
       /queue grows \+\d+ a day/,
@@ -172,10 +173,10 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
       await page.locator('#sim-table tr[data-id="nur-zholy-khorgos"] .tag.grows').count(),
     ).toBeGreaterThan(0);
     expect(await page.locator('#sim-growth-note').textContent()).toMatch(/without bound/);
-    expect(await page.locator('#sim-table tr[data-id="petropavl-petukhovo"] .tag.grows').count()).toBe(0);
-    await page.focus('#map svg .viz-crossing[data-id="petropavl-petukhovo"]');
+    expect(await page.locator('#sim-table tr[data-id="saryagash-keles"] .tag.grows').count()).toBe(0);
+    await page.focus('#map svg .viz-crossing[data-id="saryagash-keles"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#crossing h2').textContent()).toMatch(/Petropavl/);
+    await expect.poll(() => page.locator('#crossing h2').textContent()).toMatch(/Saryagash/);
     expect(await page.locator('#crossing .warn').count()).toBe(0);
   });
 
