@@ -4,6 +4,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rememberLoadedState } from '../flow/loaded-state-cache.js';
 import type { Issue } from '../model/issue.js';
 import { type LoadResult, loadNetwork, parseNetwork } from '../model/load.js';
 import type { NetworkModel } from '../model/schema.js';
@@ -36,5 +37,7 @@ export function readNetworkFile(path: string = DEFAULT_NETWORK): {
   const shown = displayPath(path);
   // The embedded dataset was validated at build time: its snapshot is used while the YAML is unchanged.
   const snapshot = resolve(path) === DEFAULT_NETWORK ? readSnapshot(text, shown) : undefined;
-  return snapshot ?? loadNetwork(text, shown);
+  if (snapshot === undefined) return loadNetwork(text, shown);
+  if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
+  return { model: snapshot.model, warnings: snapshot.warnings };
 }
