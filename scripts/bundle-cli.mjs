@@ -15,7 +15,8 @@ import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein'];
+// world-atlas: its JSON is imported with an import attribute, which an external import would lose.
+const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein', 'world-atlas'];
 /**
  * zod's translations of its messages (`z.locales`: some forty languages, ~360 kB, half of zod) are
  * never used by Caravan, which speaks English: the bundle's `locales` holds English alone, the one
