@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { cachedLoadedState } from '../flow/loaded-state-cache.js';
 import { InputError, type Issue } from '../model/issue.js';
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
 import { NameIndex } from '../network/lookup.js';
