@@ -11,18 +11,10 @@ export function commandOf(argv: readonly string[]): string | undefined {
 }
 
 /**
- * The commands run from the CLI bundle (dist/bin). The others keep the compiled modules: `serve`
+ * The commands that run from the compiled modules rather than the CLI bundle (dist/bin): `serve`
  * loads the use cases by their module's address, and `simulate`, `compare` and `check` start worker
  * threads that load the modules themselves, so that one process holds one copy of each module (and
- * of the limits it was given).
+ * of the limits it was given). Every other command, the help and a mistyped command run from the
+ * bundle.
  */
-export const BUNDLED_COMMANDS: readonly string[] = [
-  'overview',
-  'validate',
-  'network',
-  'route',
-  'assign',
-  'resilience',
-  'outlook',
-  'scenarios',
-];
+export const MODULE_COMMANDS: readonly string[] = ['serve', 'simulate', 'compare', 'check'];

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * The `caravan` executable. For the commands in BUNDLED_COMMANDS it runs the CLI bundle that
- * `npm run build` makes (dist/bin/program.js, scripts/bundle-cli.mjs: the program in a few files, so
- * that a command starts without resolving and compiling some two hundred modules); otherwise, or
- * without a bundle, the compiled modules (src/cli/program.ts). Both are the same program.
+ * The `caravan` executable. It runs the CLI bundle that `npm run build` makes (dist/bin/program.js,
+ * scripts/bundle-cli.mjs: the program in a few files, so that a command starts without resolving and
+ * compiling some two hundred modules), except for the commands in MODULE_COMMANDS or without a
+ * bundle: then the compiled modules (src/cli/program.ts). Both are the same program.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_COMMANDS, commandOf } from './command-of.js';
+import { commandOf, MODULE_COMMANDS } from './command-of.js';
 
 /** The bundle, beside the compiled modules (dist/bin for dist/cli; none beside src/cli). */
 const BUNDLE = new URL('../bin/program.js', import.meta.url);
@@ -17,7 +17,7 @@ type Main = (argv: readonly string[]) => Promise<number>;
 /** The program to run these arguments with. */
 async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
-  if (name !== undefined && BUNDLED_COMMANDS.includes(name) && existsSync(BUNDLE))
+  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && existsSync(BUNDLE))
     return ((await import(BUNDLE.href)) as { main: Main }).main;
   return (await import('./program.js')).main;
 }

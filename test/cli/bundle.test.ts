@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_COMMANDS } from '../../src/cli/command-of.js';
+import { MODULE_COMMANDS } from '../../src/cli/command-of.js';
 import { ROOT } from '../helpers.js';
 
 const BUNDLE = join(ROOT, 'dist', 'bin', 'program.js');
@@ -41,9 +41,16 @@ function run(program: string, args: readonly string[]) {
 }
 
 describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
-  it('bundles only commands the program has', () => {
-    expect(BUNDLED_COMMANDS.filter((c) => !COMMANDS.includes(c))).toEqual([]);
+  it('names only commands the program has as those that keep the modules', () => {
+    expect(MODULE_COMMANDS.filter((c) => !COMMANDS.includes(c))).toEqual([]);
   });
+
+  it.each([['--help'], ['--version'], ['rout', '--from', 'xian']])(
+    'prints the same for `caravan %s` (no command, or a mistyped one) as the modules',
+    (...args) => {
+      expect(run(BUNDLE, args)).toEqual(run(MODULES, args));
+    },
+  );
 
   it.each(COMMANDS)('prints the same help for %s as the modules', (command) => {
     const bundled = run(BUNDLE, [command, '--help']);
