@@ -2,22 +2,33 @@
 /**
  * The `caravan` executable. It runs the CLI bundle that `npm run build` makes (dist/bin/program.js,
  * scripts/bundle-cli.mjs: the program in a few files, so that a command starts without resolving and
- * compiling some two hundred modules), except for the commands in MODULE_COMMANDS or without a
- * bundle: then the compiled modules (src/cli/program.ts). Both are the same program.
+ * compiling some two hundred modules), except for the commands in MODULE_COMMANDS, or without a
+ * bundle as new as the modules: then the compiled modules (src/cli/program.ts). Both are the same
+ * program.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commandOf, MODULE_COMMANDS } from './command-of.js';
 
 /** The bundle, beside the compiled modules (dist/bin for dist/cli; none beside src/cli). */
 const BUNDLE = new URL('../bin/program.js', import.meta.url);
+const MODULES = new URL('./program.js', import.meta.url);
+
+/** True when there is a bundle made after the modules were compiled (a `tsc` alone leaves it stale). */
+function bundleIsCurrent(): boolean {
+  try {
+    return statSync(BUNDLE).mtimeMs >= statSync(MODULES).mtimeMs;
+  } catch {
+    return false;
+  }
+}
 
 type Main = (argv: readonly string[]) => Promise<number>;
 
 /** The program to run these arguments with. */
 async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
-  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && existsSync(BUNDLE))
+  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent())
     return ((await import(BUNDLE.href)) as { main: Main }).main;
   return (await import('./program.js')).main;
 }
