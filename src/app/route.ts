@@ -4,8 +4,9 @@
  * indicators and its time/cost–distance profile, as plain JSON.
  */
 import { z } from 'zod';
+import { cachedLoadedState } from '../flow/loaded-state-cache.js';
 import { InputError, type Issue } from '../model/issue.js';
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
 import { NameIndex } from '../network/lookup.js';
@@ -157,7 +158,14 @@ export const routeUseCase: UseCase<typeof RouteOptionsSchema, typeof RouteResult
   async run(model, o) {
     const { issues, net, from, to, options, simulatedWaits } = prepare(model, o);
     if (issues.length > 0 || from === undefined || to === undefined) throw new InputError(issues);
-    const plan = planRoutes(net, from, to, { ...options, simulatedWaits, paths: ROUTE_LIBRARY_PATHS });
+    // The loaded network of the date solved before (the embedded dataset's, at build time), if any.
+    const loaded = cachedLoadedState(model, net, o.date);
+    const plan = planRoutes(net, from, to, {
+      ...options,
+      simulatedWaits,
+      loaded,
+      paths: ROUTE_LIBRARY_PATHS,
+    });
     return planJson(model, plan, { all: o.all, round: o.round }) as RouteResult;
   },
 };

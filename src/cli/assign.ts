@@ -50,7 +50,7 @@ export function registerAssign(program: Command): void {
   const command = program.command('assign').description(assignUseCase.summary);
   addFlowFlags(command, assignUseCase, FLAGS).action(
     async (opts: NetworkOptions & { demand?: string; json?: boolean }) => {
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const options = optionsFromFlags(assignUseCase, model, opts, FLAGS, demandOption(opts.demand));
       const result = await runWithFlags(assignUseCase, model, options, FLAGS);
       if (opts.json) printJson(result);

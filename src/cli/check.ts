@@ -23,7 +23,7 @@ export function registerCheck(program: Command): void {
     .action(async (opts: NetworkOptions & { json?: boolean; workers?: string; replications?: string }) => {
       const pool = sharedWorkerPool();
       if (opts.replications !== '0' && (opts.workers === undefined || Number(opts.workers) > 1)) pool.warm();
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const options = optionsFromFlags(checkUseCase, model, opts, FLAGS);
       const r = await runWithFlags(checkUseCase, model, options, FLAGS, { runner: pool.runner });
       if (opts.json) printJson(r);

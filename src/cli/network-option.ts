@@ -1,7 +1,7 @@
 /** The `--network FILE` and `--scenario FILE` options every command that reads a network shares. */
 import type { Command } from 'commander';
-import { DEFAULT_NETWORK } from '../io/network-file.js';
-import { type LoadedNetwork, readNetworkWithScenario } from '../io/scenario-file.js';
+import { DEFAULT_NETWORK, readEmbeddedNetwork } from '../io/embedded-network.js';
+import type { LoadedNetwork } from '../model/scenario-load.js';
 import { warnImplausible } from './output.js';
 
 export interface NetworkOptions {
@@ -24,8 +24,16 @@ export function addNetworkOptions(command: Command): Command {
     .option('--scenario <file|name>', SCENARIO_HELP, collect);
 }
 
-export function loadNetworkOption(opts: NetworkOptions): LoadedNetwork {
-  const loaded = readNetworkWithScenario(opts.network ?? DEFAULT_NETWORK, opts.scenario);
+/**
+ * The network the options name, with its scenarios applied. The embedded network without a scenario
+ * comes from the build's snapshot; the YAML parser and the schemas are loaded only for anything else.
+ */
+export async function loadNetworkOption(opts: NetworkOptions): Promise<LoadedNetwork> {
+  const path = opts.network ?? DEFAULT_NETWORK;
+  const scenarios = opts.scenario === undefined ? [] : [opts.scenario].flat();
+  const loaded =
+    (scenarios.length === 0 ? readEmbeddedNetwork(path) : undefined) ??
+    (await import('../io/scenario-file.js')).readNetworkWithScenario(path, opts.scenario);
   warnImplausible(loaded.warnings);
   return loaded;
 }

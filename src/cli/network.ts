@@ -14,7 +14,7 @@ export function registerNetwork(program: Command): void {
   addNetworkOptions(network.command('info').description(networkInfoUseCase.summary))
     .option('--json', 'print as JSON')
     .action(async (opts: NetworkOptions & { json?: boolean }) => {
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const info = await networkInfoUseCase.run(model, {}, {});
       if (opts.json) printJson(info);
       else print(formatNetworkInfo(info));
@@ -28,7 +28,7 @@ export function registerNetwork(program: Command): void {
       const options = withFlagNames(() => parseOptions(exportUseCase.options, { format: opts.format }), {
         format: '--format',
       });
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const text = `${JSON.stringify(await exportUseCase.run(model, options, {}), null, 2)}\n`;
       if (opts.out) writeFileAtomic(opts.out, text);
       else print(text);

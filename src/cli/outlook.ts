@@ -49,7 +49,7 @@ export function registerOutlook(program: Command): void {
       "growth a year for every flow (0.05 or 5%), or a CSV from,to[,cargo],growth_per_year (default: each demand's growth_per_year)",
     )
     .action(async (opts: NetworkOptions & { demand?: string; growth?: string; json?: boolean }) => {
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const options = optionsFromFlags(outlookUseCase, model, opts, FLAGS, {
         ...demandOption(opts.demand),
         ...growthOption(opts.growth),

@@ -24,7 +24,7 @@ export function registerOverview(program: Command): void {
       .command('overview')
       .description('validate a network and answer the headline questions on it: the main job'),
   ).action(async (opts: NetworkOptions) => {
-    const { model, warnings } = loadNetworkOption(opts);
+    const { model, warnings } = await loadNetworkOption(opts);
     const n = warnings.length;
     print(
       `Validated ${displayPath(opts.network ?? DEFAULT_NETWORK)}${scenarioNote(opts.scenario)}: no errors, ${n} warning${n === 1 ? '' : 's'}`,

@@ -21,7 +21,7 @@ export function registerResilience(program: Command): void {
   const command = program.command('resilience').description(resilienceUseCase.summary);
   addFlowFlags(command, resilienceUseCase, FLAGS).action(
     async (opts: NetworkOptions & { demand?: string; remove?: string[]; json?: boolean }) => {
-      const { model } = loadNetworkOption(opts);
+      const { model } = await loadNetworkOption(opts);
       const options = optionsFromFlags(resilienceUseCase, model, opts, FLAGS, {
         remove: opts.remove ?? [],
         ...demandOption(opts.demand),

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { type RouteResult, routeUseCase } from '../app/route.js';
 import { profileChart } from '../indicators/profile-chart.js';
 import type { ProfilePoint } from '../indicators/time-cost-distance.js';
-import { readDataFile } from '../io/input-file.js';
 import { countryName } from '../model/country.js';
 import type { NetworkModel } from '../model/schema.js';
 import type { Objective } from '../route/objective.js';
@@ -50,11 +49,11 @@ export function registerRoute(program: Command): void {
   addNetworkOptions(command)
     .option('--json', 'print as JSON')
     .action(async (flags: NetworkOptions & { waits?: string; date?: string; json?: boolean }) => {
-      const { model } = loadNetworkOption(flags);
+      const { model } = await loadNetworkOption(flags);
       // Text is formatted from full precision; --json prints the figures rounded.
       const extra = {
         round: flags.json === true,
-        ...(flags.waits !== undefined ? { waits: readJsonFile(flags.waits, '--waits') } : {}),
+        ...(flags.waits !== undefined ? { waits: await readJsonFile(flags.waits, '--waits') } : {}),
       };
       const options = optionsFromFlags(routeUseCase, model, flags, FLAGS, extra);
       const result = await runWithFlags(routeUseCase, model, options, FLAGS);
@@ -64,7 +63,8 @@ export function registerRoute(program: Command): void {
 }
 
 /** A JSON file, read within the limits; its mistakes are reported with their line. */
-function readJsonFile(path: string, flag: string): unknown {
+async function readJsonFile(path: string, flag: string): Promise<unknown> {
+  const { readDataFile } = await import('../io/data-file.js');
   return readDataFile(path, { format: 'json', option: flag }).parsed.data;
 }
 

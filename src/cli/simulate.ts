@@ -36,7 +36,7 @@ export function registerSimulate(program: Command): void {
       const pool = sharedWorkerPool();
       const threads = flags.workers === undefined || Number(flags.workers) > 1;
       if (threads && (flags.replications === undefined || Number(flags.replications) > 1)) pool.warm();
-      const loaded = loadNetworkOption(flags);
+      const loaded = await loadNetworkOption(flags);
       const options = optionsFromFlags(simulateUseCase, loaded.model, flags, FLAGS);
       // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.
       const booked = (loaded.scenarios ?? []).flatMap((s) => s.scenario.simulation?.e_queue ?? []);

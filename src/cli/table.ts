@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal: aligned columns, numbers right-aligned, units in the headers. */
+import { fixedDecimals } from '../model/fixed-decimals.js';
 
 export interface Column<Row> {
   readonly header: string;
@@ -28,5 +29,5 @@ export function formatTable<Row>(columns: readonly Column<Row>[], rows: readonly
 /** A number with thousands separators and a fixed number of decimals. */
 export function num(x: number, decimals = 0): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '–';
-  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return fixedDecimals(x, decimals);
 }

@@ -7,7 +7,12 @@ import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes } from '../graph/mode-graph.js';
 import { DEFAULT_UNSERVED_PENALTY_USD_PER_T, solveCapacityLp } from './capacity-lp.js';
 import type { OdDemand } from './demand.js';
-import { type DirectionRule, type PathFlow, solveEquilibrium } from './equilibrium.js';
+import {
+  type DirectionRule,
+  type EquilibriumResult,
+  type PathFlow,
+  solveEquilibrium,
+} from './equilibrium.js';
 import { type FlowGraph, modeMask } from './flow-graph.js';
 import { groupOdPairs, type OdPair } from './od-pairs.js';
 import { type FlowResources, flowResources, resourceCostModel } from './resources.js';
@@ -156,20 +161,30 @@ function arcDelays(graph: FlowGraph, resources: FlowResources, resourceDelayH: F
   return out;
 }
 
-/** The equilibrium assignment, synchronously (it needs no solver runtime). */
+/** What an assignment keeps of the equilibrium it solved: enough to rebuild the assignment without solving. */
+export type EquilibriumSolution = Omit<EquilibriumResult, 'odCost'>;
+
+/**
+ * The equilibrium assignment, synchronously (it needs no solver runtime). `solved`: the solution of
+ * this very graph, demand and options computed before (the loaded-state cache,
+ * flow/loaded-state-cache.ts), used instead of solving again.
+ */
 export function assignEquilibrium(
   graph: FlowGraph,
   demand: readonly OdDemand[],
   options: AssignOptions = {},
+  solved?: EquilibriumSolution,
 ): Assignment {
   const ods = odPairs(graph, demand, options.unservedPenaltyUsdPerT);
   const costs = resourceCostModel(graph);
   const resources = costs.resources;
-  const r = solveEquilibrium(graph, costs, ods, {
-    maxGap: options.maxGap,
-    maxIterations: options.maxIterations,
-    direction: options.direction,
-  });
+  const r =
+    solved ??
+    solveEquilibrium(graph, costs, ods, {
+      maxGap: options.maxGap,
+      maxIterations: options.maxIterations,
+      direction: options.direction,
+    });
   const resourceDelayH = Float64Array.from(
     resources.list,
     (x, i) => x.delay?.delayH(r.resourceLoad[i]!) ?? 0,

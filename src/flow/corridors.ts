@@ -2,7 +2,7 @@
  * Corridors and dependency: each path named as the route planner names corridors, tonnage by
  * corridor, and for each origin–destination flow the share of its tonnage through each country.
  */
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import { corridorLabel as routeCorridorLabel } from '../route/corridor-label.js';
 import type { Assignment } from './assignment.js';
 

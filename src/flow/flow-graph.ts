@@ -4,7 +4,7 @@
  */
 
 import { ArcRole, type NetworkModeGraph, networkModeGraph } from '../graph/mode-graph.js';
-import { MODES, type Mode } from '../model/schema.js';
+import { MODES, type Mode } from '../model/modes.js';
 import { ArcKind, type CompiledNetwork, crossingSideOf, serviceSideOf } from '../network/compile.js';
 import { closedWaitH } from '../queueing/crossing-queue.js';
 import { arcElementIndex, type ElementInfo, elementInfos } from './elements.js';

@@ -7,7 +7,12 @@
 import { DEFAULT_BASE_YEAR } from '../model/timeline.js';
 import { ArcKind, type CompiledNetwork, compiledOn, dayNumber } from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
-import { type Assignment, type AssignOptions, assignEquilibrium } from './assignment.js';
+import {
+  type Assignment,
+  type AssignOptions,
+  assignEquilibrium,
+  type EquilibriumSolution,
+} from './assignment.js';
 import { networkDemand, type OdDemand } from './demand.js';
 import { demandInYear } from './demand-growth.js';
 import { buildFlowGraph } from './flow-graph.js';
@@ -33,6 +38,11 @@ export interface LoadedStateOptions extends AssignOptions {
   /** YYYY-MM-DD: the network in service that day carries the demand (default: every element). */
   readonly date?: string | undefined;
   readonly valueOfTimeUsdPerTH?: number | undefined;
+  /**
+   * The equilibrium of exactly this network, date, demand and options, solved before (the cache of
+   * flow/loaded-state-cache.ts): the state is built from it instead of solving again.
+   */
+  readonly solution?: EquilibriumSolution | undefined;
 }
 
 /** The demand assigned at equilibrium on the network of a date, and the waits its flows make. */
@@ -45,7 +55,7 @@ export function loadedState(
     day: options.date !== undefined ? dayNumber(options.date) : undefined,
     valueOfTimeUsdPerTH: options.valueOfTimeUsdPerTH,
   });
-  const assignment = assignEquilibrium(graph, demand, options);
+  const assignment = assignEquilibrium(graph, demand, options, options.solution);
   return stateOf(net, assignment);
 }
 

@@ -8,7 +8,7 @@
  * the barrier at the declared figure.
  */
 import { ArcRole } from '../graph/mode-graph.js';
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import { ArcKind, type ArcKindName } from '../network/compile.js';
 import { type CapacityBinding, networkCapacity, type SideCapacity } from '../network/operational-capacity.js';
 import { type QueueSide, queueSide, queueWait, queueWaitSlope } from '../queueing/crossing-queue.js';

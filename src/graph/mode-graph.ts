@@ -15,7 +15,7 @@
  *
  * Built once per compiled network and date (and per set of closures, for resilience).
  */
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import { arcOpenOn, type CompiledNetwork } from '../network/compile.js';
 import { type Digraph, digraph } from './csr.js';
 

@@ -3,7 +3,8 @@
  * of each mode (g CO2e per tonne-km, from the network's `modes` table) times tonne-km, plus idling
  * while a unit waits at a border where the mode gives an idling rate.
  */
-import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
+import { MODES, type Mode } from '../model/modes.js';
+import type { NetworkModel } from '../model/schema.js';
 import { modeUnitTonnes } from '../network/compile.js';
 
 export interface ModeEmissionFactors {

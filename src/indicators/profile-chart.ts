@@ -3,6 +3,7 @@
  * across; sloped parts are movement, vertical steps are borders (B), transshipments (T) and waits
  * for departures (W).
  */
+import { fixedDecimals } from '../model/fixed-decimals.js';
 import type { ProfilePoint } from './time-cost-distance.js';
 
 export interface ProfileChartOptions {
@@ -15,9 +16,7 @@ export interface ProfileChartOptions {
 
 const MARK: Readonly<Record<string, string>> = { crossing: 'B', transshipment: 'T', wait: 'W' };
 
-function fmt(x: number, decimals: number): string {
-  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
+const fmt = fixedDecimals;
 
 /** The chart as lines of text. */
 export function profileChart(points: readonly ProfilePoint[], options: ProfileChartOptions = {}): string {

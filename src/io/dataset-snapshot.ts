@@ -1,36 +1,58 @@
 /**
  * The embedded dataset compiled at build time: `npm run build` parses and validates
  * data/eurasia/network.yaml once and writes the validated model, with the SHA-256 of the YAML it
- * came from, to dist/data/eurasia.json. A command that reads the default network uses the snapshot
- * when the YAML's hash still matches (and no limit is set below its default, since a lower limit
- * must be able to refuse the file); otherwise it parses the YAML as always. The YAML stays the
- * source; the snapshot only saves parsing and validating it on every start.
+ * came from, to dist/data/eurasia.json (src/io/write-dataset-snapshot.ts). A command that reads the
+ * default network uses the snapshot when the YAML's hash still matches (and no limit is set below
+ * its default, since a lower limit must be able to refuse the file); otherwise it parses the YAML as
+ * always. The YAML stays the source; the snapshot only saves parsing and validating it on every
+ * start, so reading it needs neither the YAML parser nor the zod schemas.
+ *
+ * The snapshot also holds a cache: the equilibrium of the loaded network on the default date
+ * (flow/loaded-state-cache.ts), keyed by the YAML's hash and by the version of the code that solved
+ * it, and used only by code of that same version (the bundled CLI, which carries its version).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { LoadedStateCacheJson } from '../flow/loaded-state-cache.js';
 import type { Issue } from '../model/issue.js';
 import { currentLimits, DEFAULT_LIMITS, LIMIT_NAMES } from '../model/limits.js';
-import { loadNetwork } from '../model/load.js';
 import type { NetworkModel } from '../model/schema.js';
 
-export const SNAPSHOT_FORMAT = 'caravan-snapshot/1';
+export const SNAPSHOT_FORMAT = 'caravan-snapshot/2';
 
 /** Next to the compiled code: dist/data/eurasia.json for dist/io (none beside src/io, so tests of the source parse). */
-const SNAPSHOT_PATH = fileURLToPath(new URL('../data/eurasia.json', import.meta.url));
+export const SNAPSHOT_PATH = fileURLToPath(new URL('../data/eurasia.json', import.meta.url));
 
-interface Snapshot {
+/** Defined by the CLI bundle (scripts/bundle-cli.mjs): the SHA-256 of the compiled code it was built from. */
+declare const __CARAVAN_CODE_VERSION__: string | undefined;
+
+/** The version of the running code, when it is the bundled CLI; undefined otherwise (the cache is then not used). */
+export const CODE_VERSION: string | undefined =
+  typeof __CARAVAN_CODE_VERSION__ === 'string' ? __CARAVAN_CODE_VERSION__ : undefined;
+
+export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
   readonly source: string;
   readonly sha256: string;
   readonly model: NetworkModel;
   /** The warnings of validation, without their file (the path shown depends on the working directory). */
   readonly warnings: readonly Omit<Issue, 'file'>[];
+  /** The version of the code that solved `loaded_state`; null when the build gave none. */
+  readonly code_version: string | null;
+  /** The cached loaded network of the default date; null without a code version. */
+  readonly loaded_state: LoadedStateCacheJson | null;
 }
 
 export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+export interface SnapshotNetwork {
+  readonly model: NetworkModel;
+  readonly warnings: Issue[];
+  /** The cached loaded state, when the snapshot's code version is the running code's. */
+  readonly loadedState?: LoadedStateCacheJson;
 }
 
 /**
@@ -41,7 +63,8 @@ export function readSnapshot(
   text: string,
   file: string,
   path = SNAPSHOT_PATH,
-): { model: NetworkModel; warnings: Issue[] } | undefined {
+  codeVersion = CODE_VERSION,
+): SnapshotNetwork | undefined {
   const limits = currentLimits();
   if (LIMIT_NAMES.some((name) => limits[name] < DEFAULT_LIMITS[name])) return undefined;
   let snapshot: Snapshot;
@@ -56,20 +79,9 @@ export function readSnapshot(
     file,
     ...(line !== undefined ? { line } : {}),
   }));
-  return { model: snapshot.model, warnings };
-}
-
-/** Parses and validates the YAML and writes its snapshot (the build's last step). */
-export function writeSnapshot(yamlPath: string, source: string, path = SNAPSHOT_PATH): void {
-  const text = readFileSync(yamlPath, 'utf8');
-  const { model, warnings } = loadNetwork(text, source);
-  const snapshot: Snapshot = {
-    format: SNAPSHOT_FORMAT,
-    source,
-    sha256: textHash(text),
-    model,
-    warnings: warnings.map(({ file: _file, ...rest }) => rest),
-  };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(snapshot)}\n`);
+  const cached =
+    codeVersion !== undefined && snapshot.code_version === codeVersion && snapshot.loaded_state !== null
+      ? { loadedState: snapshot.loaded_state }
+      : {};
+  return { model: snapshot.model, warnings, ...cached };
 }

@@ -7,7 +7,6 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { currentLimits, type Limits, limitIssue } from '../model/limits.js';
-import { type ParsedData, parseText, type TextFormat } from '../model/load.js';
 import { decodeText } from './decode-text.js';
 
 export interface InputFileOptions {
@@ -73,24 +72,6 @@ export function readInputFile(path: string, options: InputFileOptions = {}): str
   const decoded = decodeText(bytes);
   if ('issue' in decoded) return fail(decoded.issue);
   return decoded.text;
-}
-
-/**
- * Reads a JSON or YAML data file (a scenario, the waits of a simulation) within the limits; throws
- * an InputError naming the file and line of the first mistake.
- */
-export function readDataFile(
-  path: string,
-  options: InputFileOptions & { format?: TextFormat } = {},
-): { text: string; parsed: ParsedData } {
-  const text = readInputFile(path, options);
-  const { parsed, issues } = parseText(text, {
-    file: displayPath(path),
-    limits: options.limits,
-    format: options.format,
-  });
-  if (!parsed) throw new InputError(issues);
-  return { text, parsed };
 }
 
 function openIssue(e: NodeJS.ErrnoException, hint: string | undefined): Issue {

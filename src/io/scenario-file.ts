@@ -9,7 +9,8 @@ import {
   scenarioSource,
 } from '../model/scenario-load.js';
 import { didYouMean } from '../model/suggest.js';
-import { displayPath, readDataFile } from './input-file.js';
+import { readDataFile } from './data-file.js';
+import { displayPath } from './input-file.js';
 import { DEFAULT_NETWORK, readNetworkFile, readText } from './network-file.js';
 
 export type { LoadedNetwork, LoadedScenario } from '../model/scenario-load.js';

@@ -83,6 +83,27 @@ export function openShare(calendar: WeeklyCalendar): number {
   return calendar.intervals.reduce((s, [a, b]) => s + (b - a), 0) / HOURS_PER_WEEK;
 }
 
+/** One formatter per time zone, made once: making one loads the zone's rules, which costs far more than using it. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of local date and time in a time zone; throws a RangeError for an unknown zone. */
+function zoneFormat(tz: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(tz);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    zoneFormats.set(tz, f);
+  }
+  return f;
+}
+
 /**
  * UTC offset in hours of a time zone at a date: an IANA name (`Asia/Almaty`) or `UTC`, `UTC+05:00`,
  * `+05:00`. Returns an error message for an unknown zone.
@@ -98,15 +119,7 @@ export function utcOffsetHours(
   }
   if (/^(utc|gmt|z)$/i.test(tz.trim())) return { hours: 0 };
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(date);
+    const parts = zoneFormat(tz).formatToParts(date);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     return { hours: Math.round((local - date.getTime()) / 60000) / 60 };

@@ -15,11 +15,13 @@ export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Made on first use: loading the names costs a command that prints none some 10 ms. */
+let names: Intl.DisplayNames | undefined;
 
 /** "KZ" → "Kazakhstan"; the code itself when unknown. */
 export function countryName(code: string): string {
   try {
+    names ??= new Intl.DisplayNames(['en'], { type: 'region' });
     return names.of(code) ?? code;
   } catch {
     return code;

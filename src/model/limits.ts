@@ -336,14 +336,18 @@ export function checkSimulationLimits(
   if (issues.length > 0) throw new InputError(issues);
 }
 
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const THREE = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const FOUR = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** The formatters of formatCount, made on first use (every command loads this module; few print a count). */
+let formats: { whole: Intl.NumberFormat; three: Intl.NumberFormat; four: Intl.NumberFormat } | undefined;
 
 /** 10,000,000; 1.25; 3.00e+21 for the absurdly large. */
 export function formatCount(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (Math.abs(x) >= 1e15) return x.toExponential(2);
-  if (Number.isInteger(x)) return WHOLE.format(x);
-  return (Math.abs(x) >= 1000 ? FOUR : THREE).format(x);
+  formats ??= {
+    whole: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+    three: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }),
+    four: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }),
+  };
+  if (Number.isInteger(x)) return formats.whole.format(x);
+  return (Math.abs(x) >= 1000 ? formats.four : formats.three).format(x);
 }

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { parseDistribution } from './distribution.js';
 import { parseDuration } from './duration.js';
+import { MODES } from './modes.js';
+
+export { MODES, type Mode } from './modes.js';
 
 export const FORMAT = 'caravan/1';
 
-export const MODES = ['rail', 'road', 'ferry', 'sea'] as const;
 export const NODE_KINDS = ['city', 'terminal', 'junction', 'port', 'border'] as const;
 export const GAUGES_MM = [1435, 1520] as const;
 
@@ -452,7 +454,6 @@ export type CargoClassModel = z.output<typeof CargoClass>;
 export type SourceModel = z.output<typeof Source>;
 export type UnitModel = z.output<typeof UnitType>;
 export type ModePropertiesModel = z.output<typeof ModeProperties>;
-export type Mode = (typeof MODES)[number];
 export type ProvenanceRefModel = z.output<typeof ProvenanceRef>;
 /** Fields that hold for one direction of a link, crossing or service. */
 export type LinkDirectionModel = NonNullable<LinkModel['directions']>[string];

@@ -5,8 +5,10 @@
  * `modes`, else `mode` alone, else all; a tonne left unserved costs `unserved_cost_usd_per_t`, else
  * that of its cargo class (`cargo_class`, else the class named like its `cargo`).
  */
+
+import { MODES, type Mode } from '../model/modes.js';
 import { demandCargoClassId, demandUnitId } from '../model/rules-demand.js';
-import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
+import type { NetworkModel } from '../model/schema.js';
 
 export const DAYS_PER_YEAR = 365;
 

@@ -13,14 +13,8 @@ import {
   parseDistribution,
 } from '../model/distribution.js';
 import { parseDuration } from '../model/duration.js';
-import {
-  type CrossingModel,
-  type LinkModel,
-  MODES,
-  type Mode,
-  type NetworkModel,
-  type ServiceModel,
-} from '../model/schema.js';
+import { MODES, type Mode } from '../model/modes.js';
+import type { CrossingModel, LinkModel, NetworkModel, ServiceModel } from '../model/schema.js';
 import { networkOn } from '../model/timeline.js';
 import { type CompiledDemand, compileDemand } from './compile-demand.js';
 

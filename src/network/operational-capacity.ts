@@ -7,7 +7,7 @@
  * assignment, outlook, resilience, the simulator and `network info` read these figures.
  */
 import { HOURS_PER_WEEK } from '../model/calendar.js';
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import type { CompiledNetwork, CrossingSide, ServiceSide } from './compile.js';
 
 const HOURS_PER_YEAR = 8760;

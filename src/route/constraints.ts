@@ -5,7 +5,8 @@
  */
 import { findCountry } from '../model/country.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
-import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
+import { MODES, type Mode } from '../model/modes.js';
+import type { NetworkModel } from '../model/schema.js';
 import { didYouMean } from '../model/suggest.js';
 import { arcElementId, type CompiledNetwork, dayNumber } from '../network/compile.js';
 

@@ -4,7 +4,7 @@
  * Exposure is a criterion compared by inclusion, so a route exposed to less is never hidden behind
  * a faster or cheaper one exposed to more: each corridor keeps its own best routes.
  */
-import { MODES, type Mode } from '../model/schema.js';
+import { MODES, type Mode } from '../model/modes.js';
 import type { CompiledNetwork } from '../network/compile.js';
 
 export interface Exposure {

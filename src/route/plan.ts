@@ -5,7 +5,7 @@
  */
 import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mode-graph.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
-import { MODES } from '../model/schema.js';
+import { MODES } from '../model/modes.js';
 import type { CompiledNetwork } from '../network/compile.js';
 import { NameIndex } from '../network/lookup.js';
 import type { RouteUnit } from './arc-criteria.js';

@@ -1,0 +1,38 @@
+/**
+ * The embedded default network (the China–Europe corridors through Kazakhstan): where its YAML lives,
+ * and its validated model read from the build's snapshot (dataset-snapshot.ts) without loading the
+ * YAML parser or the schemas. A command that reads nothing else starts from here.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rememberLoadedState } from '../flow/loaded-state-cache.js';
+import type { Issue } from '../model/issue.js';
+import type { NetworkModel } from '../model/schema.js';
+import { readSnapshot } from './dataset-snapshot.js';
+import { displayPath, readInputFile } from './input-file.js';
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The embedded default network: the China–Europe corridors through Kazakhstan. */
+export const DEFAULT_NETWORK = join(PACKAGE_ROOT, 'data', 'eurasia', 'network.yaml');
+
+/** The text of a network file; throws an InputError naming the file when it cannot be read. */
+export function readText(path: string): string {
+  return readInputFile(path, { missingHint: 'or leave it out to use the embedded default network' });
+}
+
+/**
+ * The embedded network from the snapshot, when `path` is the embedded network and the snapshot was
+ * made from its text (see readSnapshot); undefined otherwise, and then the file is parsed as any
+ * other. The snapshot's cached loaded state, if any, is remembered for the model it returns.
+ */
+export function readEmbeddedNetwork(
+  path: string,
+  text?: string,
+): { model: NetworkModel; warnings: readonly Issue[] } | undefined {
+  if (resolve(path) !== DEFAULT_NETWORK) return undefined;
+  const snapshot = readSnapshot(text ?? readText(path), displayPath(path));
+  if (snapshot === undefined) return undefined;
+  if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
+  return { model: snapshot.model, warnings: snapshot.warnings };
+}

@@ -1,0 +1,37 @@
+/**
+ * Writing the snapshot of the embedded dataset (src/io/dataset-snapshot.ts), the build's last step:
+ * the YAML parsed and validated once, and, with the code version of the build, the loaded network of
+ * the default date solved once.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { solveLoadedStateCache } from '../flow/loaded-state-cache.js';
+import { loadNetwork } from '../model/load.js';
+import { DEFAULT_DATE } from '../model/timeline.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_PATH, type Snapshot, textHash } from './dataset-snapshot.js';
+
+/**
+ * Parses and validates the YAML and writes its snapshot. `codeVersion`: the version of the code
+ * that will read it (the CLI bundle's); without one, no loaded state is cached.
+ */
+export function writeSnapshot(
+  yamlPath: string,
+  source: string,
+  options: { path?: string; codeVersion?: string | undefined } = {},
+): Snapshot {
+  const path = options.path ?? SNAPSHOT_PATH;
+  const text = readFileSync(yamlPath, 'utf8');
+  const { model, warnings } = loadNetwork(text, source);
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    source,
+    sha256: textHash(text),
+    model,
+    warnings: warnings.map(({ file: _file, ...rest }) => rest),
+    code_version: options.codeVersion ?? null,
+    loaded_state: options.codeVersion !== undefined ? solveLoadedStateCache(model, DEFAULT_DATE) : null,
+  };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(snapshot)}\n`);
+  return snapshot;
+}
