@@ -637,26 +637,34 @@ export async function runCompare(
     const parsed = parseScenario(o.scenarios[i]!.scenario).scenario;
     return parsed?.simulation?.e_queue;
   };
+  // Progress in units of work over the whole comparison, so that it only ever grows: a replication
+  // of a simulation, or one of a run's other analyses.
   const runs = 1 + variants.length;
-  const phases = o.analyses.length * runs;
-  let phaseDone = 0;
-  const step = (phase: string) => {
-    ctx.onProgress?.({ phase, done: phaseDone++, total: phases });
+  const replications = o.analyses.includes('simulation') ? o.replications : 0;
+  const total = runs * (replications + o.analyses.filter((a) => a !== 'simulation').length);
+  let unitsDone = 0;
+  const report = (phase: string, done: number) => {
+    ctx.onProgress?.({ phase, done, total });
     if (ctx.signal?.aborted) throw ctx.signal.reason ?? new Error('aborted');
   };
+  const step = (phase: string) => report(phase, unitsDone++);
   const simulated = async (model: NetworkModel, seed: number, eQueue: string[] | undefined, name: string) => {
-    if (!o.analyses.includes('simulation')) return undefined;
-    step(`simulation of ${name}`);
-    return simulateSeries(
+    if (replications === 0) return undefined;
+    const phase = `simulation of ${name}`;
+    const start = unitsDone;
+    report(phase, start);
+    const series = await simulateSeries(
       model,
       o,
       date,
       seed,
       eQueue,
-      (done, total) => ctx.onProgress?.({ phase: `simulation of ${name}`, done, total }),
+      (done, of) => ctx.onProgress?.({ phase, done: start + Math.round((replications * done) / of), total }),
       runner,
       ctx.signal,
     );
+    unitsDone = start + replications;
+    return series;
   };
   const baseSim = await simulated(base, o.seed, undefined, o.base_name);
   const baseOut = await deterministic(base, date, o, (p) => step(`${p} of ${o.base_name}`));

@@ -31,6 +31,21 @@ const options = (over: Record<string, unknown>) =>
   CompareOptions.parse({ days: 20, replications: 6, workers: 1, to_year: 2026, date: '2024-07-01', ...over });
 
 describe('compare', () => {
+  it('reports its progress over the whole comparison: it never goes back, and ends where it said', async () => {
+    // Base and one scenario, each a simulation of 6 replications and an assignment: 2 × (6 + 1) = 14
+    // units of work, counted from 0.
+    const seen: { phase: string; done: number; total: number }[] = [];
+    await runCompare(
+      base,
+      options({ scenarios: [{ name: 'noop', scenario: NOOP }], analyses: ['simulation', 'assignment'] }),
+      { onProgress: (p) => seen.push({ ...p }) },
+    );
+    expect(new Set(seen.map((p) => p.total))).toEqual(new Set([14]));
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
+    expect(Math.max(...seen.map((p) => p.done))).toBe(13);
+    expect(seen.some((p) => p.phase === 'simulation of noop' && p.done >= 7)).toBe(true);
+  });
+
   it('a scenario that changes nothing: every difference exactly 0, every interval [0, 0]', async () => {
     const r = await runCompare(base, options({ scenarios: [{ name: 'noop', scenario: NOOP }] }));
     const s = r.scenarios[0]!;
