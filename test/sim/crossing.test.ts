@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNetwork } from '../../src/model/load.js';
-import { Crossing as CrossingSchema, Network } from '../../src/model/schema.js';
-import { type CrossingSide, compileNetwork } from '../../src/network/compile.js';
+import { compileNetwork } from '../../src/network/compile.js';
 import { AppointmentBook } from '../../src/sim/appointment-book.js';
 import { arrivalProcess } from '../../src/sim/arrival-process.js';
 import { BorderCrossing, type CrossingHooks, type CrossingOptions } from '../../src/sim/crossing.js';
@@ -20,24 +19,9 @@ import { Moments } from '../../src/sim/stats/moments.js';
 import { Tally } from '../../src/sim/stats/tally.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
 import { DEFAULT } from '../helpers.js';
+import { crossingSide } from './helpers/crossing-side.js';
 import { cobhamWaits } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
-
-/** A crossing entry as the file format gives it, defaults filled in, compiled: its from → to side. */
-function entry(fields: Record<string, unknown>): CrossingSide {
-  const c = CrossingSchema.parse({
-    id: 'x',
-    name: 'X',
-    mode: 'road',
-    from: 'a',
-    to: 'b',
-    lanes: 1,
-    ...fields,
-  });
-  const node = (id: string, lon: number) => ({ id, name: id, kind: 'border', country: id, lon, lat: 0 });
-  const network = Network.parse({ format: 'caravan/1', nodes: [node('a', 0), node('b', 1)], crossings: [c] });
-  return compileNetwork(network).crossings[0]!.sides[0];
-}
 
 interface Passage {
   readonly token: number;
@@ -122,7 +106,7 @@ describe('opening hours, computed by hand', () => {
   /** One lane open 08:00–18:00 local time, a truck every hour from midnight UTC, a fixed clearance. */
   function hoursCase(time: string, tz: string, horizon: number) {
     const sim = new Simulation();
-    const c = entry({ hours: 'daily 08:00-18:00', tz, steps: [{ name: 'clearance', time }] });
+    const c = crossingSide({ hours: 'daily 08:00-18:00', tz, steps: [{ name: 'clearance', time }] });
     const { crossing, passages } = observed(
       sim,
       crossingOptions(c, () => 0),
@@ -187,7 +171,7 @@ describe('clearance steps', () => {
     // step 1: exp(1 h), always, repeated with p = 0.3 → 1/0.7; step 2: exp(2 h), for half the units,
     // repeated with p = 0.6 → 0.5 × 2/0.4. Truth: 1.4286 + 2.5 = 3.9286 h.
     const truth = 1 / 0.7 + (0.5 * 2) / 0.4;
-    const c = entry({
+    const c = crossingSide({
       lanes: 1000,
       steps: [
         { name: 'documents', time: 'exp(mean=1h)', repeat: 0.3 },
@@ -215,7 +199,7 @@ describe('clearance steps', () => {
 describe('daily quota, computed by hand', () => {
   function quotaCase(quota: number, tz: string, count: number, time = '1h', horizon = 200) {
     const sim = new Simulation();
-    const c = entry({ quota_units_per_day: quota, tz, steps: [{ name: 'clearance', time }] });
+    const c = crossingSide({ quota_units_per_day: quota, tz, steps: [{ name: 'clearance', time }] });
     const { crossing, passages } = observed(
       sim,
       crossingOptions(c, () => 0),
@@ -326,7 +310,7 @@ describe('an appointment queue (e-queue)', () => {
   it('moves the wait off the border: booked + border wait = total wait, and every unit is accounted for', () => {
     // An overloaded 12-hour crossing: without an e-queue the trucks queue at the border; with it they
     // wait for their slot elsewhere, and the border queue stays short.
-    const c = entry({
+    const c = crossingSide({
       lanes: 2,
       hours: 'daily 08:00-20:00',
       steps: [{ name: 'clearance', time: 'exp(mean=30min)' }],
@@ -366,7 +350,7 @@ describe('an appointment queue (e-queue)', () => {
   });
 
   it('a one-way monitor, or one told there is no e-queue, gives what a two-way monitor recording everything gives', () => {
-    const c = entry({
+    const c = crossingSide({
       lanes: 2,
       hours: 'daily 08:00-20:00',
       steps: [{ name: 'clearance', time: 'exp(mean=30min)' }],

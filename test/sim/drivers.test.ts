@@ -5,8 +5,7 @@
  * backlog.
  */
 import { describe, expect, it } from 'vitest';
-import { Crossing as CrossingSchema, Network } from '../../src/model/schema.js';
-import { type CrossingSide, compileNetwork } from '../../src/network/compile.js';
+import type { CrossingSide } from '../../src/network/compile.js';
 import { arrivalProcess } from '../../src/sim/arrival-process.js';
 import { BorderCrossing, type CrossingHooks } from '../../src/sim/crossing.js';
 import { crossingOptions } from '../../src/sim/crossing-from-network.js';
@@ -14,24 +13,13 @@ import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { Moments } from '../../src/sim/stats/moments.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
+import { crossingSide } from './helpers/crossing-side.js';
 import { birthDeathStationary } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
 
 /** One lane, exponential clearance of mean 1 h (μ = 1 an hour), round the clock, with these drivers. */
 function mm1(drivers: Record<string, unknown>): CrossingSide {
-  const c = CrossingSchema.parse({
-    id: 'x',
-    name: 'X',
-    mode: 'road',
-    from: 'a',
-    to: 'b',
-    lanes: 1,
-    steps: [{ name: 'clearance', time: 'exp(mean=1h)' }],
-    drivers,
-  });
-  const node = (id: string, lon: number) => ({ id, name: id, kind: 'border', country: id, lon, lat: 0 });
-  const network = Network.parse({ format: 'caravan/1', nodes: [node('a', 0), node('b', 1)], crossings: [c] });
-  return compileNetwork(network).crossings[0]!.sides[0];
+  return crossingSide({ steps: [{ name: 'clearance', time: 'exp(mean=1h)' }], drivers });
 }
 
 interface Run {
@@ -136,22 +124,13 @@ describe('drivers at a crossing', () => {
   });
 
   it('accounts for every unit with an e-queue backlog, balking, reneging and a starting backlog', () => {
-    const c = CrossingSchema.parse({
-      id: 'x',
-      name: 'X',
-      mode: 'road',
-      from: 'a',
-      to: 'b',
+    const side = crossingSide({
       lanes: 2,
       hours: 'daily 08:00-20:00',
       steps: [{ name: 'clearance', time: 'exp(mean=30min)' }],
       quota_units_per_day: 30,
       drivers: { e_queue: true, balk_above_wait: 'uniform(1d, 3d)', patience: 'exp(mean=2d)' },
     });
-    const node = (id: string, lon: number) => ({ id, name: id, kind: 'border', country: id, lon, lat: 0 });
-    const side = compileNetwork(
-      Network.parse({ format: 'caravan/1', nodes: [node('a', 0), node('b', 1)], crossings: [c] }),
-    ).crossings[0]!.sides[0];
     const streams = new RandomStreams(3);
     const sim = new Simulation();
     let cleared = 0;
