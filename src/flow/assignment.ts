@@ -72,8 +72,6 @@ export interface Assignment {
   readonly odUnserved: Float64Array;
   /** What a tonne of each pair left unserved costs, USD. */
   readonly odUnservedCostUsdPerT: Float64Array;
-  /** Half-width of the spread of each pair's tonne values around that cost, USD per tonne (unserved-cost.ts). */
-  readonly odUnservedHalfWidthUsdPerT: Float64Array;
   /** Equilibrium: relative gap; capacity: relative gap of column generation (0 at the optimum). */
   readonly gap: number;
   /** Equilibrium: Frank–Wolfe iterations; capacity: pricing rounds. */
@@ -212,7 +210,6 @@ export function assignEquilibrium(
     paths: r.paths,
     odUnserved: r.odUnserved,
     odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
-    odUnservedHalfWidthUsdPerT: new Float64Array(ods.length),
     gap: r.gap,
     iterations: r.iterations,
     converged: r.converged,
@@ -269,7 +266,6 @@ export const capacityMethod: AssignmentMethod = {
       paths: r.paths,
       odUnserved: r.odUnserved,
       odUnservedCostUsdPerT: Float64Array.from(ods, (o) => o.unservedCostUsdPerT!),
-      odUnservedHalfWidthUsdPerT: Float64Array.from(ods, (o) => o.unservedHalfWidthUsdPerT ?? 0),
       gap: r.gap,
       iterations: r.rounds,
       converged: r.converged,

@@ -226,7 +226,7 @@ export function flowReport(as: Assignment): FlowReport {
       s +
       unservedCostUsd(
         as.odUnservedCostUsdPerT[k]!,
-        as.odUnservedHalfWidthUsdPerT[k]!,
+        as.ods[k]!.unservedHalfWidthUsdPerT ?? 0,
         x,
         as.demand[k]!.tPerYear,
       ),
