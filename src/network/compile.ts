@@ -17,6 +17,7 @@ import { MODES, type Mode } from '../model/modes.js';
 import type { CrossingModel, LinkModel, NetworkModel, ServiceModel } from '../model/schema.js';
 import { networkOn } from '../model/timeline.js';
 import { type CompiledDemand, compileDemand } from './compile-demand.js';
+import { crossingUnitsPerH } from './crossing-clearance-rate.js';
 
 /** What kind of element an arc comes from. */
 export const ArcKind = { link: 0, crossing: 1, service: 2 } as const;
@@ -49,6 +50,12 @@ export interface CrossingSide {
   /** Time a unit holds a lane, hours: the steps with their probabilities and geometric repeats, and the gauge change. */
   readonly clearanceMeanH: number;
   readonly clearanceVarH2: number;
+  /**
+   * Units cleared an hour under a standing queue, on average over the week (lanes, opening hours,
+   * clearance and daily quota: crossing-clearance-rate.ts), and which of lanes and quota limits it.
+   */
+  readonly saturatedUnitsPerH: number;
+  readonly saturatedBinding: 'lanes' | 'quota';
   /** Capacity declared for this direction alone, tonnes a year; Infinity when none. */
   readonly declaredCapacityTPerYear: number;
   /** Drivers' balking threshold on the expected wait, and their patience (undefined: none). */
@@ -319,6 +326,14 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
       }));
       const gaugeChange = c.gauge_change ? dist(c.gauge_change.time) : undefined;
       const moments = clearanceMoments(steps, gaugeChange);
+      const saturated = crossingUnitsPerH({
+        lanes: v.lanes,
+        calendar: hours.calendar,
+        clearanceMeanH: moments.mean,
+        clearanceVarH2: moments.variance,
+        quotaUnitsPerDay: v.quota_units_per_day,
+        eQueue: v.drivers?.e_queue ?? false,
+      });
       return {
         lanes: v.lanes,
         hours: v.hours,
@@ -333,6 +348,8 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
         priorityFeeUsdPerUnit: c.priority_fee_usd_per_unit ?? 0,
         clearanceMeanH: moments.mean,
         clearanceVarH2: moments.variance,
+        saturatedUnitsPerH: saturated.unitsPerH,
+        saturatedBinding: saturated.binding,
         declaredCapacityTPerYear: declaredCapacity(ownCapacity(c, reversed), unitOf(c.mode), trainT),
         balkAboveWait: v.drivers?.balk_above_wait !== undefined ? dist(v.drivers.balk_above_wait) : undefined,
         patience: v.drivers?.patience !== undefined ? dist(v.drivers.patience) : undefined,

@@ -41,60 +41,6 @@ export interface NetworkCapacity {
 }
 
 /**
- * Units a crossing direction clears an hour under a standing queue, on average over the week, and
- * what limits it. Open round the clock, each lane clears one unit per mean clearance time. With
- * opening hours, a lane starts units from opening until closing and finishes the last one after
- * closing: over an open spell of H hours it starts, by the renewal theorem, H/m + (1 + cv²)/2 units
- * on average (m and cv² the mean and squared coefficient of variation of the clearance), which is
- * what the simulator's lanes do. The daily quota caps each day of the week on its own (a crossing
- * closed at weekends uses no quota then): Σ over the days of min(quota, what the lanes clear that day).
- */
-export function crossingUnitsPerH(side: CrossingSide): { unitsPerH: number; binding: 'lanes' | 'quota' } {
-  const m = side.clearanceMeanH;
-  const quota = side.quotaUnitsPerDay;
-  if (!(m > 0)) {
-    // Clearance takes no time: only the quota limits, on the days the crossing opens.
-    if (quota === undefined) return { unitsPerH: Number.POSITIVE_INFINITY, binding: 'lanes' };
-    return { unitsPerH: (quota * openDays(side)) / HOURS_PER_WEEK, binding: 'quota' };
-  }
-  const cv2 = side.clearanceVarH2 / (m * m);
-  const iv = side.calendar.intervals;
-  // Units the lanes clear on each day of the week (a spell's last unit counted on the day it ends).
-  const perDay = new Float64Array(7);
-  if (side.calendar.alwaysOpen) perDay.fill((side.lanes * 24) / m);
-  else {
-    // A spell running over the end of the week into its start is one spell, not two.
-    const wraps = iv.length > 1 && iv[0]![0] === 0 && iv[iv.length - 1]![1] === HOURS_PER_WEEK;
-    iv.forEach(([a, b], i) => {
-      for (let d = Math.floor(a / 24); d * 24 < b && d < 7; d++) {
-        const h = Math.min(b, (d + 1) * 24) - Math.max(a, d * 24);
-        if (h > 0) perDay[d]! += (side.lanes * h) / m;
-      }
-      const joined = wraps && i === iv.length - 1;
-      if (!joined) perDay[Math.min(6, Math.floor((b - 1e-9) / 24))]! += (side.lanes * (1 + cv2)) / 2;
-    });
-  }
-  let byLanes = 0;
-  let byBoth = 0;
-  for (const units of perDay) {
-    byLanes += units;
-    byBoth += quota !== undefined ? Math.min(quota, units) : units;
-  }
-  return byBoth < byLanes
-    ? { unitsPerH: byBoth / HOURS_PER_WEEK, binding: 'quota' }
-    : { unitsPerH: byLanes / HOURS_PER_WEEK, binding: 'lanes' };
-}
-
-/** Days of the week on which the crossing opens at all. */
-function openDays(side: CrossingSide): number {
-  if (side.calendar.alwaysOpen) return 7;
-  const open = new Uint8Array(7);
-  for (const [a, b] of side.calendar.intervals)
-    for (let d = Math.floor(a / 24); d * 24 < b && d < 7; d++) open[d] = 1;
-  return open.reduce((s, x) => s + x, 0);
-}
-
-/**
  * Units a service direction carries an hour: departures × units a departure × the share that sail.
  * A vessel that also leaves when full sails as often as it fills: its timetable is no limit (a
  * declared capacity is).
@@ -130,8 +76,7 @@ export function networkCapacity(net: CompiledNetwork): NetworkCapacity {
   const crossings = net.crossings.map((c, i): ElementCapacity => {
     const t = unitT(net.model.crossings[i]!.mode);
     const make = (s: CrossingSide) => {
-      const op = crossingUnitsPerH(s);
-      return side(op.unitsPerH, t, s.declaredCapacityTPerYear, op.binding);
+      return side(s.saturatedUnitsPerH, t, s.declaredCapacityTPerYear, s.saturatedBinding);
     };
     return {
       sides: [make(c.sides[0]), c.sides[1] ? make(c.sides[1]) : null],

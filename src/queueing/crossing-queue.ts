@@ -8,7 +8,6 @@
  */
 import { HOURS_PER_WEEK, type WeeklyCalendar } from '../model/calendar.js';
 import type { CrossingSide } from '../network/compile.js';
-import { crossingUnitsPerH } from '../network/operational-capacity.js';
 import { erlangC } from './erlang-c.js';
 
 export interface QueueSide {
@@ -35,7 +34,7 @@ export function queueSide(side: CrossingSide): QueueSide {
     lanes: side.lanes,
     calendar: side.calendar,
     serviceCv2: m > 0 ? side.clearanceVarH2 / (m * m) : 0,
-    capacityUnitsPerH: crossingUnitsPerH(side).unitsPerH,
+    capacityUnitsPerH: side.saturatedUnitsPerH,
   };
 }
 

@@ -28,15 +28,6 @@ export function meanClearanceH(side: CrossingSide): number {
 }
 
 /**
- * Units a crossing direction clears per hour in the long run: its lanes over the open hours of a day at
- * the mean clearance time, or its daily quota when that is less, spread over 24 hours.
- */
-export function clearancePerHour(side: CrossingSide): number {
-  const lanesPerDay = (side.lanes * openHoursPerDay(side.calendar)) / side.clearanceMeanH;
-  return Math.min(lanesPerDay, side.quotaUnitsPerDay ?? Number.POSITIVE_INFINITY) / 24;
-}
-
-/**
  * The options of one direction of a crossing, its samplers drawing from `draws`. With `appointments`
  * units wait in a backlog called forward at `share` of the rate the crossing clears while open. The
  * drivers' balking threshold and patience draw from their own streams (`balking`, `patience`).
@@ -62,6 +53,8 @@ export function crossingOptions(
     steps.push({ duration: compileSampler(side.gaugeChange, draw(Purpose.duration, 'gauge-change')) });
   let booking: CrossingOptions['appointments'];
   if (appointments) {
+    // The rate the lanes clear while open, or the quota spread over the open hours, if less: booking
+    // faster would only move the queue from the backlog to the border.
     const open = openHoursPerDay(side.calendar);
     const lanesPerOpenH = side.lanes / side.clearanceMeanH;
     const quotaPerOpenH = side.quotaUnitsPerDay !== undefined ? side.quotaUnitsPerDay / open : Infinity;
@@ -86,7 +79,7 @@ export function crossingOptions(
     ...(side.balkAboveWait
       ? {
           balkAbove_h: compileSampler(side.balkAboveWait, draw(Purpose.balking, 'drivers')),
-          clearancePerHour: clearancePerHour(side),
+          clearancePerHour: side.saturatedUnitsPerH,
         }
       : {}),
     ...(side.patience

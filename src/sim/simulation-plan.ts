@@ -20,6 +20,7 @@ import {
 } from '../network/compile.js';
 import { type CompiledDemand, DAYS_PER_YEAR } from '../network/compile-demand.js';
 import { bestRoute } from '../route/best-route.js';
+import { corridorLabel } from '../route/corridor-label.js';
 import { routeContext } from '../route/route-context.js';
 import type { ArrivalPattern } from './arrival-process.js';
 import type { AppointmentSettings } from './crossing-from-network.js';
@@ -56,7 +57,10 @@ export interface DemandPlan {
    * several paths; undefined for a demand on one path. Keys the part's random stream.
    */
   readonly part?: string | undefined;
-  /** Share of the demand this part carries: its path's share of the assigned flow. */
+  /**
+   * Share of the demand on the date this part offers to the run: its paths' assigned flow, plus a
+   * share of the unserved tonnes where drivers on the way may give up (equilibriumSplit).
+   */
   readonly share: number;
   /** `<from>-><to>`. */
   readonly od: string;
@@ -174,19 +178,23 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
       ...(d.modes ? { modes: d.modes } : {}),
     };
     const split = splitOf(d.id);
-    // Each part goes through the crossings the loaded network sends that share of the demand by,
-    // where a route does so; else the fastest route (a route's waits are those of the loaded network,
-    // where a crossing the equilibrium fills waits without end, though the equilibrium sends the
-    // demand through it). A demand the equilibrium does not carry at all takes the fastest route.
-    const parts = split?.parts ?? [{ crossings: undefined, share: 1 }];
+    // Each part follows the path the loaded network sends that share of the demand by. A demand it
+    // carries none of takes the fastest route (whose waits are the loaded network's), and only where
+    // drivers on it give up, as the unserved part of the others is offered (see equilibriumSplit).
+    const parts: readonly DemandPart[] =
+      split.parts.length > 0 ? split.parts : [{ key: undefined, arcs: undefined, share: 1 }];
     let placed = 0;
+    let notCarried = false;
     for (const part of parts) {
-      const avoid =
-        part.crossings && net.model.crossings.map((c) => c.id).filter((c) => !part.crossings!.has(c));
       const route =
-        (avoid !== undefined ? bestRoute(net, d.from, d.to, { ...query, avoid }) : undefined) ??
-        bestRoute(net, d.from, d.to, query);
+        part.arcs !== undefined
+          ? { arcs: part.arcs, label: corridorLabel(net, part.arcs) }
+          : bestRoute(net, d.from, d.to, query);
       if (!route || route.arcs.length === 0) continue;
+      if (part.arcs === undefined && !route.arcs.some((arc) => rationsAtCrossing(net, arc))) {
+        notCarried = true;
+        break;
+      }
       let lot = { id: d.unit?.id ?? 't', t: 1 };
       for (const a of route.arcs) {
         const u = unitOf(arcModeName(net, a));
@@ -199,13 +207,13 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
       routes.push(routePlan(net, route.arcs, lot.t, unitOf, route.label));
       demands.push({
         id: d.id,
-        ...(parts.length > 1 ? { part: [...part.crossings!].sort().join('+') } : {}),
+        ...(parts.length > 1 ? { part: part.key } : {}),
         share: part.share,
         od: `${d.from}->${d.to}`,
         route: routeIndex,
         lot_t: lot.t,
         unit: lot.id,
-        lotsPerHour: (demandTonnesPerDay(d) * (split?.growth ?? 1) * part.share) / lot.t / 24,
+        lotsPerHour: (demandTonnesPerDay(d) * split.growth * part.share) / lot.t / 24,
         arrivals: d.arrivals,
         offset_h: offset,
       });
@@ -213,9 +221,28 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
       if (Number.isFinite(options.divertQueue))
         addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
     }
-    if (placed === 0)
+    const on = options.date === undefined ? '' : ` on ${options.date}`;
+    if (notCarried)
+      skipped.push(
+        issue(
+          'demand_no_route',
+          ['demand', d.index],
+          `${d.id}: the loaded network${on} carries none of it (its routes are full, or cost more than the freight is worth); not simulated`,
+          'warning',
+        ),
+      );
+    else if (placed === 0)
       skipped.push(
         issue('unknown_reference', ['demand', d.index], `${d.id}: no route in service; not simulated`),
+      );
+    else if (split.notOfferedShare > NOT_OFFERED_NOTICE)
+      skipped.push(
+        issue(
+          'demand_no_route',
+          ['demand', d.index],
+          `${d.id}: ${mt(d.tPerYear * split.growth * split.notOfferedShare)} of ${mt(d.tPerYear * split.growth)} Mt/yr not simulated: the loaded network${on} cannot carry it (its routes are full)`,
+          'warning',
+        ),
       );
   }
   return { ...options, network: simNetwork(net), demands, routes, skipped };
@@ -223,54 +250,115 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
 
 /** Paths carrying less than this share of a demand's assigned flow are not simulated apart. */
 const MIN_PART_SHARE = 0.01;
+/** A demand's part left out of the run is reported when it exceeds this share of the demand. */
+const NOT_OFFERED_NOTICE = 0.005;
+
+const mt = (tPerYear: number) => (tPerYear / 1e6).toFixed(2);
+
+interface DemandPart {
+  /** The crossings and services (ids, sorted, joined by `+`) of this part's paths; keys its random stream. */
+  readonly key: string | undefined;
+  /** The compiled arcs of its largest path; undefined: the fastest route. */
+  readonly arcs: readonly number[] | undefined;
+  /** Tonnes offered to the run by this part, as a share of the demand on the date. */
+  readonly share: number;
+}
 
 interface DemandSplit {
-  /** The demand's parts: the crossings each set of its paths uses, and their share of its flow. */
-  readonly parts: readonly { readonly crossings: ReadonlySet<string>; readonly share: number }[];
+  /** The demand's parts; none when the loaded network carries none of it. */
+  readonly parts: readonly DemandPart[];
   /** The demand on the date over the demand as written: its growth to the date's year. */
   readonly growth: number;
+  /** Share of the demand on the date the run leaves out: unserved, and no drivers on the way to give up. */
+  readonly notOfferedShare: number;
+}
+
+/**
+ * Whether a unit may give up at this arc: a crossing direction whose drivers balk at a long expected
+ * wait or renege when their patience runs out.
+ */
+function rationsAtCrossing(net: CompiledNetwork, arc: number): boolean {
+  if (net.arcKind[arc] !== ArcKind.crossing) return false;
+  const side = crossingSideOf(net, arc);
+  return side.balkAboveWait !== undefined || side.patience !== undefined;
 }
 
 /**
  * For each demand of the network's loaded state on the date (its equilibrium, as route waits read
- * it), how its assigned flow splits over sets of crossings: the simulator sends each share through
- * its crossings, so that it loads each crossing and direction as the assignment does. Paths through
- * the same crossings are one part; parts under {@link MIN_PART_SHARE} go to the others.
+ * it), how the run offers it: the simulator sends each path's assigned flow along that path, so that
+ * it loads each crossing, service and direction as the assignment does. Paths through the same
+ * crossings and services are one part, run along the largest of them (links do not queue in the
+ * simulation); parts under {@link MIN_PART_SHARE} go to the others.
+ *
+ * The tonnes the assignment leaves unserved (its routes are full, or cost more than the freight is
+ * worth) are offered only to parts that pass a crossing where drivers give up (balk or renege), in
+ * proportion to their flow: there the simulated drivers who give up are the assignment's unserved
+ * freight, rationed by the queue as it is at a congested road border. Elsewhere the unserved freight
+ * is not offered: it is rationed before it sets off (a train path is booked, or not), so a full
+ * crossing carries what the assignment puts through it rather than a queue that grows without end.
  */
-function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => DemandSplit | undefined {
+function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => DemandSplit {
   const as = state.assignment;
   const g = as.graph;
-  const byOd = new Map<number, Map<string, { crossings: Set<string>; flow: number }>>();
+  const net = state.net;
+  interface Group {
+    key: string;
+    arcs: number[];
+    largest: number;
+    flow: number;
+    rations: boolean;
+  }
+  const byOd = new Map<number, Map<string, Group>>();
   for (const p of as.paths) {
     if (!(p.flow > 0)) continue;
+    const arcs: number[] = [];
     const used = new Set<string>();
+    let rations = false;
     for (const a of p.arcs) {
       const n = g.arcNet[a]!;
-      if (n >= 0 && state.net.arcKind[n] === ArcKind.crossing)
-        used.add(state.net.model.crossings[state.net.arcElement[n]!]!.id);
+      if (n < 0) continue;
+      arcs.push(n);
+      const kind = net.arcKind[n];
+      if (kind === ArcKind.crossing) used.add(net.model.crossings[net.arcElement[n]!]!.id);
+      else if (kind === ArcKind.service) used.add(net.model.services[net.arcElement[n]!]!.id);
+      rations ||= rationsAtCrossing(net, n);
     }
     const key = [...used].sort().join('+');
     let groups = byOd.get(p.od);
     if (!groups) byOd.set(p.od, (groups = new Map()));
     const group = groups.get(key);
-    if (group) group.flow += p.flow;
-    else groups.set(key, { crossings: used, flow: p.flow });
+    if (!group) groups.set(key, { key, arcs, largest: p.flow, flow: p.flow, rations });
+    else {
+      group.flow += p.flow;
+      if (p.flow > group.largest) Object.assign(group, { arcs, largest: p.flow });
+    }
   }
-  const written = new Map(networkDemand(state.net).map((o) => [o.id, o.tPerYear]));
+  const written = new Map(networkDemand(net).map((o) => [o.id, o.tPerYear]));
   const byId = new Map<string, DemandSplit>();
   state.demand.forEach((od, k) => {
+    const base = written.get(od.id);
+    const growth = base !== undefined && base > 0 ? od.tPerYear / base : 1;
     const groups = [...(byOd.get(k)?.values() ?? [])].sort((a, b) => b.flow - a.flow);
     const total = groups.reduce((s, x) => s + x.flow, 0);
-    if (!(total > 0)) return;
+    if (!(total > 0) || !(od.tPerYear > 0)) {
+      byId.set(od.id, { parts: [], growth, notOfferedShare: 0 });
+      return;
+    }
+    // Small parts go to the others, in proportion, so that the served tonnes stay whole.
     const kept = groups.filter((x, i) => i === 0 || x.flow / total >= MIN_PART_SHARE);
     const keptTotal = kept.reduce((s, x) => s + x.flow, 0);
-    const base = written.get(od.id);
+    const served = (x: { flow: number }) => (x.flow / keptTotal) * total;
+    const unserved = Math.max(0, od.tPerYear - total);
+    const rationed = kept.filter((x) => x.rations).reduce((s, x) => s + served(x), 0);
+    const offered = (x: { flow: number; rations: boolean }) =>
+      served(x) + (x.rations && rationed > 0 ? (unserved * served(x)) / rationed : 0);
     byId.set(od.id, {
-      parts: kept.map((x) => ({ crossings: x.crossings, share: x.flow / keptTotal })),
-      growth: base !== undefined && base > 0 ? od.tPerYear / base : 1,
+      parts: kept.map((x) => ({ key: x.key, arcs: x.arcs, share: offered(x) / od.tPerYear })),
+      growth,
+      notOfferedShare: rationed > 0 ? 0 : unserved / od.tPerYear,
     });
   });
-  return (id) => byId.get(id);
+  return (id) => byId.get(id) ?? { parts: [], growth: 1, notOfferedShare: 0 };
 }
 
 type UnitOf = (mode: Mode) => { id: string; t: number } | undefined;

@@ -3,11 +3,13 @@
  * whole weeks, what `crossingUnitsPerH` says — lanes × (open hours ÷ mean clearance + the last unit of
  * each spell, (1 + cv²)/2 by the renewal theorem), at most the daily quota — within 5 % on random
  * crossings, beyond the simulation's own noise (4 standard errors of the mean of six replications). The edge term: a lane keeps starting units until closing and finishes the last after it.
+ * Drivers who wait in an e-queue are called forward at the rate the lanes clear while open, so there
+ * the edge term is not used: the capacity is lanes × open hours ÷ mean clearance, at most the quota.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CrossingSide, compileNetwork } from '../../src/network/compile.js';
-import { crossingUnitsPerH } from '../../src/network/operational-capacity.js';
+import { crossingUnitsPerH } from '../../src/network/crossing-clearance-rate.js';
 import { BorderCrossing, type CrossingHooks } from '../../src/sim/crossing.js';
 import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
@@ -31,6 +33,8 @@ function crossingModel(c: Record<string, unknown>) {
 
 /** Units the simulated crossing clears an hour, weeks 2 to `weeks`, under a standing queue. */
 function simulatedPerH(side: CrossingSide, expectedPerH: number, weeks: number, seed: number) {
+  // a driver's e-queue, as a run sets it up for a crossing whose drivers use one: 1-h slots at the full rate
+  const eQueue = side.eQueue ? { slot_h: 1, share: 1 } : undefined;
   const sim = new Simulation();
   const streams = new RandomStreams(seed);
   let cleared = 0;
@@ -47,7 +51,7 @@ function simulatedPerH(side: CrossingSide, expectedPerH: number, weeks: number, 
     },
   };
   const crossing = new BorderCrossing(sim, () => {}, {
-    ...crossingOptions(side, streams.stream(0, 1)),
+    ...crossingOptions(side, streams.stream(0, 1), eQueue),
     hooks,
   });
   const units = Math.ceil(expectedPerH * end * 1.5) + 100;
@@ -80,6 +84,7 @@ describe('saturated throughput = operational capacity (±5 %)', () => {
           repeat: fc.double({ min: 0, max: 0.5, noNaN: true }),
           quota: fc.option(fc.integer({ min: 5, max: 200 }), { nil: undefined }),
           seed: fc.integer({ min: 1, max: 1_000_000 }),
+          eQueue: fc.boolean(),
         }),
         (p) => {
           const model = crossingModel({
@@ -90,6 +95,7 @@ describe('saturated throughput = operational capacity (±5 %)', () => {
               { name: 'inspection', time: p.second, probability: p.probability, repeat: p.repeat },
             ],
             ...(p.quota !== undefined ? { quota_units_per_day: p.quota } : {}),
+            ...(p.eQueue ? { drivers: { e_queue: true } } : {}),
           });
           const side = compileNetwork(model).crossings[0]!.sides[0];
           const expected = crossingUnitsPerH(side).unitsPerH;
