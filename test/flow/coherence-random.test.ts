@@ -6,7 +6,9 @@
  * queue model's at the assigned load, which is computed here independently (Allen–Cunneen over
  * Erlang C, deterministic clearance); and the outlook's cost with unserved tonnes never falls from one
  * year to the next when demand grows and capacity stays (capacity method: a larger demand cannot be
- * met more cheaply).
+ * met more cheaply); and the simulation of the date clears at each crossing direction the tonnes the
+ * assignment puts there, within 4 standard errors of the count (Poisson), where demand exceeds what
+ * the crossings can carry too (the unserved tonnes are not offered: no drivers give up here).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ import { buildFlowGraph } from '../../src/flow/flow-graph.js';
 import { flowReport } from '../../src/flow/flow-report.js';
 import { outlook } from '../../src/flow/outlook.js';
 import { compileNetwork } from '../../src/network/compile.js';
+import { simulate } from '../../src/sim/simulate.js';
 import { randomNetwork, randomNetworkSpec } from './random-network.js';
 
 const TRUCK_T = 20;
@@ -98,4 +101,28 @@ describe('coherence on random small networks', () => {
       { numRuns: 15 },
     );
   }, 15_000);
+
+  it('the simulation of the date clears the assigned tonnes at each crossing direction', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomNetworkSpec, async (spec) => {
+        const model = randomNetwork(spec);
+        const check = checkNetwork(compileNetwork(model, { date: DATE }), DATE);
+        const sim = await simulate(model, { date: DATE, days: 120, replications: 6 });
+        const windowDays = (sim.days - sim.warmup_days) * sim.replications;
+        for (const row of check.crossings) {
+          const flow = sim.crossings[row.id]?.directions[row.direction];
+          const served = flow?.served ?? 0;
+          const simulated = (served / windowDays) * 365 * TRUCK_T;
+          // Poisson count of the assigned rate: its standard error, and a unit of rounding
+          const expectedUnits = (row.flow_t_per_year / 365 / TRUCK_T) * windowDays;
+          const se = Math.sqrt(Math.max(expectedUnits, 1)) * (365 / windowDays) * TRUCK_T;
+          expect(
+            Math.abs(simulated - row.flow_t_per_year),
+            `${row.id} ${row.direction}: simulated ${simulated.toFixed(0)} vs assigned ${row.flow_t_per_year.toFixed(0)} t/yr`,
+          ).toBeLessThanOrEqual(4 * se + (365 / windowDays) * TRUCK_T);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 });
