@@ -132,7 +132,6 @@ describe('rationing by value with a spread', () => {
           const cap = capShare * flows.reduce((s, f) => s + f.d, 0);
           const want = closedForm(flows, cap);
           const got = await solveCapacityLp(sharedLink(flows, cap));
-          const total = flows.reduce((s, f) => s + f.d, 0);
           flows.forEach((f, i) => {
             // Within one step of each flow's curve (and of every other flow's, whose step shifts the price).
             const step = Math.max(...flows.map((g) => g.d)) / UNSERVED_COST_SEGMENTS;
