@@ -49,14 +49,16 @@ const SAMPLE_FLOW: Readonly<Record<string, readonly [number, number]>> = {
   'aktogay-almaty-rail': [0.36, 0.02],
   'altynkol-zhetygen-rail': [10.48, 0.34],
   'zhetygen-almaty-rail': [10.48, 0.1],
-  'almaty-shu-rail': [3.92, 0.04],
+  'almaty-kazybek-bek-rail': [3.92, 0.04],
+  'kazybek-bek-shu-rail': [3.92, 0.04],
   'shu-moiynty-rail': [3.92, 0.18],
   'moiynty-zharyk-rail': [23.59, 0.22],
   'zharyk-karaganda-rail': [19.12, 0.17],
   'karaganda-astana-rail': [4.12, 0.04],
   'astana-petropavl-rail': [4.12, 0.04],
   'petropavl-petropavl-border-rail': [4.12, 0.04],
-  'zharyk-zhezkazgan-rail': [4.47, 0.2],
+  'zharyk-kyzylzhar-rail': [4.47, 0.2],
+  'kyzylzhar-zhezkazgan-rail': [4.47, 0.2],
   'zhezkazgan-beineu-rail': [4.47, 0.2],
   'beineu-mangystau-rail': [4.47, 0.2],
   'mangystau-aktau-rail': [2.97, 0.14],
@@ -77,7 +79,7 @@ const SAMPLE_FLOW: Readonly<Record<string, readonly [number, number]>> = {
   'tbilisi-poti-rail': [3.92, 0.09],
   'tbilisi-akhalkalaki-rail': [0.55, 0.11],
   'kars-ankara-rail': [0.55, 0.02],
-  'ankara-istanbul-rail': [0.55, 0.02],
+  'ankara-kosekoy-rail': [0.55, 0.02],
   'nur-zholy-almaty-road': [4.16, 0.21],
   'ferry-aktau-alat': [2.13, 0.95],
   'ferry-kuryk-alat': [1.5, 0.67],
@@ -132,9 +134,13 @@ export function sampleMapData(model: NetworkModel, comparison: boolean): Network
   }));
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const lines = [
-    ...model.links.map((l) => ({ id: l.id ?? `${l.from}-${l.to}`, from: l.from, to: l.to, mode: l.mode })),
+    ...model.links.map((l) => ({ id: l.id!, from: l.from, to: l.to, mode: l.mode })),
     ...model.services.map((s) => ({ id: s.id, from: s.from, to: s.to, mode: s.mode, name: s.name })),
   ];
+  // The samples name elements of the dataset: a renamed element must not silently lose its sample.
+  const known = new Set([...lines.map((l) => l.id), ...model.crossings.map((c) => c.id)]);
+  const stale = Object.keys(SAMPLE_FLOW).filter((id) => !known.has(id));
+  if (stale.length > 0) throw new Error(`viz-preview: sample flows for unknown elements: ${stale.join(', ')}`);
   const links: MapLink[] = lines.map((l) => {
     const sample = SAMPLE_FLOW[l.id];
     return {
