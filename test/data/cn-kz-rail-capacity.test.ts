@@ -121,9 +121,7 @@ describe('China–Kazakhstan rail capacity by date and direction', () => {
     const unserved = out.unserved
       .filter((u) => borderIds.has(u.id))
       .reduce((s, u) => s + u.unserved_t_per_year, 0);
-    const bySea = border
-      .filter((d) => d.modes?.includes('sea'))
-      .reduce((s, d) => s + (d.t_per_year ?? 0), 0);
+    const bySea = border.filter((d) => d.modes?.includes('sea')).reduce((s, d) => s + (d.t_per_year ?? 0), 0);
     const gap = demand - flow - unserved;
     expect(gap).toBeGreaterThan(-1_000);
     expect(gap).toBeLessThanOrEqual(bySea + 1_000);
