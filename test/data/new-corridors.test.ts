@@ -108,7 +108,26 @@ describe('the southern route and Uzbekistan onward', () => {
     const rows = routes('tashkent', 'alat', '2026-07-01', '--modes', 'rail,ferry,sea');
     expect(uses(rows, 'khodzhadavlet-farap')).toBe(true);
     expect(uses(rows, 'ferry-turkmenbashi-alat')).toBe(true);
-    expect(link('tashkent-bukhara-rail').distance_km).toBe(344 + 256);
+    // Tashkent–Samarkand 344 km + Samarkand–Bukhara 256 km (Wikipedia), split at Syrdaryo for the Syrdarya junction
+    expect(link('tashkent-syrdarya-rail').distance_km + link('syrdarya-bukhara-rail').distance_km).toBe(
+      344 + 256,
+    );
+  });
+
+  it('the Darbaza–Maktaaral line goes on into Uzbekistan at the Syrdarya junction, 10 train pairs a day, from its opening', () => {
+    // Ministry of Transport of Kazakhstan via Trend, 24 Feb 2026: Saryagash 36 train pairs a day, the Syrdarya
+    // junction 10 once the Darbaza–Maktaaral line is complete (the line opens 2027-01-01, above)
+    const TRAIN_T = 2_500; // a freight train's net load (SOURCES.md E5)
+    const pairs = (id: string) =>
+      model.crossings.find((c) => c.id === id)!.capacity_t_per_year! / (2 * 365 * TRAIN_T);
+    expect(pairs('saryagash-keles')).toBeCloseTo(36, 6);
+    expect(pairs('maktaaral-syrdarya')).toBeCloseTo(10, 6);
+    expect(uses(routes('shymkent', 'bukhara', '2026-12-31'), 'maktaaral-syrdarya')).toBe(false);
+    const after = routes('shymkent', 'bukhara', '2027-01-01');
+    expect(uses(after, 'maktaaral-syrdarya')).toBe(true);
+    // it bypasses Saryagash and the Tashkent junction
+    const via = after.find((r) => r.legs.some((l) => l.id === 'maktaaral-syrdarya'))!;
+    expect(via.legs.some((l) => l.id === 'saryagash-keles' || l.id === 'tashkent-syrdarya-rail')).toBe(false);
   });
 
   it('Türkmenbaşy–Alat rail ferries: the sailings of Jan–May 2023 less the Turkmen Ro-Pax voyages', () => {
