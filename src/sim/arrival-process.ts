@@ -27,7 +27,7 @@ export function arrivalProcess(
 ): ArrivalProcess {
   if (!(perHour > 0)) return () => Number.POSITIVE_INFINITY;
   // a flat profile is no profile: the same draws as without one
-  if (monthly !== undefined && monthly.factors.some((x) => x !== 1))
+  if (monthly?.factors.some((x) => x !== 1))
     return seasonalArrivals(pattern, perHour, random, offset_h, monthly);
   if (pattern === 'poisson') {
     const mean = 1 / perHour;

@@ -53,7 +53,7 @@ describe('seasonal arrivals', () => {
 
   it('with an hourly profile too, the rate is their product: counts by month and local hour', () => {
     const start = Date.UTC(2023, 0, 1);
-    const hourly = Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 12 ? 3 : h >= 20 ? 0 : 1));
+    const hourly = Array.from({ length: 24 }, (_, h): number => (h >= 8 && h < 12 ? 3 : h >= 20 ? 0 : 1));
     const hourlyTotal = hourly.reduce((s, x) => s + x, 0);
     const offset = 6; // local time 6 h ahead of UTC
     const perHour = 2;
