@@ -37,6 +37,28 @@ export function serviceOptions(s: ServiceSide, season?: ServiceSeason): BatchSer
   };
 }
 
+/**
+ * Share of its scheduled departures a seasonal service sails on average over [from_h, to_h) of a run
+ * from `start_date`: each month's share weighted by its hours in that span; the annual mean without a
+ * date (as the run does then).
+ */
+export function sailingShareOver(
+  profile: readonly number[],
+  start_date: string | undefined,
+  from_h: number,
+  to_h: number,
+): number {
+  if (start_date === undefined || !(to_h > from_h)) return annualMean(profile);
+  const calendar = new MonthCalendar(start_date);
+  let sum = 0;
+  for (let t = from_h; t < to_h; ) {
+    const end = Math.min(to_h, calendar.monthEnd(t));
+    sum += profile[calendar.monthAt(t)]! * (end - t);
+    t = end;
+  }
+  return sum / (to_h - from_h);
+}
+
 /** The weather of a service with a monthly profile of sailing shares; none when every month sails all. */
 function serviceClosures(profile: readonly number[], season: ServiceSeason): ServiceClosures | undefined {
   if (profile.every((x) => x >= 1)) return undefined;

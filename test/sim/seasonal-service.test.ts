@@ -10,7 +10,7 @@ import { validateNetwork } from '../../src/model/validate.js';
 import { BatchService, type BatchServiceOptions } from '../../src/sim/batch-service.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
-import { serviceOptions } from '../../src/sim/service-from-network.js';
+import { sailingShareOver, serviceOptions } from '../../src/sim/service-from-network.js';
 import { simulate, simulationPlan } from '../../src/sim/simulate.js';
 import { TripModel } from '../../src/sim/trip-model.js';
 
@@ -252,5 +252,31 @@ describe('seasonal sailings in a run', () => {
     // and a flat profile is no profile, byte for byte
     const flat = await simulate(ferryNetwork(new Array(12).fill(1)), options);
     expect(JSON.stringify(flat)).toBe(JSON.stringify(plain));
+  });
+
+  it('a run whose months sail another share than the mean says so, with the shares counted by hand', async () => {
+    // Counted days 15 December to 29 January (days 14–60 from 1 December): 408 h at 0.5 and 696 h at
+    // 0.82 give (204 + 570.72) / 1,104 = 0.7017; the year's mean is (10 × 1 + 0.82 + 0.5) / 12 = 0.9433.
+    const profile = [0.82, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5];
+    expect(sailingShareOver(profile, '2024-12-01', 336, 1440)).toBeCloseTo(
+      (408 * 0.5 + 696 * 0.82) / 1104,
+      12,
+    );
+    expect(sailingShareOver(profile, undefined, 336, 1440)).toBeCloseTo(11.32 / 12, 12);
+    const options = {
+      days: 60,
+      warmupDays: 14,
+      drainDays: 5,
+      replications: 1,
+      workers: 1,
+      date: '2024-12-01',
+    };
+    const r = await simulate(ferryNetwork(profile), options);
+    expect(r.warnings).toEqual([
+      'ferry: its monthly_profile sails 0.70 of the scheduled departures over the counted days, against the annual mean 0.94 that the loaded network of route, assign and check takes; its simulated wait is that of these months',
+    ]);
+    // a service without a profile has nothing to say
+    const plain = await simulate(ferryNetwork(), options);
+    expect(plain.warnings).toEqual([]);
   });
 });
