@@ -420,20 +420,30 @@ export class ResultMerger {
       crossings,
       od,
       services,
-      warnings: [...plan.skipped.map((i) => i.message), ...this.seasonNotes()],
+      warnings: [...plan.skipped.map((i) => i.message), ...this.seasonNotes(shown)],
     };
   }
 
   /**
    * Per simulated service whose monthly profile sails another share over the counted days than its
    * annual mean, which the loaded network of route, assign and check reads: why its simulated wait is not theirs.
+   * With crossings to show, only the services on the routes of the pairs shown.
    */
-  private seasonNotes(): string[] {
+  private seasonNotes(shown: ReadonlySet<number> | null): string[] {
     const plan = this.plan;
+    let onShownRoutes: Set<number> | null = null;
+    if (shown) {
+      onShownRoutes = new Set();
+      for (const d of plan.demands) {
+        if (!this.usesCrossings(d.route, shown)) continue;
+        for (const leg of plan.routes[d.route]!.legs)
+          if (leg.kind === LegType.service) onShownRoutes.add(leg.element);
+      }
+    }
     const notes: string[] = [];
     plan.network.services.forEach((s, i) => {
       const profile = s.sides[0].monthlyProfile;
-      if (!this.services[i] || !profile) return;
+      if (!this.services[i] || !profile || (onShownRoutes && !onShownRoutes.has(i))) return;
       const run = sailingShareOver(profile, plan.date, plan.warmup_h, plan.end_h);
       const mean = annualMean(profile);
       if (Math.abs(run - mean) < 0.005) return;
