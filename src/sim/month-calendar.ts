@@ -5,7 +5,7 @@
 
 const MS_PER_H = 3_600_000;
 
-/** Twelve factors, January first, and the month each simulated hour falls in. */
+/** Twelve factors, January first, and the run's start, from which each simulated hour has its month. */
 export interface MonthlyFactors {
   /** The factor of each month, January first. */
   readonly factors: readonly number[];
@@ -56,11 +56,6 @@ export class MonthCalendar {
     this.from_h = edge(index);
     this.until_h = edge(index + 1);
   }
-}
-
-/** The factor of the month `time_h` falls in. */
-export function monthlyFactorAt(calendar: MonthCalendar, factors: readonly number[], time_h: number): number {
-  return factors[calendar.monthAt(time_h)]!;
 }
 
 /** Mean of twelve monthly factors (months weighted alike, as the file format's profiles are). */
