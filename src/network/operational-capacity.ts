@@ -95,10 +95,9 @@ function openDays(side: CrossingSide): number {
 }
 
 /**
- * Units a service direction carries an hour: departures × units a departure × the share that sail,
- * the annual mean of its monthly profile on every date (the loaded network is an annual-rate state;
- * only the simulator runs the months: docs/methodology.md, Seasons). A vessel that also leaves when
- * full sails as often as it fills: its timetable is no limit (a declared capacity is).
+ * Units a service direction carries an hour: departures × units a departure × the share that sail.
+ * A vessel that also leaves when full sails as often as it fills: its timetable is no limit (a
+ * declared capacity is).
  */
 export function serviceUnitsPerH(side: ServiceSide): number {
   if (side.departuresPerWeek === undefined || side.departsWhenFull) return Number.POSITIVE_INFINITY;
