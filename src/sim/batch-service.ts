@@ -1,10 +1,11 @@
 /**
  * A batch service: a Caspian ferry that sails when full (or after a maximum wait), a block train that
- * leaves on its timetable, or whichever comes first.
+ * leaves on its timetable, or whichever comes first; weather may close it for a slot at a time.
  */
 import type { EventHandle } from './event-queue.js';
 import { FifoQueue } from './fifo-queue.js';
 import { Priority, type Simulation } from './kernel.js';
+import type { Uniform } from './random.js';
 
 /**
  * When a batch leaves: `full` as soon as `capacity` slots are taken and a carrier is in; `schedule` at
@@ -20,6 +21,21 @@ export interface DepartureTimetable {
   readonly times_h: readonly number[];
   /** Local time minus simulation time, in hours. */
   readonly offset_h?: number;
+}
+
+/**
+ * Closures (storms, ice): the service is open or closed a slot at a time. With a timetable a slot runs
+ * from one timetabled departure to the next, so that a closed slot cancels its departure; without one
+ * a slot is `slot_h` long from time 0. Each slot draws once from `random`, whatever the load, and is
+ * open when the draw is below `openShare` at the slot's start. While closed nothing sails (a full
+ * carrier or an expired maximum wait leaves when it opens).
+ */
+export interface ServiceClosures {
+  /** Share of slots open, as of a time (the month's share of the scheduled departures that sail). */
+  readonly openShare: (time_h: number) => number;
+  readonly random: Uniform;
+  /** Length of a slot without a timetable, hours (default 24: a day at a time). */
+  readonly slot_h?: number;
 }
 
 export interface BatchHooks {
@@ -46,6 +62,7 @@ export interface BatchServiceOptions {
    * unit waiting has waited this many hours (default: no limit).
    */
   readonly maxWait_h?: number;
+  readonly closures?: ServiceClosures;
   readonly hooks?: BatchHooks;
 }
 
@@ -62,6 +79,8 @@ export type DepartureHandler = (units: Int32Array, boardedAt: Float64Array, load
 export class BatchService {
   /** Carriers at the berth now. */
   carriersIn: number;
+  /** Whether the weather lets the service sail now (always, without closures). */
+  open = true;
   hooks: BatchHooks | null;
   private readonly sim: Simulation;
   private readonly onDepart: DepartureHandler;
@@ -87,6 +106,7 @@ export class BatchService {
   private readonly times: Float64Array;
   private readonly period: number;
   private readonly offset: number;
+  private readonly closures: ServiceClosures | null;
 
   constructor(sim: Simulation, onDepart: DepartureHandler, options: BatchServiceOptions) {
     const { capacity, departs } = options;
@@ -107,6 +127,7 @@ export class BatchService {
       throw new RangeError('a finite fleet of carriers needs a turnaround time');
     }
     this.hooks = options.hooks ?? null;
+    this.closures = options.closures ?? null;
     this.units = new Int32Array(capacity);
     this.boardedAt = new Float64Array(capacity);
     this.returnKind = sim.handler('carrier-return', () => this.carrierReturns());
@@ -126,6 +147,30 @@ export class BatchService {
     if (departs !== 'full') {
       if (this.times.length === 0) throw new RangeError(`departs: '${departs}' needs a timetable with times`);
       this.scheduleFirstDeparture();
+    } else if (this.closures !== null) {
+      const slot = this.closures.slot_h ?? 24;
+      if (!(slot > 0)) throw new RangeError('slot_h must be positive');
+      const kind = sim.handler('weather-slot', () => {
+        this.weather();
+        if (this.open) this.release();
+        sim.schedule(slot, kind, 0, 0, Priority.urgent);
+      });
+      sim.schedule(0, kind, 0, 0, Priority.urgent);
+    }
+  }
+
+  /** A slot starts: one draw decides whether it is open. */
+  private weather(): void {
+    const c = this.closures!;
+    this.open = c.random() < c.openShare(this.sim.now);
+  }
+
+  /** The service opened: full carriers, and a unit whose maximum wait ran out, leave. */
+  private release(): void {
+    if (this.whenFull) this.departWhileFull();
+    if (this.overdue && this.carriersIn >= 1 && this.queue.length > 0) {
+      this.overdue = false;
+      this.depart();
     }
   }
 
@@ -153,13 +198,13 @@ export class BatchService {
   }
 
   private departWhileFull(): void {
-    while (this.carriersIn >= 1 && this.waitingSlots >= this.capacity) this.depart();
+    while (this.open && this.carriersIn >= 1 && this.waitingSlots >= this.capacity) this.depart();
   }
 
   private carrierReturns(): void {
     this.carriersIn++;
     if (this.whenFull) this.departWhileFull();
-    if (this.overdue && this.carriersIn >= 1 && this.queue.length > 0) {
+    if (this.open && this.overdue && this.carriersIn >= 1 && this.queue.length > 0) {
       this.overdue = false;
       this.depart();
     }
@@ -175,12 +220,14 @@ export class BatchService {
   private maxWaitReached(): void {
     this.timeout = -1;
     if (this.queue.length === 0) return;
-    if (this.carriersIn >= 1) this.depart();
+    if (this.open && this.carriersIn >= 1) this.depart();
     else this.overdue = true;
   }
 
   private timetabled(i: number, cycle: number): void {
-    if (this.carriersIn >= 1 && this.queue.length >= this.minLoad) this.depart();
+    if (this.closures !== null) this.weather();
+    if (this.open && this.carriersIn >= 1 && this.queue.length >= this.minLoad) this.depart();
+    if (this.closures !== null && this.open) this.release();
     let next = i + 1;
     let nextCycle = cycle;
     if (next === this.times.length) {

@@ -3,7 +3,12 @@
  * and the models on it (crossings, trips), with `simulate(network, options)` for Monte Carlo runs.
  */
 export { AppointmentBook, type AppointmentBookOptions } from './appointment-book.js';
-export { type ArrivalPattern, type ArrivalProcess, arrivalProcess } from './arrival-process.js';
+export {
+  type ArrivalPattern,
+  type ArrivalProcess,
+  arrivalProcess,
+  seasonalArrivals,
+} from './arrival-process.js';
 export {
   type BatchHooks,
   BatchService,
@@ -11,6 +16,7 @@ export {
   type DepartureHandler,
   type DeparturePolicy,
   type DepartureTimetable,
+  type ServiceClosures,
 } from './batch-service.js';
 export {
   CapacitySchedule,
@@ -31,6 +37,7 @@ export { type EventHandle, EventQueue } from './event-queue.js';
 export { FifoQueue } from './fifo-queue.js';
 export { IdPool } from './id-pool.js';
 export { type EventHandler, Priority, Simulation, type SimulationOptions, type TraceHook } from './kernel.js';
+export { MonthCalendar, type MonthlyFactors } from './month-calendar.js';
 export { PriorityQueue } from './priority-queue.js';
 export {
   type PriorityClass,
@@ -65,7 +72,7 @@ export { normalSampler } from './sample/normal.js';
 export type { Sampler } from './sample/sampler.js';
 export { triangularSampler } from './sample/triangular.js';
 export { uniformSampler } from './sample/uniform.js';
-export { serviceOptions } from './service-from-network.js';
+export { type ServiceSeason, sailingShareOver, serviceOptions } from './service-from-network.js';
 export {
   resolveSimulateOptions,
   SIMULATE_DEFAULTS,

@@ -115,6 +115,8 @@ export const Purpose = {
   /** A driver's threshold on the expected wait (balking) and patience (reneging) at a crossing. */
   balking: 'balking',
   patience: 'patience',
+  /** Whether a seasonal service's slot is open or closed by weather (both directions draw alike). */
+  weather: 'weather',
   /** A positional substream of {@link RandomStreams.stream} (tests and engine benches). */
   substream: 'substream',
 } as const;

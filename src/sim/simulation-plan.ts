@@ -73,6 +73,8 @@ export interface DemandPlan {
   readonly arrivals: ArrivalPattern;
   /** Local time minus simulation time for an hourly profile: the first crossing's time zone. */
   readonly offset_h: number;
+  /** Relative rate in each month, January first, mean 1 (the compiled demand's); undefined: none. */
+  readonly monthlyProfile?: readonly number[] | undefined;
 }
 
 export interface PlanOptions {
@@ -216,6 +218,7 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
         lotsPerHour: (demandTonnesPerDay(d) * split.growth * part.share) / lot.t / 24,
         arrivals: d.arrivals,
         offset_h: offset,
+        ...(d.monthlyProfile ? { monthlyProfile: d.monthlyProfile } : {}),
       });
       placed++;
       if (Number.isFinite(options.divertQueue))

@@ -5,8 +5,10 @@
 
 import { hasEQueue } from './e-queue-of.js';
 import { LegType } from './leg-type.js';
+import { annualMean } from './month-calendar.js';
 import type { ReplicationResult } from './replication.js';
 import { SIM_HISTOGRAM } from './replication.js';
+import { sailingShareOver } from './service-from-network.js';
 import type { SimulationPlan } from './simulation-plan.js';
 import { confidenceInterval } from './stats/confidence-interval.js';
 import type { CrossingStats, TallyResult } from './stats/crossing-monitor.js';
@@ -418,8 +420,38 @@ export class ResultMerger {
       crossings,
       od,
       services,
-      warnings: plan.skipped.map((i) => i.message),
+      warnings: [...plan.skipped.map((i) => i.message), ...this.seasonNotes(shown)],
     };
+  }
+
+  /**
+   * Per simulated service whose monthly profile sails another share over the counted days than its
+   * annual mean, which the loaded network of route, assign and check reads: why its simulated wait is not theirs.
+   * With crossings to show, only the services on the routes of the pairs shown.
+   */
+  private seasonNotes(shown: ReadonlySet<number> | null): string[] {
+    const plan = this.plan;
+    let onShownRoutes: Set<number> | null = null;
+    if (shown) {
+      onShownRoutes = new Set();
+      for (const d of plan.demands) {
+        if (!this.usesCrossings(d.route, shown)) continue;
+        for (const leg of plan.routes[d.route]!.legs)
+          if (leg.kind === LegType.service) onShownRoutes.add(leg.element);
+      }
+    }
+    const notes: string[] = [];
+    plan.network.services.forEach((s, i) => {
+      const profile = s.sides[0].monthlyProfile;
+      if (!this.services[i] || !profile || (onShownRoutes && !onShownRoutes.has(i))) return;
+      const run = sailingShareOver(profile, plan.date, plan.warmup_h, plan.end_h);
+      const mean = annualMean(profile);
+      if (Math.abs(run - mean) < 0.005) return;
+      notes.push(
+        `${s.id}: its monthly_profile sails ${run.toFixed(2)} of the scheduled departures over the counted days, against the annual mean ${mean.toFixed(2)} that the loaded network of route, assign and check takes; its simulated wait is that of these months`,
+      );
+    });
+    return notes;
   }
 
   /** The ids of the crossings a route passes, in order. */

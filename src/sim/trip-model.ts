@@ -146,7 +146,10 @@ export class TripModel {
       return new BatchService(
         sim,
         (units, boardedAt, load) => this.sail(s, direction, units, boardedAt, load),
-        serviceOptions(entry.sides[direction] ?? entry.sides[0]),
+        serviceOptions(entry.sides[direction] ?? entry.sides[0], {
+          start_date: plan.date,
+          weather: () => streams(Purpose.weather, `service:${entry.id}`),
+        }),
       );
     });
     this.links = Array.from(usedLink, (used, k) => {
@@ -166,6 +169,7 @@ export class TripModel {
         d.lotsPerHour,
         streams(Purpose.arrivals, d.part === undefined ? `demand:${d.id}` : `demand:${d.id}@${d.part}`),
         d.offset_h,
+        d.monthlyProfile && plan.date ? { factors: d.monthlyProfile, start_date: plan.date } : undefined,
       ),
     );
     plan.demands.forEach((_, i) => {
