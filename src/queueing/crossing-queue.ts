@@ -1,15 +1,23 @@
 /**
  * The one queue model of a border crossing's direction, which route waits, flow assignment and the
- * check against the simulator all read: units arriving at λ an hour wait for the crossing to open and
- * then, by the Allen–Cunneen approximation of the G/G/c queue, Wq(M/M/c) × (ca² + cs²)/2, the c lanes
- * each clearing the direction's operational capacity ÷ c (opening hours and the daily quota
- * included). At or above capacity the stationary wait does not exist: it is Infinity, and a flow
- * assignment keeps every direction below it.
+ * check against the simulator all read. Open round the clock, units arriving at λ an hour wait as in
+ * the G/G/c queue by the Allen–Cunneen approximation, Wq(M/M/c) × (ca² + cs²)/2, the c lanes each
+ * clearing the direction's operational capacity ÷ c (the daily quota included). With opening hours
+ * the wait has three parts: the backlog that builds while the crossing is closed and drains once it
+ * opens (a fluid over the week, src/queueing/opening-backlog.ts, the wait for opening included); the
+ * G/G/c queue of the lanes at their own rate c/m while open with no backlog left; and the backlog a
+ * day leaves to the next, the mean maximum of the random walk of each day's arrivals less what the
+ * crossing clears that day (src/queueing/random-walk-maximum.ts; what a day clears varies with the
+ * clearance times unless the quota binds), waited a period by each unit of it.
+ * At or above capacity the stationary wait does not exist: it is Infinity, and a flow assignment keeps
+ * every direction below it.
  */
 import { HOURS_PER_WEEK, type WeeklyCalendar } from '../model/calendar.js';
 import type { CrossingSide } from '../network/compile.js';
 import { crossingUnitsPerH } from '../network/operational-capacity.js';
 import { erlangC } from './erlang-c.js';
+import { openingBacklog } from './opening-backlog.js';
+import { gaussianWalkMaximumMean } from './random-walk-maximum.js';
 
 export interface QueueSide {
   readonly lanes: number;
@@ -18,6 +26,11 @@ export interface QueueSide {
   readonly serviceCv2: number;
   /** Units cleared an hour under a standing queue, on average over the week. */
   readonly capacityUnitsPerH: number;
+  /** Mean time a unit holds a lane, hours. */
+  readonly clearanceMeanH: number;
+  readonly quotaUnitsPerDay: number | undefined;
+  /** What limits the capacity: the lanes, or the daily quota (then what a day clears does not vary). */
+  readonly binding: 'lanes' | 'quota';
 }
 
 export interface QueueWait {
@@ -31,11 +44,15 @@ export interface QueueWait {
 /** The queue parameters of a crossing's direction. */
 export function queueSide(side: CrossingSide): QueueSide {
   const m = side.clearanceMeanH;
+  const capacity = crossingUnitsPerH(side);
   return {
     lanes: side.lanes,
     calendar: side.calendar,
     serviceCv2: m > 0 ? side.clearanceVarH2 / (m * m) : 0,
-    capacityUnitsPerH: crossingUnitsPerH(side).unitsPerH,
+    capacityUnitsPerH: capacity.unitsPerH,
+    clearanceMeanH: m,
+    quotaUnitsPerDay: side.quotaUnitsPerDay,
+    binding: capacity.binding,
   };
 }
 
@@ -69,10 +86,23 @@ function forEachGap(calendar: WeeklyCalendar, f: (gap: number) => void): void {
   }
 }
 
+/** The calendar's period: a day when every day has the same hours, else the week. */
+export function calendarPeriodH(calendar: WeeklyCalendar): number {
+  const isOpen = (t: number) => calendar.intervals.some(([a, b]) => a <= t && t < b);
+  for (const [a, b] of calendar.intervals)
+    for (const t of [a, b, (a + b) / 2])
+      for (let d = 1; d < 7; d++) {
+        const x = (t + 24 * d) % HOURS_PER_WEEK;
+        if (isOpen(x) !== isOpen(t % HOURS_PER_WEEK)) return HOURS_PER_WEEK;
+      }
+  return 24;
+}
+
 /**
  * The wait of units arriving at `arrivalsPerH` with inter-arrival SCV `arrivalCv2` (1 for Poisson).
- * Its variance is that of the M/M/c wait, C(2 − C)/(cμ − λ)², scaled by the Allen–Cunneen factor
- * squared, plus the variance of the wait for opening.
+ * Its variance: that of the wait for opening plus, for the rest, that of an M/M/c wait of the same
+ * mean, mean² × (2 − C)/C with C Erlang's probability of waiting at the weekly-average load (open
+ * round the clock, exactly C(2 − C)/(cμ − λ)² scaled by the Allen–Cunneen factor squared).
  */
 export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): QueueWait {
   const closedMean = closedWaitH(q.calendar);
@@ -81,17 +111,37 @@ export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): Q
   const capacity = q.capacityUnitsPerH;
   const rho = capacity > 0 ? arrivalsPerH / capacity : Number.POSITIVE_INFINITY;
   if (rho >= 1) return { meanH: Number.POSITIVE_INFINITY, varH2: Number.POSITIVE_INFINITY, utilization: rho };
-  if (!Number.isFinite(capacity)) return { meanH: closedMean, varH2: closedVar, utilization: 0 };
+  if (!Number.isFinite(capacity) || !(q.clearanceMeanH > 0))
+    return { meanH: closedMean, varH2: closedVar, utilization: 0 };
   const c = q.lanes;
-  const mu = capacity / c;
   const factor = (arrivalCv2 + q.serviceCv2) / 2;
-  const C = erlangC(c, arrivalsPerH / mu);
-  const gap = capacity - arrivalsPerH;
+  const C = erlangC(c, (arrivalsPerH * c) / capacity);
+  const meanH = q.calendar.alwaysOpen
+    ? (C / (capacity - arrivalsPerH)) * factor
+    : openingHoursWait(q, arrivalsPerH, arrivalCv2);
+  const extra = Math.max(0, meanH - closedMean);
   return {
-    meanH: closedMean + (C / gap) * factor,
-    varH2: closedVar + (factor * factor * C * (2 - C)) / (gap * gap),
+    meanH,
+    varH2: closedVar + (C > 0 ? (extra * extra * (2 - C)) / C : 0),
     utilization: rho,
   };
+}
+
+/** The three parts of the wait at a crossing with opening hours, below capacity. */
+function openingHoursWait(q: QueueSide, lam: number, arrivalCv2: number): number {
+  const c = q.lanes;
+  const laneRate = c / q.clearanceMeanH;
+  const backlog = openingBacklog(q, lam, arrivalCv2);
+  let lanesWait = 0;
+  if (backlog.freeShare > 0 && lam < laneRate)
+    lanesWait = (erlangC(c, lam * q.clearanceMeanH) / (laneRate - lam)) * ((arrivalCv2 + q.serviceCv2) / 2);
+  const period = calendarPeriodH(q.calendar);
+  const openH = (q.calendar.intervals.reduce((s, [a, b]) => s + (b - a), 0) * period) / HOURS_PER_WEEK;
+  const carried = gaussianWalkMaximumMean(
+    (q.capacityUnitsPerH - lam) * period,
+    lam * period * arrivalCv2 + (q.binding === 'lanes' ? laneRate * openH * q.serviceCv2 : 0),
+  );
+  return backlog.queueUnitHPerWeek / (lam * HOURS_PER_WEEK) + backlog.freeShare * lanesWait + carried / lam;
 }
 
 /** d(mean wait)/d(arrivals an hour), hours per (unit an hour), by a central difference; Infinity at capacity. */

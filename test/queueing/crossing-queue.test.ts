@@ -20,6 +20,9 @@ const side = (
   calendar,
   serviceCv2,
   capacityUnitsPerH: lanes / serviceMeanH,
+  clearanceMeanH: serviceMeanH,
+  quotaUnitsPerDay: undefined,
+  binding: 'lanes',
 });
 
 describe('queueWait', () => {
