@@ -18,6 +18,7 @@ import { crossingUnitsPerH } from '../network/operational-capacity.js';
 import { erlangC } from './erlang-c.js';
 import { openingBacklog } from './opening-backlog.js';
 import { gaussianWalkMaximumMean } from './random-walk-maximum.js';
+import { weekSegments } from './week-segments.js';
 
 export interface QueueSide {
   readonly lanes: number;
@@ -86,18 +87,6 @@ function forEachGap(calendar: WeeklyCalendar, f: (gap: number) => void): void {
   }
 }
 
-/** The calendar's period: a day when every day has the same hours, else the week. */
-export function calendarPeriodH(calendar: WeeklyCalendar): number {
-  const isOpen = (t: number) => calendar.intervals.some(([a, b]) => a <= t && t < b);
-  for (const [a, b] of calendar.intervals)
-    for (const t of [a, b, (a + b) / 2])
-      for (let d = 1; d < 7; d++) {
-        const x = (t + 24 * d) % HOURS_PER_WEEK;
-        if (isOpen(x) !== isOpen(t % HOURS_PER_WEEK)) return HOURS_PER_WEEK;
-      }
-  return 24;
-}
-
 /**
  * The wait of units arriving at `arrivalsPerH` with inter-arrival SCV `arrivalCv2` (1 for Poisson).
  * Its variance: that of the wait for opening plus, for the rest, that of an M/M/c wait of the same
@@ -116,9 +105,13 @@ export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): Q
   const c = q.lanes;
   const factor = (arrivalCv2 + q.serviceCv2) / 2;
   const C = erlangC(c, (arrivalsPerH * c) / capacity);
-  const meanH = q.calendar.alwaysOpen
-    ? (C / (capacity - arrivalsPerH)) * factor
-    : openingHoursWait(q, arrivalsPerH, arrivalCv2);
+  // Closed for less time than the lanes' end effect makes up (capacity at least c/m: short closures,
+  // very variable clearances), the closures leave no backlog the lanes' own queue does not hold.
+  const absorbed = capacity >= c / q.clearanceMeanH;
+  const meanH =
+    q.calendar.alwaysOpen || absorbed
+      ? closedMean + (C / (capacity - arrivalsPerH)) * factor
+      : openingHoursWait(q, arrivalsPerH, arrivalCv2);
   const extra = Math.max(0, meanH - closedMean);
   return {
     meanH,
@@ -135,11 +128,11 @@ function openingHoursWait(q: QueueSide, lam: number, arrivalCv2: number): number
   let lanesWait = 0;
   if (backlog.freeShare > 0 && lam < laneRate)
     lanesWait = (erlangC(c, lam * q.clearanceMeanH) / (laneRate - lam)) * ((arrivalCv2 + q.serviceCv2) / 2);
-  const period = calendarPeriodH(q.calendar);
-  const openH = (q.calendar.intervals.reduce((s, [a, b]) => s + (b - a), 0) * period) / HOURS_PER_WEEK;
+  const week = weekSegments(q.calendar);
+  const period = week.periodH;
   const carried = gaussianWalkMaximumMean(
     (q.capacityUnitsPerH - lam) * period,
-    lam * period * arrivalCv2 + (q.binding === 'lanes' ? laneRate * openH * q.serviceCv2 : 0),
+    lam * period * (arrivalCv2 + (q.binding === 'lanes' ? q.serviceCv2 : 0)),
   );
   return backlog.queueUnitHPerWeek / (lam * HOURS_PER_WEEK) + backlog.freeShare * lanesWait + carried / lam;
 }

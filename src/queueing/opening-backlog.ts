@@ -8,10 +8,11 @@
  * waiting at opening and of the clearing adds to each opening's drain, as for a Brownian queue
  * started at that count: E[B²]/(2δ) + E[B]v/(2δ²), δ = c/m − λ its drift and v = λca² + (c/m)cs² its
  * variance an hour, B the count left after the lanes' first take (Gaussian, variance λca² × the
- * closed hours before).
+ * closed hours before), at most E[B] × the open spell (a drain cannot outlast it).
  */
 import { HOURS_PER_WEEK, type WeeklyCalendar } from '../model/calendar.js';
 import { normalUpperTail } from './random-walk-maximum.js';
+import { weekSegments } from './week-segments.js';
 
 export interface BacklogParameters {
   readonly calendar: WeeklyCalendar;
@@ -28,14 +29,6 @@ export interface OpeningBacklog {
   readonly queueUnitHPerWeek: number;
   /** Share of the week the crossing is open with no fluid backlog: there arrivals meet the lanes' own queue. */
   readonly freeShare: number;
-}
-
-/** Opening times of the week's spells, hours: interval starts, except one continuing a spell across the week's end. */
-function openings(calendar: WeeklyCalendar): Set<number> {
-  if (calendar.alwaysOpen) return new Set();
-  const iv = calendar.intervals;
-  const wraps = iv.length > 1 && iv[0]![0] === 0 && iv[iv.length - 1]![1] === HOURS_PER_WEEK;
-  return new Set(iv.filter((_, i) => !(wraps && i === 0)).map(([a]) => a));
 }
 
 /** E[(X − j)⁺] and E[((X − j)⁺)²] for X Gaussian of mean `mean` and variance `variance`. */
@@ -56,14 +49,10 @@ function gaussianExcess(mean: number, variance: number, j: number): { m1: number
  */
 export function openingBacklog(p: BacklogParameters, arrivalsPerH: number, arrivalCv2 = 1): OpeningBacklog {
   const lam = arrivalsPerH;
-  const iv = p.calendar.intervals;
+  const w = weekSegments(p.calendar);
   const rate = p.lanes / p.clearanceMeanH;
   const take = (p.lanes * (1 + p.serviceCv2)) / 2;
   const quota = p.quotaUnitsPerDay ?? Number.POSITIVE_INFINITY;
-  const starts = openings(p.calendar);
-  const points = [...new Set([...iv.flat(), 0, 24, 48, 72, 96, 120, 144, HOURS_PER_WEEK])].sort(
-    (a, b) => a - b,
-  );
   const drift = rate - lam;
   const v = lam * arrivalCv2 + rate * p.serviceCv2;
   let q = 0;
@@ -74,21 +63,24 @@ export function openingBacklog(p: BacklogParameters, arrivalsPerH: number, arriv
   for (let week = 0; week < 2; week++) {
     area = 0;
     free = 0;
-    for (let k = 0; k + 1 < points.length; k++) {
-      let t = points[k]!;
-      const end = points[k + 1]!;
-      if (t % 24 === 0) served = 0;
-      const open = iv.some(([a, b]) => a <= t && t < b);
-      if (open && starts.has(t)) {
+    for (let k = 0; k < w.open.length; k++) {
+      let t = w.at[k]!;
+      const end = w.at[k + 1]!;
+      if (w.midnight[k]) served = 0;
+      const open = w.open[k] === 1;
+      if (w.opening[k]) {
         // The lanes' first take, and the randomness of the drain that follows.
         const left = Math.max(0, quota - served);
         const j = Math.min(take, left);
         const closedH = t - closedSince;
-        if (drift > 0) {
-          const b = gaussianExcess(q, lam * arrivalCv2 * closedH, j);
-          const fluidB = Math.max(0, q - j);
-          area += (b.m2 - fluidB * fluidB) / (2 * drift) + (b.m1 * v) / (2 * drift * drift);
-        }
+        const b = gaussianExcess(q, lam * arrivalCv2 * closedH, j);
+        const fluidB = Math.max(0, q - j);
+        const drain =
+          drift > 0
+            ? (b.m2 - fluidB * fluidB) / (2 * drift) + (b.m1 * v) / (2 * drift * drift)
+            : Number.POSITIVE_INFINITY;
+        // A drain cannot outlast its open spell: at most the count left waits all of it.
+        area += Math.min(drain, b.m1 * w.spellH[k]!);
         const taken = Math.min(q, j);
         q -= taken;
         served += taken;
@@ -114,7 +106,7 @@ export function openingBacklog(p: BacklogParameters, arrivalsPerH: number, arriv
         served += s * dt;
         t += dt;
       }
-      if (open && !iv.some(([a, b]) => a <= end && end < b)) closedSince = end;
+      if (open && w.open[(k + 1) % w.open.length] === 0) closedSince = end;
     }
   }
   return { queueUnitHPerWeek: area, freeShare: free / HOURS_PER_WEEK };
