@@ -2,7 +2,8 @@
  * The one queue model of a border crossing's direction, which route waits, flow assignment and the
  * check against the simulator all read. Open round the clock, units arriving at λ an hour wait as in
  * the G/G/c queue by the Allen–Cunneen approximation, Wq(M/M/c) × (ca² + cs²)/2, the c lanes each
- * clearing the direction's operational capacity ÷ c (the daily quota included). With opening hours
+ * clearing the direction's operational capacity ÷ c; where a daily quota binds instead, for the
+ * quota's midnight (src/queueing/daily-quota-wait.ts) and then in the lanes' own queue. With opening hours
  * the wait has three parts: the backlog that builds while the crossing is closed and drains once it
  * opens (a fluid over the week, src/queueing/opening-backlog.ts, the wait for opening included); the
  * G/G/c queue of the lanes at their own rate c/m while open with no backlog left; and the backlog a
@@ -15,6 +16,7 @@
 import { HOURS_PER_WEEK, type WeeklyCalendar } from '../model/calendar.js';
 import type { CrossingSide } from '../network/compile.js';
 import { crossingUnitsPerH } from '../network/operational-capacity.js';
+import { dailyQuotaWaitH } from './daily-quota-wait.js';
 import { erlangC } from './erlang-c.js';
 import { openingBacklog } from './opening-backlog.js';
 import { gaussianWalkMaximumMean } from './random-walk-maximum.js';
@@ -108,10 +110,15 @@ export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): Q
   // Closed for less time than the lanes' end effect makes up (capacity at least c/m: short closures,
   // very variable clearances), the closures leave no backlog the lanes' own queue does not hold.
   const absorbed = capacity >= c / q.clearanceMeanH;
-  const meanH =
-    q.calendar.alwaysOpen || absorbed
-      ? closedMean + (C / (capacity - arrivalsPerH)) * factor
-      : openingHoursWait(q, arrivalsPerH, arrivalCv2);
+  let meanH: number;
+  if (q.calendar.alwaysOpen && q.binding === 'quota' && q.quotaUnitsPerDay !== undefined) {
+    // The quota binds, the lanes could clear more: the quota's wait, then the lanes' own queue.
+    const laneRate = c / q.clearanceMeanH;
+    meanH =
+      dailyQuotaWaitH(q.quotaUnitsPerDay, arrivalsPerH, arrivalCv2) +
+      (erlangC(c, arrivalsPerH * q.clearanceMeanH) / (laneRate - arrivalsPerH)) * factor;
+  } else if (q.calendar.alwaysOpen || absorbed) meanH = closedMean + (C / (capacity - arrivalsPerH)) * factor;
+  else meanH = openingHoursWait(q, arrivalsPerH, arrivalCv2);
   const extra = Math.max(0, meanH - closedMean);
   return {
     meanH,

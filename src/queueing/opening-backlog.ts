@@ -11,7 +11,7 @@
  * closed hours before), at most E[B] × the open spell (a drain cannot outlast it).
  */
 import { HOURS_PER_WEEK, type WeeklyCalendar } from '../model/calendar.js';
-import { normalUpperTail } from './random-walk-maximum.js';
+import { gaussianExcess } from './gaussian-excess.js';
 import { weekSegments } from './week-segments.js';
 
 export interface BacklogParameters {
@@ -29,17 +29,6 @@ export interface OpeningBacklog {
   readonly queueUnitHPerWeek: number;
   /** Share of the week the crossing is open with no fluid backlog: there arrivals meet the lanes' own queue. */
   readonly freeShare: number;
-}
-
-/** E[(X − j)⁺] and E[((X − j)⁺)²] for X Gaussian of mean `mean` and variance `variance`. */
-function gaussianExcess(mean: number, variance: number, j: number): { m1: number; m2: number } {
-  const d = mean - j;
-  if (!(variance > 0)) return d > 0 ? { m1: d, m2: d * d } : { m1: 0, m2: 0 };
-  const s = Math.sqrt(variance);
-  const z = d / s;
-  const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-  const below = 1 - normalUpperTail(z);
-  return { m1: s * density + d * below, m2: (d * d + variance) * below + d * s * density };
 }
 
 /**

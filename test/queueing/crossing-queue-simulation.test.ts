@@ -126,7 +126,7 @@ describe('the queue model against the simulated crossing', () => {
     expect(total(0) / total(1)).toBeLessThan(before / 2);
   });
 
-  it('agrees where a daily quota binds under opening hours, and at a road port of the dataset’s kind', () => {
+  it('agrees where a daily quota binds, under opening hours and round the clock, and at a road port of the dataset’s kind', () => {
     const quota = crossingSide({
       lanes: 2,
       hours: 'daily 08:00-20:00',
@@ -146,7 +146,13 @@ describe('the queue model against the simulated crossing', () => {
         { name: 'exit', time: 'tri(2min, 3min, 10min)' },
       ],
     });
-    for (const side of [quota, port])
+    // Altynkol–Khorgos eastbound's shape: round the clock, 33 tracks, 18.4 trains a day.
+    const altynkol = crossingSide({
+      lanes: 33,
+      quota_units_per_day: 18.4,
+      steps: [{ name: 'clearance', time: 'lognormal(mean=17.6h, sd=5h)' }],
+    });
+    for (const side of [quota, port, altynkol])
       for (const rho of [0.5, 0.8]) {
         const q = queueSide(side);
         const lambda = rho * q.capacityUnitsPerH;

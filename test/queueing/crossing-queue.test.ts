@@ -196,7 +196,7 @@ describe('the queue model over random crossings (fast-check)', () => {
     quota: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
     arrivalCv2: fc.constantFrom(0, 1),
   });
-  const build = (p: fc.RecordValue<typeof crossing> extends infer T ? T : never) => {
+  const build = (p: Parameters<Parameters<typeof crossing.map>[0]>[0]) => {
     const end = (p.startH + p.openH) % 24;
     const hours =
       p.openH >= 24
