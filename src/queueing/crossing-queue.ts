@@ -107,9 +107,7 @@ export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): Q
   const c = q.lanes;
   const factor = (arrivalCv2 + q.serviceCv2) / 2;
   const C = erlangC(c, (arrivalsPerH * c) / capacity);
-  // Closed for less time than the lanes' end effect makes up (capacity at least c/m: short closures,
-  // very variable clearances), the closures leave no backlog the lanes' own queue does not hold.
-  const absorbed = capacity >= c / q.clearanceMeanH;
+  const roundTheClock = closedMean + (C / (capacity - arrivalsPerH)) * factor;
   let meanH: number;
   if (q.calendar.alwaysOpen && q.binding === 'quota' && q.quotaUnitsPerDay !== undefined) {
     // The quota binds, the lanes could clear more: the quota's wait, then the lanes' own queue.
@@ -117,8 +115,20 @@ export function queueWait(q: QueueSide, arrivalsPerH: number, arrivalCv2 = 1): Q
     meanH =
       dailyQuotaWaitH(q.quotaUnitsPerDay, arrivalsPerH, arrivalCv2) +
       (erlangC(c, arrivalsPerH * q.clearanceMeanH) / (laneRate - arrivalsPerH)) * factor;
-  } else if (q.calendar.alwaysOpen || absorbed) meanH = closedMean + (C / (capacity - arrivalsPerH)) * factor;
-  else meanH = openingHoursWait(q, arrivalsPerH, arrivalCv2);
+  } else if (q.calendar.alwaysOpen) meanH = roundTheClock;
+  else {
+    // Closures short against the lanes' end effect, (1 + cs²)/2 clearances, leave little backlog the
+    // lanes' own queue does not hold: the two forms are blended by that ratio, the round-the-clock
+    // one alone from 1 on (where capacity reaches c/m).
+    const week = weekSegments(q.calendar);
+    const endEffectH = ((1 + q.serviceCv2) / 2) * q.clearanceMeanH;
+    const meanGapH = (HOURS_PER_WEEK - week.openHPerWeek) / week.gapsPerWeek;
+    const share = q.binding === 'lanes' ? Math.min(1, endEffectH / meanGapH) : 0;
+    meanH =
+      share >= 1 || capacity >= c / q.clearanceMeanH
+        ? roundTheClock
+        : share * roundTheClock + (1 - share) * openingHoursWait(q, arrivalsPerH, arrivalCv2);
+  }
   const extra = Math.max(0, meanH - closedMean);
   return {
     meanH,

@@ -16,6 +16,8 @@ export interface WeekSegments {
   readonly spellH: Float64Array;
   /** Whether segment k starts a local day. */
   readonly midnight: Uint8Array;
+  /** Closed gaps (open spells) in a week. */
+  readonly gapsPerWeek: number;
   /** Hours the crossing is open in a week. */
   readonly openHPerWeek: number;
   /** The calendar's period: a day when every day has the same hours, else the week. */
@@ -64,6 +66,7 @@ export function weekSegments(calendar: WeeklyCalendar): WeekSegments {
     opening,
     spellH,
     midnight,
+    gapsPerWeek: opening.reduce((sum, x) => sum + x, 0),
     openHPerWeek: iv.reduce((s, [a, b]) => s + (b - a), 0),
     periodH,
   };
