@@ -1,13 +1,16 @@
 /** The one queue model, against textbook formulas and brute-force integration over the week. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALWAYS_OPEN, parseHours, type WeeklyCalendar } from '../../src/model/calendar.js';
 import {
   closedWaitH,
   closedWaitVarianceH2,
   type QueueSide,
+  queueSide,
   queueWait,
   queueWaitSlope,
 } from '../../src/queueing/crossing-queue.js';
+import { crossingSide } from '../sim/helpers/crossing-side.js';
 import { erlangCClosedForm } from './erlang-closed-form.js';
 
 const side = (
@@ -20,6 +23,9 @@ const side = (
   calendar,
   serviceCv2,
   capacityUnitsPerH: lanes / serviceMeanH,
+  clearanceMeanH: serviceMeanH,
+  quotaUnitsPerDay: undefined,
+  binding: 'lanes',
 });
 
 describe('queueWait', () => {
@@ -94,5 +100,126 @@ describe('waiting for the crossing to open', () => {
     expect(closedWaitH(cal)).toBeCloseTo(mean, 2);
     expect(closedWaitVarianceH2(cal)).toBeCloseTo(sum2 / n - mean * mean, 0);
     expect(queueWait(side(1, 1, 1, cal), 0).meanH).toBe(closedWaitH(cal));
+  });
+});
+
+/** A crossing side of the queue model: c lanes, clearance mean m and SCV cv², open by `hours`. */
+function hoursSide(lanes: number, m: number, cv2: number, hours: string, quota?: number) {
+  const parsed = parseHours(hours);
+  if (!('calendar' in parsed)) throw new Error(parsed.error);
+  return queueSide(
+    crossingSide({
+      lanes,
+      hours,
+      ...(quota !== undefined ? { quota_units_per_day: quota } : {}),
+      steps: [
+        {
+          name: 'clearance',
+          time: cv2 === 0 ? `const(${m}h)` : `gamma(mean=${m}h, sd=${m * Math.sqrt(cv2)}h)`,
+        },
+      ],
+    }),
+  );
+}
+
+/**
+ * Deterministic arrivals every 1/λ hours at a crossing with c lanes of fixed clearance m, open by the
+ * calendar: each unit takes the lane free first, at the first open moment from then on (a unit in
+ * clearance at closing finishes). The mean wait over the last of `weeks` weeks.
+ */
+function bruteForceDeterministic(
+  calendar: WeeklyCalendar,
+  lanes: number,
+  m: number,
+  lambda: number,
+  weeks: number,
+) {
+  const free = new Array<number>(lanes).fill(0);
+  const openFrom = (t: number) => {
+    const week = Math.floor(t / 168);
+    const x = t - 168 * week;
+    for (const [a, b] of calendar.intervals) if (x < b) return 168 * week + Math.max(a, x);
+    return 168 * (week + 1) + calendar.intervals[0]![0];
+  };
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; ; i++) {
+    const t = i / lambda;
+    if (t >= 168 * weeks) break;
+    let lane = 0;
+    for (let k = 1; k < lanes; k++) if (free[k]! < free[lane]!) lane = k;
+    const start = openFrom(Math.max(t, free[lane]!));
+    free[lane] = start + m;
+    if (t >= 168 * (weeks - 1)) {
+      sum += start - t;
+      count++;
+    }
+  }
+  return sum / count;
+}
+
+describe('opening hours: the backlog of the closed hours', () => {
+  it('is the fluid wait (G²/2P)/(1 − ρ_open) when units are small and nothing varies (worked by hand)', () => {
+    // Open 08:00–16:00: closed G = 16 h of every P = 24 h. A unit arriving s hours into the closure
+    // waits G − s for the opening, then for the λs units ahead at c/m an hour; the backlog λG drains
+    // at c/m − λ, and units arriving meanwhile wait for what is left of it. Averaged over the day:
+    // (G²/2)(1 + ρ + ρ²/(1 − ρ))/P = (G²/2P)/(1 − ρ), ρ = λm/c.
+    const q = hoursSide(1, 0.001, 0, 'daily 08:00-16:00');
+    const lambda = 200;
+    const expected = 16 ** 2 / 2 / 24 / (1 - lambda * 0.001);
+    expect(queueWait(q, lambda, 0).meanH).toBeCloseTo(expected, 3);
+  });
+
+  // Within 2 %: at opening the model's lanes take c/2 units at once, the mean of the staircase by which
+  // c lanes of fixed clearance start the backlog (c at once, c more after m, …).
+  it('matches a brute-force walk of deterministic arrivals and clearances, weekends included, within 2 %', () => {
+    for (const [lanes, m, lambda, hours] of [
+      [1, 0.05, 5, 'Mon-Fri 08:00-18:00'],
+      [2, 0.1, 6, 'daily 10:00-18:00'],
+      [3, 0.2, 4, 'Mon-Sat 06:00-22:00'],
+    ] as const) {
+      const q = hoursSide(lanes, m, 0, hours);
+      const truth = bruteForceDeterministic(q.calendar, lanes, m, lambda, 4);
+      expect(Math.abs(queueWait(q, lambda, 0).meanH - truth)).toBeLessThan(0.02 * truth);
+    }
+  });
+});
+
+describe('the queue model over random crossings (fast-check)', () => {
+  const crossing = fc.record({
+    lanes: fc.integer({ min: 1, max: 6 }),
+    openH: fc.integer({ min: 1, max: 24 }),
+    startH: fc.integer({ min: 0, max: 23 }),
+    days: fc.constantFrom('daily', 'Mon-Fri', 'Mon-Sat'),
+    m: fc.double({ min: 0.05, max: 3, noNaN: true }),
+    cv2: fc.constantFrom(0, 0.2, 1, 2),
+    quota: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+    arrivalCv2: fc.constantFrom(0, 1),
+  });
+  const build = (p: Parameters<Parameters<typeof crossing.map>[0]>[0]) => {
+    const end = (p.startH + p.openH) % 24;
+    const hours =
+      p.openH >= 24
+        ? '24/7'
+        : `${p.days} ${String(p.startH).padStart(2, '0')}:00-${String(end).padStart(2, '0')}:00`;
+    return hoursSide(p.lanes, p.m, p.cv2, hours, p.quota);
+  };
+
+  it('is increasing in the flow below capacity and Infinity at and above it', () => {
+    fc.assert(
+      fc.property(crossing, (p) => {
+        const q = build(p);
+        let previous = queueWait(q, 0, p.arrivalCv2).meanH;
+        for (let k = 1; k < 200; k++) {
+          const w = queueWait(q, (k / 200) * q.capacityUnitsPerH, p.arrivalCv2).meanH;
+          expect(Number.isFinite(w)).toBe(true);
+          expect(w).toBeGreaterThanOrEqual(previous - 1e-9 * previous);
+          previous = w;
+        }
+        expect(queueWait(q, q.capacityUnitsPerH, p.arrivalCv2).meanH).toBe(Number.POSITIVE_INFINITY);
+        expect(queueWait(q, 1.1 * q.capacityUnitsPerH, p.arrivalCv2).meanH).toBe(Number.POSITIVE_INFINITY);
+      }),
+      { numRuns: 150, seed: 9 },
+    );
   });
 });
