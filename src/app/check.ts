@@ -125,7 +125,7 @@ export function withSimulation(row: CheckDirection, sim: SimulateResult | null):
 }
 
 /** The findings a simulated row adds, in plain words. */
-function simulationFindings(row: CheckRow): string[] {
+export function simulationFindings(row: CheckRow): string[] {
   const at = `${row.id} ${row.direction}`;
   const ci = row.simulated_wait_ci95_h;
   if (row.simulation === 'queue grows')
@@ -134,9 +134,23 @@ function simulationFindings(row: CheckRow): string[] {
     ];
   if (row.simulation === 'differs')
     return [
-      `${at}: the simulated wait ${row.simulated_wait_h!.toFixed(1)} h (95 % CI ${ci![0].toFixed(1)}–${ci![1].toFixed(1)}) differs from the queue model's ${row.assigned_wait_h!.toFixed(1)} h`,
+      `${at}: the simulated wait ${row.simulated_wait_h!.toFixed(1)} h (95 % CI ${ci![0].toFixed(1)}–${ci![1].toFixed(1)}) differs from the queue model's ${row.assigned_wait_h!.toFixed(1)} h${whyDiffers(row)}`,
     ];
   return [];
+}
+
+/** Utilization from which a queue settles too slowly for a short run to measure its stationary wait. */
+const SLOW_TO_SETTLE = 0.95;
+
+/** The likely reason, in words, when a direction close to its capacity differs. */
+function whyDiffers(row: CheckRow): string {
+  const u = row.utilization;
+  if (u === null || u < SLOW_TO_SETTLE) return '';
+  if (u >= 1 - 1e-3)
+    return ': at capacity the queue model has no stationary wait and gives the wait at which the assignment leaves freight unserved; in the simulation drivers give up or the queue grows';
+  if ((row.simulated_wait_h ?? 0) < (row.assigned_wait_h ?? 0))
+    return `: at ${Math.round(u * 100)} % of capacity a queue settles slowly, and a run that starts empty may end before it does; a longer run (--days) tells`;
+  return '';
 }
 
 /** The simulation of the date by the `simulate` use case, or null when none is asked for. */

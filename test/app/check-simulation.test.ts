@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkUseCase, WAIT_RESOLUTION_H, withSimulation } from '../../src/app/check.js';
+import { checkUseCase, simulationFindings, WAIT_RESOLUTION_H, withSimulation } from '../../src/app/check.js';
 import type { SimulateResult } from '../../src/app/simulate.js';
 import type { CheckDirection } from '../../src/flow/check.js';
 import { loadNetwork } from '../../src/model/load.js';
@@ -76,6 +76,19 @@ describe('check: the simulated wait beside the queue model', () => {
       'no simulated traffic',
     );
     expect(withSimulation(row(10), null).simulation).toBe('not simulated');
+  });
+
+  it('says why a direction at or near its capacity differs: no stationary wait, or a queue slow to settle', () => {
+    const at = (utilization: number, assigned: number, sim: number) =>
+      simulationFindings(
+        withSimulation({ ...row(assigned), utilization }, simulated(sim, sim - 1, sim + 1, 0)),
+      );
+    expect(at(0.5, 10, 20)).toHaveLength(1);
+    expect(at(0.5, 10, 20)[0]).toMatch(/differs from the queue model's 10\.0 h$/);
+    expect(at(0.99, 40, 5)[0]).toMatch(/at 99 % of capacity a queue settles slowly/);
+    expect(at(0.99, 5, 40)[0]).toMatch(/differs from the queue model's 5\.0 h$/); // above the model: no excuse
+    expect(at(1, 999, 260)[0]).toMatch(/at capacity the queue model has no stationary wait/);
+    expect(at(0.5, 10, 10)).toEqual([]);
   });
 
   it('on the mini fixture: the simulated figures are those of the simulate use case run alone', async () => {
