@@ -6,8 +6,12 @@
 //
 // The bundle carries its code version: the SHA-256 of every file it was built from, also written to
 // dist/bin/code-version.txt for the dataset snapshot (scripts/compile-dataset.mjs), whose cached
-// loaded state is used only by code of that version. dist/bin sits at the same depth as dist/cli, so
-// the paths the code finds from its own location (../data, ../../data, ../app) stay the same.
+// loaded state is used only by code of that version, and into the compiled module
+// dist/io/code-version.js (src/io/code-version.ts), so that the commands that run from the modules
+// (simulate, check, compare, serve: their worker threads load the modules) use that cache too. The
+// version leaves that one file out, so building the bundle again gives the same version. dist/bin
+// sits at the same depth as dist/cli, so the paths the code finds from its own location (../data,
+// ../../data, ../app) stay the same.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,8 +59,10 @@ const options = {
 rmSync('dist/bin', { recursive: true, force: true });
 // First the list of files the bundle is made of, for its version; then the bundle with it.
 const { metafile } = await build({ ...options, write: false, metafile: true });
+const VERSION_MODULE = 'dist/io/code-version.js';
 const hash = createHash('sha256');
 for (const file of Object.keys(metafile.inputs).sort()) {
+  if (file === VERSION_MODULE) continue;
   hash.update(`${file}\n`);
   if (existsSync(file)) hash.update(readFileSync(file));
 }
@@ -67,3 +73,9 @@ const usesLocales = Object.keys(metafile.inputs).filter(
 if (usesLocales.length > 0) throw new Error(`zod's locales are used in ${usesLocales.join(', ')}: bundle them`);
 await build({ ...options, define: { __CARAVAN_CODE_VERSION__: JSON.stringify(codeVersion) } });
 writeFileSync('dist/bin/code-version.txt', `${codeVersion}\n`);
+if (!existsSync(VERSION_MODULE)) throw new Error(`${VERSION_MODULE} is missing: run tsc first`);
+writeFileSync(
+  VERSION_MODULE,
+  '// Written by scripts/bundle-cli.mjs: the version of the code of this build (src/io/code-version.ts).\n' +
+    `export const CODE_VERSION = ${JSON.stringify(codeVersion)};\n`,
+);

@@ -1,10 +1,11 @@
 /**
  * The CLI bundle (dist/bin, scripts/bundle-cli.mjs) is the same program as the compiled modules
- * (dist/cli/program.js): for every command, both print the same help, and a question answered by the
- * bundle (with the cached loaded state) gets the same answer from the modules (which solve it again).
+ * (dist/cli/program.js): for every command, both print the same help, a question gets the same answer
+ * from both, and both carry the same code version (so the commands that run from the modules, such as
+ * simulate, use the snapshot's cached loaded state too).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +65,15 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(bundled.code).toBe(0);
     expect(JSON.parse(bundled.stdout).routes.length).toBeGreaterThan(0);
     expect(bundled).toEqual(run(MODULES, args));
+  });
+
+  it('gives the compiled modules the code version of the bundle and of the snapshot', async () => {
+    const version = readFileSync(join(ROOT, 'dist', 'bin', 'code-version.txt'), 'utf8').trim();
+    expect(version).toMatch(/^[0-9a-f]{64}$/);
+    const modules = join(ROOT, 'dist', 'io', 'code-version.js');
+    const { CODE_VERSION } = (await import(pathToFileURL(modules).href)) as { CODE_VERSION: unknown };
+    expect(CODE_VERSION).toBe(version);
+    const snapshot = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'eurasia.json'), 'utf8'));
+    expect(snapshot.code_version).toBe(version);
   });
 });
