@@ -2,7 +2,9 @@
 // file per command plus shared chunks, with the pure-JavaScript packages it needs at start (commander,
 // zod, yaml, fastest-levenshtein) inside, so that a command starts without resolving, reading and
 // compiling some two hundred modules. dist/cli/main.js runs it (src/cli/main.ts); dist/index.js (the
-// library) and dist/browser.js stay as they are.
+// library) and dist/browser.js stay as they are. The simulation's worker thread
+// (dist/node/replication-worker.js) is bundled beside it as dist/bin/replication-worker.js, where the
+// bundled worker pool (src/node/worker-pool.ts) looks for it, so that its threads start as fast.
 //
 // The bundle carries its code version: the SHA-256 of every file it was built from, also written to
 // dist/bin/code-version.txt for the dataset snapshot (scripts/compile-dataset.mjs), whose cached
@@ -42,7 +44,7 @@ const zodEnglishOnly = {
 };
 
 const options = {
-  entryPoints: { program: 'dist/cli/program.js' },
+  entryPoints: { program: 'dist/cli/program.js', 'replication-worker': 'dist/node/replication-worker.js' },
   outdir: 'dist/bin',
   bundle: true,
   splitting: true,
