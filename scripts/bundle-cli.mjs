@@ -43,6 +43,27 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * commander requires `node:child_process` when it loads, for subcommands run as executables, which
+ * Caravan has none of; loading that module (with net, streams and the rest) costs a command some
+ * 10 ms at start. In the bundle, commander gets it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[/\\]node_modules[/\\]commander[/\\]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents:
+        "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const options = {
   entryPoints: { program: 'dist/cli/program.js', 'replication-worker': 'dist/node/replication-worker.js' },
   outdir: 'dist/bin',
@@ -54,7 +75,7 @@ const options = {
   external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED_PACKAGES.includes(d)),
   // The packages written as CommonJS (commander, yaml) require Node's modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, lazyChildProcess],
   logLevel: 'warning',
 };
 

@@ -39,7 +39,12 @@ export interface Snapshot {
   readonly loaded_state: LoadedStateCacheJson | null;
 }
 
-export function textHash(text: string): string {
+/**
+ * The SHA-256 of a text (of its UTF-8 bytes), or of the bytes of a file: the same for a file that
+ * decodes to the text (input files are UTF-8 without a byte-order mark), so the snapshot can be
+ * matched against the file's bytes without decoding them.
+ */
+export function textHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -52,10 +57,11 @@ export interface SnapshotNetwork {
 
 /**
  * The validated network of the default dataset from the snapshot, when it was made from exactly
- * this text and the limits are not below their defaults; undefined otherwise.
+ * this text (or these bytes of the file) and the limits are not below their defaults; undefined
+ * otherwise.
  */
 export function readSnapshot(
-  text: string,
+  text: string | Uint8Array,
   file: string,
   path = SNAPSHOT_PATH,
   codeVersion = CODE_VERSION,
