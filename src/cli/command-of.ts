@@ -11,10 +11,10 @@ export function commandOf(argv: readonly string[]): string | undefined {
 }
 
 /**
- * The commands that run from the compiled modules rather than the CLI bundle (dist/bin): `serve`
- * loads the use cases by their module's address, and `simulate`, `compare` and `check` start worker
- * threads that load the modules themselves, so that one process holds one copy of each module (and
- * of the limits it was given). Every other command, the help and a mistyped command run from the
- * bundle.
+ * The commands that run from the compiled modules rather than the CLI bundle (dist/bin): `serve`,
+ * whose server loads the use cases by their module's address, so that one thread holds one copy of
+ * each module (and of the limits it was given). Every other command, the help and a mistyped command
+ * run from the bundle; `simulate`, `compare` and `check` start their worker threads from the bundled
+ * worker (dist/bin/replication-worker.js), each thread with its own copy, as with the modules.
  */
-export const MODULE_COMMANDS: readonly string[] = ['serve', 'simulate', 'compare', 'check'];
+export const MODULE_COMMANDS: readonly string[] = ['serve'];

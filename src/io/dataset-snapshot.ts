@@ -9,7 +9,8 @@
  *
  * The snapshot also holds a cache: the equilibrium of the loaded network on the default date
  * (flow/loaded-state-cache.ts), keyed by the YAML's hash and by the version of the code that solved
- * it, and used only by code of that same version (the bundled CLI, which carries its version).
+ * it, and used only by code of that same version (src/io/code-version.ts: the bundled CLI and the
+ * compiled modules of the same build carry it).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,18 +19,12 @@ import type { LoadedStateCacheJson } from '../flow/loaded-state-cache.js';
 import type { Issue } from '../model/issue.js';
 import { currentLimits, DEFAULT_LIMITS, LIMIT_NAMES } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
+import { CODE_VERSION } from './code-version.js';
 
 export const SNAPSHOT_FORMAT = 'caravan-snapshot/2';
 
 /** Next to the compiled code: dist/data/eurasia.json for dist/io (none beside src/io, so tests of the source parse). */
 export const SNAPSHOT_PATH = fileURLToPath(new URL('../data/eurasia.json', import.meta.url));
-
-/** Defined by the CLI bundle (scripts/bundle-cli.mjs): the SHA-256 of the compiled code it was built from. */
-declare const __CARAVAN_CODE_VERSION__: string | undefined;
-
-/** The version of the running code, when it is the bundled CLI; undefined otherwise (the cache is then not used). */
-export const CODE_VERSION: string | undefined =
-  typeof __CARAVAN_CODE_VERSION__ === 'string' ? __CARAVAN_CODE_VERSION__ : undefined;
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
@@ -44,7 +39,12 @@ export interface Snapshot {
   readonly loaded_state: LoadedStateCacheJson | null;
 }
 
-export function textHash(text: string): string {
+/**
+ * The SHA-256 of a text (of its UTF-8 bytes), or of the bytes of a file: the same for a file that
+ * decodes to the text (input files are UTF-8 without a byte-order mark), so the snapshot can be
+ * matched against the file's bytes without decoding them.
+ */
+export function textHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -57,10 +57,11 @@ export interface SnapshotNetwork {
 
 /**
  * The validated network of the default dataset from the snapshot, when it was made from exactly
- * this text and the limits are not below their defaults; undefined otherwise.
+ * this text (or these bytes of the file) and the limits are not below their defaults; undefined
+ * otherwise.
  */
 export function readSnapshot(
-  text: string,
+  text: string | Uint8Array,
   file: string,
   path = SNAPSHOT_PATH,
   codeVersion = CODE_VERSION,

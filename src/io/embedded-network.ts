@@ -3,6 +3,7 @@
  * and its validated model read from the build's snapshot (dataset-snapshot.ts) without loading the
  * YAML parser or the schemas. A command that reads nothing else starts from here.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rememberLoadedState } from '../flow/loaded-state-cache.js';
@@ -21,17 +22,27 @@ export function readText(path: string): string {
   return readInputFile(path, { missingHint: 'or leave it out to use the embedded default network' });
 }
 
+/** The bytes of a file, or undefined when it cannot be read (reading it as text then says why). */
+function readBytes(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The embedded network from the snapshot, when `path` is the embedded network and the snapshot was
- * made from its text (see readSnapshot); undefined otherwise, and then the file is parsed as any
- * other. The snapshot's cached loaded state, if any, is remembered for the model it returns.
+ * made from its text (see readSnapshot: its bytes are compared, so they need no decoding); undefined
+ * otherwise, and then the file is parsed as any other. The snapshot's cached loaded state, if any, is
+ * remembered for the model it returns.
  */
 export function readEmbeddedNetwork(
   path: string,
   text?: string,
 ): { model: NetworkModel; warnings: readonly Issue[] } | undefined {
   if (resolve(path) !== DEFAULT_NETWORK) return undefined;
-  const snapshot = readSnapshot(text ?? readText(path), displayPath(path));
+  const snapshot = readSnapshot(text ?? readBytes(path) ?? readText(path), displayPath(path));
   if (snapshot === undefined) return undefined;
   if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
   return { model: snapshot.model, warnings: snapshot.warnings };

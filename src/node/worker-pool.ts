@@ -28,8 +28,10 @@ export interface WorkerPoolOptions {
 }
 
 /**
- * The worker: the built JavaScript next to this module; running from the TypeScript sources (tests,
- * tsx), a bootstrap that registers tsx's loader in the thread and imports the TypeScript worker.
+ * The worker: the built JavaScript next to this module (dist/node/replication-worker.js beside the
+ * compiled modules, dist/bin/replication-worker.js beside the CLI bundle, scripts/bundle-cli.mjs);
+ * running from the TypeScript sources (tests, tsx), a bootstrap that registers tsx's loader in the
+ * thread and imports the TypeScript worker.
  */
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url);

@@ -6,6 +6,7 @@
 
 import { networkDemand } from '../flow/demand.js';
 import { type NetworkLoadedState, networkLoadedState } from '../flow/loaded-state.js';
+import { cachedLoadedState } from '../flow/loaded-state-cache.js';
 import type { Distribution } from '../model/distribution.js';
 import { type Issue, issue } from '../model/issue.js';
 import { MODES, type Mode, type NetworkModel } from '../model/schema.js';
@@ -164,8 +165,9 @@ export function simNetwork(net: CompiledNetwork): SimNetwork {
  */
 export function buildPlan(model: NetworkModel, options: PlanOptions): SimulationPlan {
   const net = compileNetwork(model, { date: options.date });
-  // One equilibrium of the date: the routes' waits and the demand's split both read it.
-  const loaded = networkLoadedState(net, options.date);
+  // One equilibrium of the date: the routes' waits and the demand's split both read it (solved
+  // before, when the model is the embedded dataset's and its snapshot caches that date).
+  const loaded = cachedLoadedState(model, net, options.date) ?? networkLoadedState(net, options.date);
   const context = routeContext(net, { date: options.date, loaded });
   const routes: TripRoute[] = [];
   const demands: DemandPlan[] = [];

@@ -1,10 +1,12 @@
 /**
  * The CLI bundle (dist/bin, scripts/bundle-cli.mjs) is the same program as the compiled modules
- * (dist/cli/program.js): for every command, both print the same help, and a question answered by the
- * bundle (with the cached loaded state) gets the same answer from the modules (which solve it again).
+ * (dist/cli/program.js): for every command, both print the same help, a question gets the same answer
+ * from both, and both carry the same code version (so the commands that run from the modules, such as
+ * simulate, use the snapshot's cached loaded state too).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,10 +30,20 @@ const COMMANDS = [
   'check',
 ];
 
-/** Runs `main(args)` of one build of the program, in a process of its own. */
+const scripts = mkdtempSync(join(tmpdir(), 'caravan-bundle-'));
+let scriptCount = 0;
+
+/**
+ * Runs `main(args)` of one build of the program, in a process of its own (from a script file, not
+ * `-e`: worker threads inherit the process's options, and `--input-type` fails in them).
+ */
 function run(program: string, args: readonly string[]) {
-  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(program).href)}); process.exitCode = await main(${JSON.stringify(args)});`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  const script = join(scripts, `run-${scriptCount++}.mjs`);
+  writeFileSync(
+    script,
+    `const { main } = await import(${JSON.stringify(pathToFileURL(program).href)}); process.exitCode = await main(${JSON.stringify(args)});\n`,
+  );
+  const r = spawnSync(process.execPath, [script], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, CARAVAN_DEBUG: '' },
@@ -64,5 +76,25 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(bundled.code).toBe(0);
     expect(JSON.parse(bundled.stdout).routes.length).toBeGreaterThan(0);
     expect(bundled).toEqual(run(MODULES, args));
+  });
+
+  it('gives the compiled modules the code version of the bundle and of the snapshot', async () => {
+    const version = readFileSync(join(ROOT, 'dist', 'bin', 'code-version.txt'), 'utf8').trim();
+    expect(version).toMatch(/^[0-9a-f]{64}$/);
+    const modules = join(ROOT, 'dist', 'io', 'code-version.js');
+    const { CODE_VERSION } = (await import(pathToFileURL(modules).href)) as { CODE_VERSION: unknown };
+    expect(CODE_VERSION).toBe(version);
+    const snapshot = JSON.parse(readFileSync(join(ROOT, 'dist', 'data', 'eurasia.json'), 'utf8'));
+    expect(snapshot.code_version).toBe(version);
+  });
+
+  it('simulates with worker threads from the bundle as the modules do, byte for byte', () => {
+    expect(existsSync(join(ROOT, 'dist', 'bin', 'replication-worker.js'))).toBe(true);
+    const args = ['simulate', '--replications', '3', '--days', '20', '--workers', '2', '--json'];
+    const bundled = run(BUNDLE, args);
+    expect(bundled.code).toBe(0);
+    expect(JSON.parse(bundled.stdout).replications).toBe(3);
+    expect(bundled).toEqual(run(MODULES, args));
+    expect(run(BUNDLE, [...args.slice(0, -3), '--workers', '1', '--json'])).toEqual(bundled);
   });
 });

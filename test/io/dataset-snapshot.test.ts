@@ -40,6 +40,16 @@ describe('the dataset snapshot', () => {
     expect(readSnapshot(text, 'x', path, 'v2')?.model).toBeDefined();
   });
 
+  it("is matched by the file's bytes as by its text", () => {
+    const bytes = readFileSync(DEFAULT);
+    expect(readSnapshot(bytes, 'x', path, 'v1')).toEqual(readSnapshot(text, 'x', path, 'v1'));
+    expect(readSnapshot(Buffer.concat([bytes, Buffer.from('\n')]), 'x', path, 'v1')).toBeUndefined();
+    // a byte-order mark makes another file (one that reading refuses), never the snapshot's
+    expect(
+      readSnapshot(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'x', path, 'v1'),
+    ).toBeUndefined();
+  });
+
   it('is not used for another text, below a default limit, or when missing or of another format', () => {
     expect(readSnapshot(`${text}\n# changed\n`, 'x', path, 'v1')).toBeUndefined();
     expect(readSnapshot(readFileSync(MINI, 'utf8'), 'x', path, 'v1')).toBeUndefined();
