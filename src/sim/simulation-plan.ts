@@ -260,6 +260,14 @@ const NOT_OFFERED_NOTICE = 0.005;
 
 const mt = (tPerYear: number) => (tPerYear / 1e6).toFixed(2);
 
+/**
+ * Shares of a demand are kept to a part in a billion. The equilibrium they come from is solved to a
+ * relative gap of about 1e-4, and its flows carry rounding noise in their last bits that depends on
+ * the order of the file's entries; below this resolution the noise would change the run.
+ */
+const SHARE_RESOLUTION = 1e-9;
+const toResolution = (share: number) => Math.round(share / SHARE_RESOLUTION) * SHARE_RESOLUTION;
+
 interface DemandPart {
   /** The crossings and services (ids, sorted, joined by `+`) of this part's paths; keys its random stream. */
   readonly key: string | undefined;
@@ -313,16 +321,31 @@ function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => Dema
     flow: number;
     rations: boolean;
   }
+  // Paths in an order of their own (the ids of the elements they pass), not the order the search
+  // found them in, so that the sums below, and so the run, do not depend on the order of the file.
+  const elementId = (n: number) => {
+    const i = net.arcElement[n]!;
+    const kind = net.arcKind[n];
+    const id =
+      kind === ArcKind.crossing
+        ? net.model.crossings[i]!.id
+        : kind === ArcKind.service
+          ? net.model.services[i]!.id
+          : net.links[i]!.id;
+    return `${id}${net.arcReversed[n] === 1 ? '<' : '>'}`;
+  };
+  const paths = as.paths
+    .filter((p) => p.flow > 0)
+    .map((p) => {
+      const arcs = Array.from(p.arcs, (a) => g.arcNet[a]!).filter((n) => n >= 0);
+      return { od: p.od, flow: p.flow, arcs, identity: arcs.map(elementId).join(' ') };
+    })
+    .sort((a, b) => a.od - b.od || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
   const byOd = new Map<number, Map<string, Group>>();
-  for (const p of as.paths) {
-    if (!(p.flow > 0)) continue;
-    const arcs: number[] = [];
+  for (const p of paths) {
     const used = new Set<string>();
     let rations = false;
-    for (const a of p.arcs) {
-      const n = g.arcNet[a]!;
-      if (n < 0) continue;
-      arcs.push(n);
+    for (const n of p.arcs) {
       const kind = net.arcKind[n];
       if (kind === ArcKind.crossing) used.add(net.model.crossings[net.arcElement[n]!]!.id);
       else if (kind === ArcKind.service) used.add(net.model.services[net.arcElement[n]!]!.id);
@@ -332,10 +355,10 @@ function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => Dema
     let groups = byOd.get(p.od);
     if (!groups) byOd.set(p.od, (groups = new Map()));
     const group = groups.get(key);
-    if (!group) groups.set(key, { key, arcs, largest: p.flow, flow: p.flow, rations });
+    if (!group) groups.set(key, { key, arcs: p.arcs, largest: p.flow, flow: p.flow, rations });
     else {
       group.flow += p.flow;
-      if (p.flow > group.largest) Object.assign(group, { arcs, largest: p.flow });
+      if (p.flow > group.largest) Object.assign(group, { arcs: p.arcs, largest: p.flow });
     }
   }
   const written = new Map(networkDemand(net).map((o) => [o.id, o.tPerYear]));
@@ -343,7 +366,9 @@ function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => Dema
   state.demand.forEach((od, k) => {
     const base = written.get(od.id);
     const growth = base !== undefined && base > 0 ? od.tPerYear / base : 1;
-    const groups = [...(byOd.get(k)?.values() ?? [])].sort((a, b) => b.flow - a.flow);
+    const groups = [...(byOd.get(k)?.values() ?? [])].sort(
+      (a, b) => b.flow - a.flow || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
     const total = groups.reduce((s, x) => s + x.flow, 0);
     if (!(total > 0) || !(od.tPerYear > 0)) {
       byId.set(od.id, { parts: [], growth, notOfferedShare: 0 });
@@ -358,7 +383,7 @@ function equilibriumSplit(state: NetworkLoadedState): (demandId: string) => Dema
     const offered = (x: { flow: number; rations: boolean }) =>
       served(x) + (x.rations && rationed > 0 ? (unserved * served(x)) / rationed : 0);
     byId.set(od.id, {
-      parts: kept.map((x) => ({ key: x.key, arcs: x.arcs, share: offered(x) / od.tPerYear })),
+      parts: kept.map((x) => ({ key: x.key, arcs: x.arcs, share: toResolution(offered(x) / od.tPerYear) })),
       growth,
       notOfferedShare: rationed > 0 ? 0 : unserved / od.tPerYear,
     });

@@ -58,10 +58,12 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.
 /** A scenario under which Nur Zholy's queue cannot settle: drivers who wait however long it takes. */
 const PATIENT_DRIVERS = {
   format: 'caravan-scenario/1',
-  name: 'Nur Zholy, drivers who never give up',
+  name: 'Nur Zholy, drivers who wait for months',
   description:
-    'the e-queue without balking or a starting backlog: arrivals beyond what the lanes clear queue up',
-  changes: { crossings: { 'nur-zholy-khorgos': { drivers: { e_queue: true } } } },
+    'the e-queue with drivers who give up only after 60 to 90 days, and no starting backlog: over a short run the trucks beyond what the lanes clear queue up',
+  changes: {
+    crossings: { 'nur-zholy-khorgos': { drivers: { e_queue: true, balk_above_wait: 'uniform(60d, 90d)' } } },
+  },
 };
 
 describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
@@ -122,8 +124,9 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
   });
 
   it('runs a small simulation: progress, then the waits, and the map sized by them', async () => {
-    // A what-if whose queue grows: Nur Zholy's drivers wait however long it takes (no balking, no
-    // starting backlog), so ~480 trucks a day meet a checkpoint that clears ~370.
+    // A what-if whose queue grows: Nur Zholy's drivers wait for months (no starting backlog), so the
+    // ~490 trucks a day that come (those the network cannot carry too: drivers may give up there)
+    // meet a checkpoint that clears ~370.
     await page.fill('#scn-text', JSON.stringify(PATIENT_DRIVERS));
     await page.click('#scn-save');
     await expect
@@ -149,8 +152,8 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     expect(await page.locator('#crossing h2').textContent()).toMatch(/Nur Zholy/);
     expect(await page.locator('#crossing').textContent()).toMatch(/Capacity per direction/);
     // Units served a day in each direction simulated (the default demand crosses eastbound only):
-    // never above what the lanes clear, 2.91 Mt/yr of 20-t trucks (≈ 399 a day; the panel's capacity
-    // table), whatever the arrivals.
+    // never materially above what the lanes clear, 2.71 Mt/yr of 20-t trucks (≈ 371 a day; the panel's
+    // capacity table), whatever the arrivals (2 % for the noise of a short run).
     const served = await page
       .locator('#crossing table.data')
       .last()
@@ -158,13 +161,13 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
       .allTextContents();
     expect(served.length).toBeGreaterThan(0);
     for (const text of served)
-      expect(Number(text.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual(2.91e6 / 20 / 365);
+      expect(Number(text.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual((1.02 * 2.71e6) / 20 / 365);
     await shot('5-crossing');
   });
 
   it('flags a queue that grows without bound (Nur Zholy) and not one well below capacity (Saryagash)', async () => {
-    // With drivers who never give up, Nur Zholy's 12-hour day clears ~370 trucks a day while ~480
-    // arrive: the queue grows by ~100 a day; Saryagash–Keles runs at under half its lanes.
+    // With drivers who wait for months, Nur Zholy's 12-hour day clears ~370 trucks a day while ~490
+    // arrive: the queue grows by ~120 a day; Saryagash–Keles runs far below its lanes.
     expect(await page.locator('#crossing .warn').textContent()).toMatch(/The queue grows/);
     expect(await page.locator('#crossing .tag.grows').first().textContent()).toMatch(
       /queue grows \+\d+ a day/,

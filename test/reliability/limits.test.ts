@@ -143,6 +143,8 @@ describe('simulation size, computed from the demand and options before running',
   it('simulate() checks before it runs: an absurd request fails at once', async () => {
     const data = mini();
     data.demand[0].units_per_day = 100_000;
+    // drivers who give up at the gate: the trucks the network cannot carry still set off
+    data.crossings[0].drivers = { balk_above_wait: '1d' };
     const model = parseNetwork(JSON.stringify(data)).model!;
     const start = Date.now();
     await expect(simulate(model, { days: 60, replications: 20, workers: 1 })).rejects.toMatchObject({
