@@ -9,7 +9,7 @@ import { InputError, type Issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { compileNetwork } from '../network/compile.js';
-import { NameIndex } from '../network/lookup.js';
+import { NameIndex, nodeIndex } from '../network/lookup.js';
 import { resolveConstraints } from '../route/constraints.js';
 import { OBJECTIVES } from '../route/objective.js';
 import { planRoutes, ROUTE_LIBRARY_PATHS } from '../route/plan.js';
@@ -185,7 +185,7 @@ function prepare(model: Model, o: z.output<typeof RouteOptionsSchema>) {
       return undefined;
     }
   };
-  const nodes = new NameIndex(model.nodes, 'node');
+  const nodes = nodeIndex(model);
   const from = collect(() => nodes.resolve(o.from, P.from).id);
   const to = collect(() => nodes.resolve(o.to, P.to).id);
   const avoid: string[] = [];

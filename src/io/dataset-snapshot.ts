@@ -10,12 +10,15 @@
  * The snapshot also holds a cache: the equilibrium of the loaded network on the default date
  * (flow/loaded-state-cache.ts), keyed by the YAML's hash and by the version of the code that solved
  * it, and used only by code of that same version (src/io/code-version.ts: the bundled CLI and the
- * compiled modules of the same build carry it).
+ * compiled modules of the same build carry it). And the UTC offsets of the network's time zones
+ * (model/calendar.ts), keyed by the version of the time-zone data that gave them
+ * (`process.versions.tz`), used only under that same version.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadedStateCacheJson } from '../flow/loaded-state-cache.js';
+import type { ZoneOffset } from '../model/calendar.js';
 import type { Issue } from '../model/issue.js';
 import { currentLimits, DEFAULT_LIMITS, LIMIT_NAMES } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
@@ -37,6 +40,8 @@ export interface Snapshot {
   readonly code_version: string | null;
   /** The cached loaded network of the default date; null without a code version. */
   readonly loaded_state: LoadedStateCacheJson | null;
+  /** The offsets of the network's time zones and the time-zone data version that gave them. */
+  readonly zone_offsets: { readonly tzdata: string; readonly offsets: readonly ZoneOffset[] } | null;
 }
 
 /**
@@ -53,6 +58,8 @@ export interface SnapshotNetwork {
   readonly warnings: Issue[];
   /** The cached loaded state, when the snapshot's code version is the running code's. */
   readonly loadedState?: LoadedStateCacheJson;
+  /** The time zones' offsets, when the snapshot's time-zone data version is the running one's. */
+  readonly zoneOffsets?: readonly ZoneOffset[];
 }
 
 /**
@@ -65,6 +72,7 @@ export function readSnapshot(
   file: string,
   path = SNAPSHOT_PATH,
   codeVersion = CODE_VERSION,
+  tzdata = process.versions.tz,
 ): SnapshotNetwork | undefined {
   const limits = currentLimits();
   if (LIMIT_NAMES.some((name) => limits[name] < DEFAULT_LIMITS[name])) return undefined;
@@ -84,5 +92,10 @@ export function readSnapshot(
     codeVersion !== undefined && snapshot.code_version === codeVersion && snapshot.loaded_state !== null
       ? { loadedState: snapshot.loaded_state }
       : {};
-  return { model: snapshot.model, warnings, ...cached };
+  const zones = snapshot.zone_offsets;
+  const offsets =
+    zones !== null && zones !== undefined && tzdata !== undefined && zones.tzdata === tzdata
+      ? { zoneOffsets: zones.offsets }
+      : {};
+  return { model: snapshot.model, warnings, ...cached, ...offsets };
 }

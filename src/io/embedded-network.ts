@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rememberLoadedState } from '../flow/loaded-state-cache.js';
+import { rememberZoneOffsets } from '../model/calendar.js';
 import type { Issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { readSnapshot } from './dataset-snapshot.js';
@@ -35,7 +36,7 @@ function readBytes(path: string): Uint8Array | undefined {
  * The embedded network from the snapshot, when `path` is the embedded network and the snapshot was
  * made from its text (see readSnapshot: its bytes are compared, so they need no decoding); undefined
  * otherwise, and then the file is parsed as any other. The snapshot's cached loaded state, if any, is
- * remembered for the model it returns.
+ * remembered for the model it returns, and its time zones' offsets for the process.
  */
 export function readEmbeddedNetwork(
   path: string,
@@ -45,5 +46,6 @@ export function readEmbeddedNetwork(
   const snapshot = readSnapshot(text ?? readBytes(path) ?? readText(path), displayPath(path));
   if (snapshot === undefined) return undefined;
   if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
+  if (snapshot.zoneOffsets !== undefined) rememberZoneOffsets(snapshot.zoneOffsets);
   return { model: snapshot.model, warnings: snapshot.warnings };
 }

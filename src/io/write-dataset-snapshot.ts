@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { solveLoadedStateCache } from '../flow/loaded-state-cache.js';
+import { knownZoneOffsets } from '../model/calendar.js';
 import { loadNetwork } from '../model/load.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_PATH, type Snapshot, textHash } from './dataset-snapshot.js';
@@ -30,6 +31,9 @@ export function writeSnapshot(
     warnings: warnings.map(({ file: _file, ...rest }) => rest),
     code_version: options.codeVersion ?? null,
     loaded_state: options.codeVersion !== undefined ? solveLoadedStateCache(model, DEFAULT_DATE) : null,
+    // every zone of the network was met while validating it (and compiling it, for the loaded state)
+    zone_offsets:
+      process.versions.tz !== undefined ? { tzdata: process.versions.tz, offsets: knownZoneOffsets() } : null,
   };
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(snapshot)}\n`);

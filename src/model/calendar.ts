@@ -104,6 +104,32 @@ function zoneFormat(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** A time zone's UTC offset at an instant, as worked out once. */
+export interface ZoneOffset {
+  readonly tz: string;
+  readonly at_ms: number;
+  readonly hours: number;
+}
+
+/**
+ * The offsets of named zones already worked out, by zone and instant. The first formatter of a zone
+ * costs ≈ 4–12 ms (ICU loads the zone's rules), so the build's snapshot of the embedded network
+ * carries the offsets its zones have (src/io/dataset-snapshot.ts) and a start need not make any.
+ */
+const zoneOffsets = new Map<string, ZoneOffset>();
+
+const offsetKey = (tz: string, atMs: number) => `${tz}@${atMs}`;
+
+/** Every named zone's offset worked out (or remembered) so far in this process. */
+export function knownZoneOffsets(): ZoneOffset[] {
+  return [...zoneOffsets.values()];
+}
+
+/** Takes offsets worked out before, by the same time-zone data (the caller checks its version). */
+export function rememberZoneOffsets(offsets: readonly ZoneOffset[]): void {
+  for (const o of offsets) zoneOffsets.set(offsetKey(o.tz, o.at_ms), o);
+}
+
 /**
  * UTC offset in hours of a time zone at a date: an IANA name (`Asia/Almaty`) or `UTC`, `UTC+05:00`,
  * `+05:00`. Returns an error message for an unknown zone.
@@ -118,11 +144,16 @@ export function utcOffsetHours(
     return { hours: sign * (Number(fixed[2]) + Number(fixed[3] ?? 0) / 60) };
   }
   if (/^(utc|gmt|z)$/i.test(tz.trim())) return { hours: 0 };
+  const key = offsetKey(tz, date.getTime());
+  const known = zoneOffsets.get(key);
+  if (known !== undefined) return { hours: known.hours };
   try {
     const parts = zoneFormat(tz).formatToParts(date);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    return { hours: Math.round((local - date.getTime()) / 60000) / 60 };
+    const hours = Math.round((local - date.getTime()) / 60000) / 60;
+    zoneOffsets.set(key, { tz, at_ms: date.getTime(), hours });
+    return { hours };
   } catch {
     return {
       error: `unknown time zone "${tz}": use an IANA name such as "Asia/Almaty" or an offset such as "UTC+05:00"`,

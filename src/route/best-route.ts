@@ -3,7 +3,7 @@
  * weight (P90, which does not add up along a route, is taken from the Pareto set instead).
  */
 import type { CompiledNetwork } from '../network/compile.js';
-import { NameIndex } from '../network/lookup.js';
+import { nodeIndex } from '../network/lookup.js';
 import { allowedArcs, resolveConstraints } from './constraints.js';
 import { describeRoute, type Route } from './describe-route.js';
 import { ModeSearch } from './mode-search.js';
@@ -21,7 +21,7 @@ export function bestRoute(
   const objective = options.optimize ?? 'time';
   if (objective === 'p90') return planRoutes(net, from, to, options).best;
   const paths = options.paths ?? ROUTE_LIBRARY_PATHS;
-  const index = new NameIndex(net.model.nodes, 'node');
+  const index = nodeIndex(net.model);
   const source = net.nodeIndex.get(index.resolve(from, paths.from).id)!;
   const target = net.nodeIndex.get(index.resolve(to, paths.to).id)!;
   const context = options.context ?? routeContext(net, options);

@@ -7,7 +7,7 @@ import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mod
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
 import type { CompiledNetwork } from '../network/compile.js';
-import { NameIndex } from '../network/lookup.js';
+import { nodeIndex } from '../network/lookup.js';
 import type { RouteUnit } from './arc-criteria.js';
 import {
   allowedArcs,
@@ -119,7 +119,7 @@ export function planRoutes(
   }
   if (issues.length > 0) throw new InputError(issues);
 
-  const index = new NameIndex(net.model.nodes, 'node');
+  const index = nodeIndex(net.model);
   const source = net.nodeIndex.get(index.resolve(from, paths.from).id)!;
   const target = net.nodeIndex.get(index.resolve(to, paths.to).id)!;
   if (source === target) {

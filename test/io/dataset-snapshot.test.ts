@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { solveLoadedStateCache } from '../../src/flow/loaded-state-cache.js';
 import { readSnapshot } from '../../src/io/dataset-snapshot.js';
 import { writeSnapshot } from '../../src/io/write-dataset-snapshot.js';
+import { rememberZoneOffsets, utcOffsetHours } from '../../src/model/calendar.js';
 import { configureLimits } from '../../src/model/limits.js';
 import { loadNetwork } from '../../src/model/load.js';
 import { DEFAULT_DATE } from '../../src/model/timeline.js';
@@ -70,5 +71,37 @@ describe('the dataset snapshot', () => {
     const json = JSON.parse(readFileSync(bare, 'utf8'));
     expect(json.code_version).toBeNull();
     expect(json.loaded_state).toBeNull();
+  });
+
+  it("carries each of the network's time zones with its UTC offset on 2025-01-01, for the same time-zone data only", () => {
+    const read = readSnapshot(text, 'x', path, 'v1', process.versions.tz);
+    const byZone = new Map(read?.zoneOffsets?.map((o) => [o.tz, o]));
+    // the named ones (an offset such as UTC+05:00 needs no time-zone data)
+    const zones = new Set(
+      loadNetwork(text, 'x')
+        .model!.crossings.map((c) => c.tz)
+        .filter((tz) => tz.includes('/')),
+    );
+    for (const tz of zones) expect(byZone.has(tz), tz).toBe(true);
+    // by hand: standard time in January (Kazakhstan on one zone, UTC+5, since 1 March 2024)
+    const truth: Record<string, number> = {
+      'Asia/Almaty': 5,
+      'Asia/Shanghai': 8,
+      'Asia/Tbilisi': 4,
+      'Europe/Warsaw': 1,
+    };
+    for (const [tz, hours] of Object.entries(truth)) {
+      if (!zones.has(tz)) continue;
+      expect(byZone.get(tz)).toEqual({ tz, at_ms: Date.UTC(2025, 0, 1), hours });
+    }
+    expect(readSnapshot(text, 'x', path, 'v1', 'another-tzdata')?.zoneOffsets).toBeUndefined();
+  });
+
+  it('answers an offset it was given without asking the time-zone data', () => {
+    const at = new Date(Date.UTC(2025, 0, 1));
+    expect('error' in utcOffsetHours('Nowhere/Made_Up', at)).toBe(true);
+    rememberZoneOffsets([{ tz: 'Nowhere/Made_Up', at_ms: at.getTime(), hours: 3.5 }]);
+    expect(utcOffsetHours('Nowhere/Made_Up', at)).toEqual({ hours: 3.5 });
+    expect('error' in utcOffsetHours('Nowhere/Made_Up', new Date(Date.UTC(2025, 6, 1)))).toBe(true);
   });
 });

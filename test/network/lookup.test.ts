@@ -26,4 +26,13 @@ describe('NameIndex', () => {
       expect(i.message).toContain('did you mean "Alpha City"');
     }
   });
+
+  it('is made once per network, and a miss as the first lookup still suggests (the folded names are made then)', () => {
+    const model = validateNetwork(mini()).model!;
+    const first = nodeIndex(model);
+    expect(nodeIndex(model)).toBe(first);
+    expect(nodeIndex(validateNetwork(mini()).model!)).not.toBe(first);
+    expect(() => first.resolve('Bta Port', '--to')).toThrow('did you mean "Bêta Port"');
+    expect(first.find('alpha')?.name).toBe('Alpha City');
+  });
 });
