@@ -28,8 +28,9 @@ describe('caravan serve', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d) => {
         out += d;
+        // the lines may come in separate chunks: wait for the last one
         const m = /Dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) resolve(m[1]!);
+        if (m && /API reference: /.test(out)) resolve(m[1]!);
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
