@@ -10,7 +10,8 @@
  * The snapshot also holds a cache: the equilibrium of the loaded network on the default date
  * (flow/loaded-state-cache.ts), keyed by the YAML's hash and by the version of the code that solved
  * it, and used only by code of that same version (src/io/code-version.ts: the bundled CLI and the
- * compiled modules of the same build carry it). And the UTC offsets of the network's time zones
+ * compiled modules of the same build carry it), with the daily-quota wait tables solving it made
+ * (queueing/daily-quota-wait.ts). And the UTC offsets of the network's time zones
  * (model/calendar.ts), keyed by the version of the time-zone data that gave them
  * (`process.versions.tz`), used only under that same version.
  */
@@ -22,6 +23,7 @@ import type { ZoneOffset } from '../model/calendar.js';
 import type { Issue } from '../model/issue.js';
 import { currentLimits, DEFAULT_LIMITS, LIMIT_NAMES } from '../model/limits.js';
 import type { NetworkModel } from '../model/schema.js';
+import type { QuotaTableJson } from '../queueing/daily-quota-wait.js';
 import { CODE_VERSION } from './code-version.js';
 
 export const SNAPSHOT_FORMAT = 'caravan-snapshot/2';
@@ -40,6 +42,8 @@ export interface Snapshot {
   readonly code_version: string | null;
   /** The cached loaded network of the default date; null without a code version. */
   readonly loaded_state: LoadedStateCacheJson | null;
+  /** The daily-quota wait tables solving it made (same code version); absent in older snapshots. */
+  readonly quota_tables?: readonly QuotaTableJson[] | null;
   /** The offsets of the network's time zones and the time-zone data version that gave them. */
   readonly zone_offsets: { readonly tzdata: string; readonly offsets: readonly ZoneOffset[] } | null;
 }
@@ -58,6 +62,8 @@ export interface SnapshotNetwork {
   readonly warnings: Issue[];
   /** The cached loaded state, when the snapshot's code version is the running code's. */
   readonly loadedState?: LoadedStateCacheJson;
+  /** The quota wait tables, under the same condition. */
+  readonly quotaTables?: readonly QuotaTableJson[];
   /** The time zones' offsets, when the snapshot's time-zone data version is the running one's. */
   readonly zoneOffsets?: readonly ZoneOffset[];
 }
@@ -90,7 +96,10 @@ export function readSnapshot(
   }));
   const cached =
     codeVersion !== undefined && snapshot.code_version === codeVersion && snapshot.loaded_state !== null
-      ? { loadedState: snapshot.loaded_state }
+      ? {
+          loadedState: snapshot.loaded_state,
+          ...(snapshot.quota_tables ? { quotaTables: snapshot.quota_tables } : {}),
+        }
       : {};
   const zones = snapshot.zone_offsets;
   const offsets =

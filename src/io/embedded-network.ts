@@ -10,6 +10,7 @@ import { rememberLoadedState } from '../flow/loaded-state-cache.js';
 import { rememberZoneOffsets } from '../model/calendar.js';
 import type { Issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
+import { rememberQuotaTables } from '../queueing/daily-quota-wait.js';
 import { readSnapshot } from './dataset-snapshot.js';
 import { displayPath, readInputFile } from './input-file.js';
 
@@ -36,7 +37,8 @@ function readBytes(path: string): Uint8Array | undefined {
  * The embedded network from the snapshot, when `path` is the embedded network and the snapshot was
  * made from its text (see readSnapshot: its bytes are compared, so they need no decoding); undefined
  * otherwise, and then the file is parsed as any other. The snapshot's cached loaded state, if any, is
- * remembered for the model it returns, and its time zones' offsets for the process.
+ * remembered for the model it returns, with its quota wait tables, and its time zones' offsets for the
+ * process.
  */
 export function readEmbeddedNetwork(
   path: string,
@@ -46,6 +48,7 @@ export function readEmbeddedNetwork(
   const snapshot = readSnapshot(text ?? readBytes(path) ?? readText(path), displayPath(path));
   if (snapshot === undefined) return undefined;
   if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
+  if (snapshot.quotaTables !== undefined) rememberQuotaTables(snapshot.quotaTables);
   if (snapshot.zoneOffsets !== undefined) rememberZoneOffsets(snapshot.zoneOffsets);
   return { model: snapshot.model, warnings: snapshot.warnings };
 }

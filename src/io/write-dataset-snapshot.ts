@@ -9,6 +9,7 @@ import { solveLoadedStateCache } from '../flow/loaded-state-cache.js';
 import { knownZoneOffsets } from '../model/calendar.js';
 import { loadNetwork } from '../model/load.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
+import { quotaTablesMade } from '../queueing/daily-quota-wait.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_PATH, type Snapshot, textHash } from './dataset-snapshot.js';
 
 /**
@@ -31,6 +32,8 @@ export function writeSnapshot(
     warnings: warnings.map(({ file: _file, ...rest }) => rest),
     code_version: options.codeVersion ?? null,
     loaded_state: options.codeVersion !== undefined ? solveLoadedStateCache(model, DEFAULT_DATE) : null,
+    // the tables solving the loaded state made (a start that reads the cache needs them again)
+    quota_tables: options.codeVersion !== undefined ? quotaTablesMade() : null,
     // every zone of the network was met while validating it (and compiling it, for the loaded state)
     zone_offsets:
       process.versions.tz !== undefined ? { tzdata: process.versions.tz, offsets: knownZoneOffsets() } : null,

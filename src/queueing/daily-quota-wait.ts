@@ -46,8 +46,40 @@ const TABLE_U_MAX = 9;
 const TABLE_POINTS = 361;
 const tables = new Map<string, { w: Float64Array; slope: Float64Array }>();
 
+/** A table as plain data: the build stores those of the embedded network (src/io/dataset-snapshot.ts). */
+export interface QuotaTableJson {
+  readonly quota_per_day: number;
+  readonly arrival_cv2: number;
+  readonly w: readonly number[];
+  readonly slope: readonly number[];
+}
+
+const tableKey = (quotaPerDay: number, arrivalCv2: number) => `${quotaPerDay}|${arrivalCv2}`;
+
+/** The tables made so far in this process. */
+export function quotaTablesMade(): QuotaTableJson[] {
+  return [...tables].map(([key, t]) => {
+    const [quota, cv2] = key.split('|').map(Number) as [number, number];
+    return { quota_per_day: quota, arrival_cv2: cv2, w: [...t.w], slope: [...t.slope] };
+  });
+}
+
+/**
+ * Tables made before by the same code (the build's, for the embedded network): the same numbers as
+ * making them again, without the ~20 ms each takes at every start.
+ */
+export function rememberQuotaTables(made: readonly QuotaTableJson[]): void {
+  for (const t of made) {
+    if (t.w.length !== TABLE_POINTS || t.slope.length !== TABLE_POINTS) continue;
+    tables.set(tableKey(t.quota_per_day, t.arrival_cv2), {
+      w: Float64Array.from(t.w),
+      slope: Float64Array.from(t.slope),
+    });
+  }
+}
+
 function table(quotaPerDay: number, arrivalCv2: number): { w: Float64Array; slope: Float64Array } {
-  const key = `${quotaPerDay}|${arrivalCv2}`;
+  const key = tableKey(quotaPerDay, arrivalCv2);
   const known = tables.get(key);
   if (known) return known;
   const h = TABLE_U_MAX / (TABLE_POINTS - 1);

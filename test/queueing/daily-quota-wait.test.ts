@@ -1,6 +1,10 @@
 /** The wait for a daily quota, against the exact chain of whole units with Poisson arrivals. */
 import { describe, expect, it } from 'vitest';
-import { dailyQuotaWaitH } from '../../src/queueing/daily-quota-wait.js';
+import {
+  dailyQuotaWaitH,
+  quotaTablesMade,
+  rememberQuotaTables,
+} from '../../src/queueing/daily-quota-wait.js';
 
 function poisson(mean: number, kmax: number): Float64Array {
   const p = new Float64Array(kmax + 1);
@@ -73,5 +77,23 @@ describe('dailyQuotaWaitH', () => {
       previous = w;
     }
     expect(previous).toBeGreaterThan(100);
+  });
+});
+
+describe('quota wait tables kept by the build', () => {
+  it('come back from JSON to the same numbers, and a remembered table is the one read', () => {
+    const q = 21.5;
+    const at = (quota: number, rho: number) => dailyQuotaWaitH(quota, (rho * quota) / 24);
+    const before = [0.3, 0.7, 0.95].map((rho) => at(q, rho));
+    const made = JSON.parse(JSON.stringify(quotaTablesMade())) as ReturnType<typeof quotaTablesMade>;
+    const own = made.find((t) => t.quota_per_day === q && t.arrival_cv2 === 1)!;
+    expect(own).toBeDefined();
+    rememberQuotaTables(made);
+    expect([0.3, 0.7, 0.95].map((rho) => at(q, rho))).toEqual(before);
+    // the same table, doubled, remembered for another quota: read as it is, not made again
+    rememberQuotaTables([
+      { ...own, quota_per_day: 777, w: own.w.map((x) => 2 * x), slope: own.slope.map((x) => 2 * x) },
+    ]);
+    for (const [i, rho] of [0.3, 0.7, 0.95].entries()) expect(at(777, rho)).toBeCloseTo(2 * before[i]!, 9);
   });
 });
