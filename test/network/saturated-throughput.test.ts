@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CrossingSide, compileNetwork } from '../../src/network/compile.js';
 import { crossingUnitsPerH } from '../../src/network/crossing-clearance-rate.js';
-import { BorderCrossing, type CrossingHooks } from '../../src/sim/crossing.js';
+import { BorderCrossing } from '../../src/sim/crossing.js';
 import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { validModel } from '../flow/models.js';
+import { crossingHooks } from '../sim/helpers/crossing-hooks.js';
 
 const WEEK_H = 168;
 
@@ -40,16 +41,11 @@ function simulatedPerH(side: CrossingSide, expectedPerH: number, weeks: number, 
   let cleared = 0;
   const warmup = WEEK_H;
   const end = weeks * WEEK_H;
-  const hooks: CrossingHooks = {
-    reach: () => {},
-    queue: () => {},
-    booked: () => {},
-    busy: () => {},
-    open: () => {},
+  const hooks = crossingHooks({
     cleared: (t) => {
       if (t >= warmup && t < end) cleared++;
     },
-  };
+  });
   const crossing = new BorderCrossing(sim, () => {}, {
     ...crossingOptions(side, streams.stream(0, 1), eQueue),
     hooks,

@@ -12,11 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { closedWaitH, queueSide, queueWait } from '../../src/queueing/crossing-queue.js';
 import { mmcWait } from '../../src/queueing/erlang-c.js';
 import { arrivalProcess } from '../../src/sim/arrival-process.js';
-import { BorderCrossing, type CrossingHooks } from '../../src/sim/crossing.js';
+import { BorderCrossing } from '../../src/sim/crossing.js';
 import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { Moments } from '../../src/sim/stats/moments.js';
+import { crossingHooks } from '../sim/helpers/crossing-hooks.js';
 import { crossingSide } from '../sim/helpers/crossing-side.js';
 
 /** The model's error allowed beyond 4 standard errors: this share of the simulated mean, plus an absolute floor, hours. */
@@ -39,18 +40,13 @@ function simulatedWaits(
     const sim = new Simulation();
     let sum = 0;
     let count = 0;
-    const hooks: CrossingHooks = {
-      reach: () => {},
-      queue: () => {},
-      booked: () => {},
-      busy: () => {},
-      open: () => {},
+    const hooks = crossingHooks({
       cleared: (_t, _token, reached, _queued, started) => {
         if (reached < warmup || reached >= end) return;
         sum += started - reached;
         count++;
       },
-    };
+    });
     const options = crossingOptions(side, { keyed: (purpose, key) => streams.keyed(r, purpose, key) });
     const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks });
     const next = arrivalProcess('poisson', perHour, streams.keyed(r, 'arrivals', 'test'));

@@ -8,7 +8,7 @@ import { parseNetwork } from '../../src/model/load.js';
 import { compileNetwork } from '../../src/network/compile.js';
 import { AppointmentBook } from '../../src/sim/appointment-book.js';
 import { arrivalProcess } from '../../src/sim/arrival-process.js';
-import { BorderCrossing, type CrossingHooks, type CrossingOptions } from '../../src/sim/crossing.js';
+import { BorderCrossing, type CrossingOptions } from '../../src/sim/crossing.js';
 import { crossingOptions, meanClearanceH } from '../../src/sim/crossing-from-network.js';
 import { crossingTimetable } from '../../src/sim/crossing-hours.js';
 import { Simulation } from '../../src/sim/kernel.js';
@@ -19,6 +19,7 @@ import { Moments } from '../../src/sim/stats/moments.js';
 import { Tally } from '../../src/sim/stats/tally.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
 import { DEFAULT } from '../helpers.js';
+import { crossingHooks } from './helpers/crossing-hooks.js';
 import { crossingSide } from './helpers/crossing-side.js';
 import { cobhamWaits } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
@@ -37,17 +38,13 @@ function observed(sim: Simulation, options: CrossingOptions, warmup = 0) {
   const passages: Passage[] = [];
   const present = new TimeAverage({ warmup });
   let inside = 0;
-  const hooks: CrossingHooks = {
+  const hooks = crossingHooks({
     reach: (t) => present.update(t, ++inside),
-    queue: () => {},
-    booked: () => {},
-    busy: () => {},
-    open: () => {},
     cleared: (t, token, reached, queued, started, priorityClass) => {
       present.update(t, --inside);
       passages.push({ token, reached, queued, started, left: t, priorityClass });
     },
-  };
+  });
   const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks });
   return { crossing, passages, present };
 }
@@ -240,14 +237,9 @@ describe('a priority class (green lane, paid out-of-turn passage)', () => {
         steps: [{ duration: exponentialSampler(1, streams.stream(r, 1)) }],
         priorityShare: 0.3,
         random: streams.stream(r, 2),
-        hooks: {
-          reach: () => {},
-          queue: () => {},
-          booked: () => {},
-          busy: () => {},
-          open: () => {},
+        hooks: crossingHooks({
           cleared: (t, _token, _reached, queued, started, cls) => tallies[cls]!.record(t, started - queued),
-        },
+        }),
       };
       const crossing = new BorderCrossing(sim, () => {}, options);
       const next = arrivalProcess('poisson', 0.8, streams.stream(r, 0));

@@ -7,12 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CrossingSide } from '../../src/network/compile.js';
 import { arrivalProcess } from '../../src/sim/arrival-process.js';
-import { BorderCrossing, type CrossingHooks } from '../../src/sim/crossing.js';
+import { BorderCrossing } from '../../src/sim/crossing.js';
 import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { Moments } from '../../src/sim/stats/moments.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
+import { crossingHooks } from './helpers/crossing-hooks.js';
 import { crossingSide } from './helpers/crossing-side.js';
 import { birthDeathStationary } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
@@ -39,20 +40,15 @@ function run(side: CrossingSide, lambda: number, replication: number, warmup: nu
   let balked = 0;
   let reneged = 0;
   const inWindow = (t: number) => t >= warmup && t < end;
-  const hooks: CrossingHooks = {
-    reach: () => {},
+  const hooks = crossingHooks({
     queue: (t, length) => queue.update(t, length),
-    booked: () => {},
-    busy: () => {},
-    open: () => {},
-    cleared: () => {},
     balked: (t) => {
       if (inWindow(t)) balked++;
     },
     reneged: (t) => {
       if (inWindow(t)) reneged++;
     },
-  };
+  });
   const crossing = new BorderCrossing(sim, () => {}, {
     ...crossingOptions(side, { keyed: (purpose, key) => streams.keyed(replication, purpose, key) }),
     hooks,
