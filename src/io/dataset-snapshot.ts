@@ -13,7 +13,8 @@
  * compiled modules of the same build carry it), with the daily-quota wait tables solving it made
  * (queueing/daily-quota-wait.ts). And the UTC offsets of the network's time zones
  * (model/calendar.ts), keyed by the version of the time-zone data that gave them
- * (`process.versions.tz`), used only under that same version.
+ * (`process.versions.tz`), used only under that same version; and the English names of its countries
+ * (model/country.ts), keyed likewise by the version of the locale data (`process.versions.cldr`).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ export interface Snapshot {
   readonly quota_tables?: readonly QuotaTableJson[] | null;
   /** The offsets of the network's time zones and the time-zone data version that gave them. */
   readonly zone_offsets: { readonly tzdata: string; readonly offsets: readonly ZoneOffset[] } | null;
+  /** The names of the network's countries, by code, and the locale data version that gave them. */
+  readonly country_names?: { readonly cldr: string; readonly names: Readonly<Record<string, string>> } | null;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface SnapshotNetwork {
   readonly quotaTables?: readonly QuotaTableJson[];
   /** The time zones' offsets, when the snapshot's time-zone data version is the running one's. */
   readonly zoneOffsets?: readonly ZoneOffset[];
+  /** The countries' names, when the snapshot's locale data version is the running one's. */
+  readonly countryNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -79,6 +84,7 @@ export function readSnapshot(
   path = SNAPSHOT_PATH,
   codeVersion = CODE_VERSION,
   tzdata = process.versions.tz,
+  cldr = process.versions.cldr,
 ): SnapshotNetwork | undefined {
   const limits = currentLimits();
   if (LIMIT_NAMES.some((name) => limits[name] < DEFAULT_LIMITS[name])) return undefined;
@@ -106,5 +112,10 @@ export function readSnapshot(
     zones !== null && zones !== undefined && tzdata !== undefined && zones.tzdata === tzdata
       ? { zoneOffsets: zones.offsets }
       : {};
-  return { model: snapshot.model, warnings, ...cached, ...offsets };
+  const countries = snapshot.country_names;
+  const names =
+    countries !== null && countries !== undefined && cldr !== undefined && countries.cldr === cldr
+      ? { countryNames: countries.names }
+      : {};
+  return { model: snapshot.model, warnings, ...cached, ...offsets, ...names };
 }

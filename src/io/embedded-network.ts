@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rememberLoadedState } from '../flow/loaded-state-cache.js';
 import { rememberZoneOffsets } from '../model/calendar.js';
+import { rememberCountryNames } from '../model/country.js';
 import type { Issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
 import { rememberQuotaTables } from '../queueing/daily-quota-wait.js';
@@ -37,8 +38,8 @@ function readBytes(path: string): Uint8Array | undefined {
  * The embedded network from the snapshot, when `path` is the embedded network and the snapshot was
  * made from its text (see readSnapshot: its bytes are compared, so they need no decoding); undefined
  * otherwise, and then the file is parsed as any other. The snapshot's cached loaded state, if any, is
- * remembered for the model it returns, with its quota wait tables, and its time zones' offsets for the
- * process.
+ * remembered for the model it returns, with its quota wait tables, and its time zones' offsets and its
+ * countries' names for the process.
  */
 export function readEmbeddedNetwork(
   path: string,
@@ -50,5 +51,6 @@ export function readEmbeddedNetwork(
   if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
   if (snapshot.quotaTables !== undefined) rememberQuotaTables(snapshot.quotaTables);
   if (snapshot.zoneOffsets !== undefined) rememberZoneOffsets(snapshot.zoneOffsets);
+  if (snapshot.countryNames !== undefined) rememberCountryNames(snapshot.countryNames);
   return { model: snapshot.model, warnings: snapshot.warnings };
 }

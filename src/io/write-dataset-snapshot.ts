@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { solveLoadedStateCache } from '../flow/loaded-state-cache.js';
 import { knownZoneOffsets } from '../model/calendar.js';
+import { countryName } from '../model/country.js';
 import { loadNetwork } from '../model/load.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { quotaTablesMade } from '../queueing/daily-quota-wait.js';
@@ -37,6 +38,15 @@ export function writeSnapshot(
     // every zone of the network was met while validating it (and compiling it, for the loaded state)
     zone_offsets:
       process.versions.tz !== undefined ? { tzdata: process.versions.tz, offsets: knownZoneOffsets() } : null,
+    country_names:
+      process.versions.cldr !== undefined
+        ? {
+            cldr: process.versions.cldr,
+            names: Object.fromEntries(
+              [...new Set(model.nodes.map((n) => n.country))].sort().map((c) => [c, countryName(c)]),
+            ),
+          }
+        : null,
   };
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(snapshot)}\n`);

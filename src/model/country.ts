@@ -15,17 +15,34 @@ export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }
 
-/** Made on first use: loading the names costs a command that prints none some 10 ms. */
+/**
+ * Made on first use: the first `Intl.DisplayNames` of a process loads ICU's region names (≈ 10–25 ms),
+ * so the build's snapshot of the embedded network carries the names of its countries
+ * (src/io/dataset-snapshot.ts) and a route question on it need not make one.
+ */
 let names: Intl.DisplayNames | undefined;
+
+/** Names already looked up (or remembered), by code. */
+const known = new Map<string, string>();
 
 /** "KZ" → "Kazakhstan"; the code itself when unknown. */
 export function countryName(code: string): string {
+  const remembered = known.get(code);
+  if (remembered !== undefined) return remembered;
+  let name = code;
   try {
     names ??= new Intl.DisplayNames(['en'], { type: 'region' });
-    return names.of(code) ?? code;
+    name = names.of(code) ?? code;
   } catch {
-    return code;
+    // an ill-formed code: shown as it is
   }
+  known.set(code, name);
+  return name;
+}
+
+/** Takes names looked up before, by the same locale data (the caller checks its version). */
+export function rememberCountryNames(byCode: Readonly<Record<string, string>>): void {
+  for (const [code, name] of Object.entries(byCode)) known.set(code, name);
 }
 
 /** A country code from a code or an English name ("Russia" → "RU"), or undefined. */

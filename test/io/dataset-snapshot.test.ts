@@ -11,6 +11,7 @@ import { solveLoadedStateCache } from '../../src/flow/loaded-state-cache.js';
 import { readSnapshot } from '../../src/io/dataset-snapshot.js';
 import { writeSnapshot } from '../../src/io/write-dataset-snapshot.js';
 import { rememberZoneOffsets, utcOffsetHours } from '../../src/model/calendar.js';
+import { countryName, rememberCountryNames } from '../../src/model/country.js';
 import { configureLimits } from '../../src/model/limits.js';
 import { loadNetwork } from '../../src/model/load.js';
 import { DEFAULT_DATE } from '../../src/model/timeline.js';
@@ -103,5 +104,24 @@ describe('the dataset snapshot', () => {
     rememberZoneOffsets([{ tz: 'Nowhere/Made_Up', at_ms: at.getTime(), hours: 3.5 }]);
     expect(utcOffsetHours('Nowhere/Made_Up', at)).toEqual({ hours: 3.5 });
     expect('error' in utcOffsetHours('Nowhere/Made_Up', new Date(Date.UTC(2025, 6, 1)))).toBe(true);
+  });
+
+  it("carries the English name of each of the network's countries, for the same locale data only", () => {
+    const read = readSnapshot(text, 'x', path, 'v1', process.versions.tz, process.versions.cldr);
+    const countries = new Set(loadNetwork(text, 'x').model!.nodes.map((n) => n.country));
+    expect(Object.keys(read?.countryNames ?? {}).sort()).toEqual([...countries].sort());
+    const icu = new Intl.DisplayNames(['en'], { type: 'region' });
+    for (const code of countries) expect(read?.countryNames?.[code], code).toBe(icu.of(code));
+    expect(read?.countryNames?.KZ).toBe('Kazakhstan');
+    expect(
+      readSnapshot(text, 'x', path, 'v1', process.versions.tz, 'another-cldr')?.countryNames,
+    ).toBeUndefined();
+  });
+
+  it('answers a country name it was given without asking the locale data', () => {
+    expect(countryName('XQ')).toBe('XQ');
+    rememberCountryNames({ QO: 'Outlying Oceania, as remembered' });
+    expect(countryName('QO')).toBe('Outlying Oceania, as remembered');
+    expect(countryName('KZ')).toBe('Kazakhstan');
   });
 });
