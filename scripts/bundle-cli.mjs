@@ -1,7 +1,8 @@
-// Build step after tsc: the CLI program (dist/cli/program.js) bundled by esbuild into dist/bin, one
-// file per command plus shared chunks, with the pure-JavaScript packages it needs at start (commander,
-// zod, yaml, fastest-levenshtein) inside, so that a command starts without resolving, reading and
-// compiling some two hundred modules. dist/cli/main.js runs it (src/cli/main.ts); dist/index.js (the
+// Build step after tsc: the CLI program (dist/cli/program.js) bundled by esbuild into one script,
+// dist/bin/program.cjs, with the pure-JavaScript packages it needs at start (commander, zod, yaml,
+// fastest-levenshtein) inside, so that a command starts without resolving, reading and compiling some
+// two hundred modules. dist/cli/main.js runs it with V8's code cache of it (src/cli/bundle-loader.ts;
+// the cache is made by scripts/code-cache.mjs, the build's last step); dist/index.js (the
 // library) and dist/browser.js stay as they are. The simulation's worker thread
 // (dist/node/replication-worker.js) is bundled beside it as dist/bin/replication-worker.js, where the
 // bundled worker pool (src/node/worker-pool.ts) looks for it, so that its threads start as fast.
@@ -64,37 +65,62 @@ const lazyChildProcess = {
   },
 };
 
-const options = {
-  entryPoints: { program: 'dist/cli/program.js', 'replication-worker': 'dist/node/replication-worker.js' },
-  outdir: 'dist/bin',
+/** What both bundles share. */
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED_PACKAGES.includes(d)),
-  // The packages written as CommonJS (commander, yaml) require Node's modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [zodEnglishOnly, lazyChildProcess],
   logLevel: 'warning',
 };
 
+/**
+ * The program, one CommonJS script (V8's code cache, src/cli/bundle-loader.ts, is open to scripts, not
+ * to ES modules, in Node 20). The modules' `import.meta.url` is the bundle's own address: dist/bin
+ * sits at the same depth as dist/cli, so the paths found from it stay the same. Its modules are
+ * evaluated on first use as they were, only now from one file.
+ */
+const program = {
+  ...common,
+  entryPoints: ['dist/cli/program.js'],
+  outfile: 'dist/bin/program.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__caravanBundleUrl' },
+  banner: { js: "var __caravanBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** The simulation's worker thread, an ES module of its own. */
+const worker = {
+  ...common,
+  entryPoints: ['dist/node/replication-worker.js'],
+  outfile: 'dist/bin/replication-worker.js',
+  format: 'esm',
+  // The packages written as CommonJS require Node's modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
 rmSync('dist/bin', { recursive: true, force: true });
-// First the list of files the bundle is made of, for its version; then the bundle with it.
-const { metafile } = await build({ ...options, write: false, metafile: true });
+// First the list of files the bundles are made of, for their version; then the bundles with it.
+const inputs = new Set();
+for (const options of [program, worker]) {
+  const { metafile } = await build({ ...options, write: false, metafile: true });
+  for (const file of Object.keys(metafile.inputs)) inputs.add(file);
+}
 const VERSION_MODULE = 'dist/io/code-version.js';
 const hash = createHash('sha256');
-for (const file of Object.keys(metafile.inputs).sort()) {
+for (const file of [...inputs].sort()) {
   if (file === VERSION_MODULE) continue;
   hash.update(`${file}\n`);
   if (existsSync(file)) hash.update(readFileSync(file));
 }
 const codeVersion = hash.digest('hex');
-const usesLocales = Object.keys(metafile.inputs).filter(
+const usesLocales = [...inputs].filter(
   (f) => f.startsWith('dist/') && /\blocales\b/.test(readFileSync(f, 'utf8')),
 );
 if (usesLocales.length > 0) throw new Error(`zod's locales are used in ${usesLocales.join(', ')}: bundle them`);
-await build({ ...options, define: { __CARAVAN_CODE_VERSION__: JSON.stringify(codeVersion) } });
+for (const options of [program, worker])
+  await build({ ...options, define: { ...options.define, __CARAVAN_CODE_VERSION__: JSON.stringify(codeVersion) } });
 writeFileSync('dist/bin/code-version.txt', `${codeVersion}\n`);
 if (!existsSync(VERSION_MODULE)) throw new Error(`${VERSION_MODULE} is missing: run tsc first`);
 writeFileSync(

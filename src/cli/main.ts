@@ -1,35 +1,31 @@
 #!/usr/bin/env node
 /**
- * The `caravan` executable. It runs the CLI bundle that `npm run build` makes (dist/bin/program.js,
- * scripts/bundle-cli.mjs: the program in a few files, so that a command starts without resolving and
- * compiling some two hundred modules), except for the commands in MODULE_COMMANDS, or without a
- * bundle as new as the modules: then the compiled modules (src/cli/program.ts). Both are the same
- * program.
+ * The `caravan` executable. It runs the CLI bundle that `npm run build` makes (dist/bin/program.cjs,
+ * scripts/bundle-cli.mjs: the program in one file, so that a command starts without resolving and
+ * compiling some two hundred modules, loaded with V8's code cache of it: src/cli/bundle-loader.ts),
+ * except for the commands in MODULE_COMMANDS, or without a bundle as new as the modules: then the
+ * compiled modules (src/cli/program.ts). Both are the same program.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_PATH, loadBundle, type Main } from './bundle-loader.js';
 import { commandOf, MODULE_COMMANDS } from './command-of.js';
 
-/** The bundle, beside the compiled modules (dist/bin for dist/cli; none beside src/cli). */
-const BUNDLE = new URL('../bin/program.js', import.meta.url);
 const MODULES = new URL('./program.js', import.meta.url);
 
 /** True when there is a bundle made after the modules were compiled (a `tsc` alone leaves it stale). */
 function bundleIsCurrent(): boolean {
   try {
-    return statSync(BUNDLE).mtimeMs >= statSync(MODULES).mtimeMs;
+    return statSync(BUNDLE_PATH).mtimeMs >= statSync(MODULES).mtimeMs;
   } catch {
     return false;
   }
 }
 
-type Main = (argv: readonly string[]) => Promise<number>;
-
 /** The program to run these arguments with. */
 async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
-  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent())
-    return ((await import(BUNDLE.href)) as { main: Main }).main;
+  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent()) return loadBundle().main;
   return (await import('./program.js')).main;
 }
 

@@ -2,7 +2,8 @@
  * The CLI bundle (dist/bin, scripts/bundle-cli.mjs) is the same program as the compiled modules
  * (dist/cli/program.js): for every command, both print the same help, a question gets the same answer
  * from both, and both carry the same code version (so the commands that run from the modules, such as
- * simulate, use the snapshot's cached loaded state too).
+ * simulate, use the snapshot's cached loaded state too). The bundle is loaded as `caravan` loads it,
+ * with V8's code cache that the build made (src/cli/bundle-loader.ts), and V8 takes that cache.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { MODULE_COMMANDS } from '../../src/cli/command-of.js';
 import { ROOT } from '../helpers.js';
 
-const BUNDLE = join(ROOT, 'dist', 'bin', 'program.js');
+const BUNDLE = join(ROOT, 'dist', 'bin', 'program.cjs');
 const MODULES = join(ROOT, 'dist', 'cli', 'program.js');
+const LOADER = join(ROOT, 'dist', 'cli', 'bundle-loader.js');
 const COMMANDS = [
   'overview',
   'validate',
@@ -35,14 +37,16 @@ let scriptCount = 0;
 
 /**
  * Runs `main(args)` of one build of the program, in a process of its own (from a script file, not
- * `-e`: worker threads inherit the process's options, and `--input-type` fails in them).
+ * `-e`: worker threads inherit the process's options, and `--input-type` fails in them): the bundle
+ * through its loader, the modules by importing them.
  */
 function run(program: string, args: readonly string[]) {
   const script = join(scripts, `run-${scriptCount++}.mjs`);
-  writeFileSync(
-    script,
-    `const { main } = await import(${JSON.stringify(pathToFileURL(program).href)}); process.exitCode = await main(${JSON.stringify(args)});\n`,
-  );
+  const load =
+    program === BUNDLE
+      ? `const { main } = (await import(${JSON.stringify(pathToFileURL(LOADER).href)})).loadBundle();`
+      : `const { main } = await import(${JSON.stringify(pathToFileURL(program).href)});`;
+  writeFileSync(script, `${load} process.exitCode = await main(${JSON.stringify(args)});\n`);
   const r = spawnSync(process.execPath, [script], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -76,6 +80,20 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(bundled.code).toBe(0);
     expect(JSON.parse(bundled.stdout).routes.length).toBeGreaterThan(0);
     expect(bundled).toEqual(run(MODULES, args));
+  });
+
+  it("starts with the code that the build's route question left in V8's cache", async () => {
+    const { CODE_CACHE_PATH, loadBundle } = (await import(
+      pathToFileURL(LOADER).href
+    )) as typeof import('../../src/cli/bundle-loader.js');
+    expect(existsSync(CODE_CACHE_PATH)).toBe(true);
+    expect(loadBundle().cacheUsed).toBe(true);
+    // a cache that does not match is ignored, and the program still runs
+    const stale = join(scripts, 'stale.code-cache');
+    writeFileSync(stale, Buffer.from('not a code cache'));
+    const fallback = loadBundle(BUNDLE, stale);
+    expect(fallback.cacheUsed).toBe(false);
+    expect(typeof fallback.main).toBe('function');
   });
 
   it('gives the compiled modules the code version of the bundle and of the snapshot', async () => {

@@ -1,0 +1,64 @@
+/**
+ * Loading the CLI bundle (dist/bin/program.cjs, made by scripts/bundle-cli.mjs) with V8's code cache
+ * of it (dist/bin/program.cjs.code-cache, made by scripts/code-cache.mjs).
+ *
+ * Most of a short command's time is V8 compiling JavaScript it runs once: parsing the bundle and
+ * compiling each function on its first call. The build runs a route question on the embedded network
+ * once and keeps the code V8 compiled for it; a later start hands that cache to V8 with the source, and
+ * V8 takes the compiled functions from it instead of compiling them again. The cache only saves work:
+ * V8 checks it against its own version, flags and the source, and compiles as usual when it does not
+ * match (a new Node, an edited bundle) or is missing. The bundle is one CommonJS script because V8's
+ * code cache is open to scripts, not to ES modules, in Node 20.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, Script } from 'node:vm';
+
+/** `caravan` with these arguments; the exit code. */
+export type Main = (argv: readonly string[]) => Promise<number>;
+
+/** The bundle, beside the compiled modules (dist/bin for dist/cli). */
+export const BUNDLE_PATH = fileURLToPath(new URL('../bin/program.cjs', import.meta.url));
+
+/** V8's code cache of the bundle, beside it. */
+export const CODE_CACHE_PATH = `${BUNDLE_PATH}.code-cache`;
+
+export interface LoadedBundle {
+  readonly main: Main;
+  /** Whether V8 took compiled code from the cache (false without one, or when it did not match). */
+  readonly cacheUsed: boolean;
+  /** V8's cache of the code compiled so far in this process: run a command first to fill it. */
+  codeCache(): Buffer;
+}
+
+function readCache(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles and runs the bundle as a CommonJS module, with the code cache when there is one. */
+export function loadBundle(path = BUNDLE_PATH, cachePath = `${path}.code-cache`): LoadedBundle {
+  const source = readFileSync(path, 'utf8');
+  const cachedData = readCache(cachePath);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: path,
+    ...(cachedData !== undefined ? { cachedData } : {}),
+    // `import()` in the bundle (of packages left outside it, such as highs) loads as from any module
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as { main?: Main } };
+  script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
+  const main = module.exports.main;
+  if (typeof main !== 'function')
+    throw new Error(`${path} does not export main: rebuild with \`npm run build\``);
+  return {
+    main,
+    cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
+    codeCache: () => script.createCachedData(),
+  };
+}
