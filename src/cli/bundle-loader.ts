@@ -10,6 +10,7 @@
  * match (a new Node, an edited bundle) or is missing. The bundle is one CommonJS script because V8's
  * code cache is open to scripts, not to ES modules, in Node 20.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -43,7 +44,9 @@ function readCache(path: string): Buffer | undefined {
 
 /** Compiles and runs the bundle as a CommonJS module, with the code cache when there is one. */
 export function loadBundle(path = BUNDLE_PATH, cachePath = `${path}.code-cache`): LoadedBundle {
-  const source = readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  // The build writes it in ASCII: read as such, it needs no UTF-8 decoding (several ms for 1.3 MB).
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cachedData = readCache(cachePath);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: path,

@@ -6,15 +6,18 @@ import { distance } from 'fastest-levenshtein';
 
 /** Lower-case, strip accents and punctuation: "Łódź" → "lodz", "Nur Zholy" → "nurzholy". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/gi, 'l')
-    .replace(/ø/gi, 'o')
-    .replace(/ß/g, 'ss')
-    .replace(/ı/g, 'i')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // ł ø ß ı, written as escapes so that the CLI bundle stays ASCII (scripts/bundle-cli.mjs)
+      .replace(/\u0142/gi, 'l')
+      .replace(/\u00f8/gi, 'o')
+      .replace(/\u00df/g, 'ss')
+      .replace(/\u0131/g, 'i')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+  );
 }
 
 /** Up to `max` candidates close to `wanted`, best first. */

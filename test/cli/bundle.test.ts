@@ -82,6 +82,14 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(bundled).toEqual(run(MODULES, args));
   });
 
+  it('loads a package left outside the bundle (the LP solver) as the modules do, with the code cache taken', () => {
+    const args = ['assign', '--method', 'capacity', '--json'];
+    const bundled = run(BUNDLE, args);
+    expect(bundled.code).toBe(0);
+    const masked = (r: typeof bundled) => ({ ...r, stdout: r.stdout.replace(/"elapsed_ms":\s*[\d.]+/g, '') });
+    expect(masked(bundled)).toEqual(masked(run(MODULES, args)));
+  });
+
   it("starts with the code that the build's route question left in V8's cache", async () => {
     const { CODE_CACHE_PATH, loadBundle } = (await import(
       pathToFileURL(LOADER).href
