@@ -3,6 +3,7 @@
  * and done once more with its repeat probability (a repeated inspection). One state machine over
  * unit ids, shared by every crossing-like model.
  */
+import { INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
 import type { Sampler } from './sample/sampler.js';
@@ -41,7 +42,7 @@ export class ClearanceSteps {
   /** Per step: its own decision uniforms, or null for the shared ones. */
   private readonly own: (Uniform | null)[];
   private decisions: Uniform[];
-  private stepOf = new Int32Array(64);
+  private stepOf = new Int32Array(INITIAL_UNIT_ROOM);
   private readonly stepEndKind: number;
 
   /**
