@@ -3,6 +3,7 @@
  * and done once more with its repeat probability (a repeated inspection). One state machine over
  * unit ids, shared by every crossing-like model.
  */
+import { INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
 import type { Sampler } from './sample/sampler.js';
@@ -15,6 +16,16 @@ export interface ClearanceStep {
   readonly repeat?: number;
   /** Uniforms for this step's own draws (whether it applies, whether it repeats); default the shared ones. */
   readonly decision?: Uniform;
+}
+
+/**
+ * The model whose units go through the steps, told when a unit is through. An object with a method
+ * rather than a callback, for the reason given at `ServiceStarter` (resource.ts): the call stays monomorphic
+ * and inlined from one replication to the next.
+ */
+export interface ClearanceClient {
+  /** Called when `unit` has been through every step that applies to it. */
+  depart(unit: number): void;
 }
 
 export class ClearanceSteps {
@@ -31,17 +42,17 @@ export class ClearanceSteps {
   /** Per step: its own decision uniforms, or null for the shared ones. */
   private readonly own: (Uniform | null)[];
   private decisions: Uniform[];
-  private stepOf = new Int32Array(64);
+  private stepOf = new Int32Array(INITIAL_UNIT_ROOM);
   private readonly stepEndKind: number;
 
   /**
-   * @param onCleared called when a unit has been through every step that applies to it
+   * @param client told when a unit has been through every step that applies to it
    * @param handlerName name of the step-end event in the kernel (for traces)
    */
   constructor(
     sim: Simulation,
     steps: readonly ClearanceStep[],
-    private readonly onCleared: (unit: number) => void,
+    private readonly client: ClearanceClient,
     handlerName = 'step-end',
   ) {
     this.sim = sim;
@@ -73,7 +84,7 @@ export class ClearanceSteps {
   private stepEnd(unit: number): void {
     const s = this.stepOf[unit]!;
     if (s === this.durations.length) {
-      this.onCleared(unit);
+      this.client.depart(unit);
       return;
     }
     const repeat = this.repeats[s]!;
@@ -95,7 +106,7 @@ export class ClearanceSteps {
     }
     this.stepOf[unit] = s;
     if (s < n) this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
-    else if (mayClear) this.onCleared(unit);
+    else if (mayClear) this.client.depart(unit);
     else this.sim.schedule(0, this.stepEndKind, unit);
   }
 

@@ -5,12 +5,12 @@
  */
 import { AppointmentBook } from './appointment-book.js';
 import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js';
-import { type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
+import { type ClearanceClient, type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
 import { DailyQuota } from './daily-quota.js';
-import { IdPool } from './id-pool.js';
+import { IdPool, INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
-import { type CapacityTarget, Resource, type ResourceHooks } from './resource.js';
+import { type CapacityTarget, Resource, type ResourceHooks, type ServiceStarter } from './resource.js';
 import type { Sampler } from './sample/sampler.js';
 
 /** Observers of a crossing: statistics, animation. Times are in hours. */
@@ -69,8 +69,27 @@ export interface CrossingOptions {
   readonly patience_h?: Sampler;
   /** Units the crossing clears per hour in the long run (lanes, hours, quota): for the expected wait. */
   readonly clearancePerHour?: number;
-  /** Called with the token of a unit that gave up waiting (reneged). */
+  /** Called with the token of a unit that gave up waiting (reneged), when the crossing is given a function. */
   readonly onReneged?: (token: number) => void;
+}
+
+/**
+ * The model whose units pass the crossing (the trips), handed each unit's token back when it leaves.
+ * An object with methods rather than callbacks, for the reason given at `ServiceStarter` (resource.ts).
+ */
+export interface CrossingClient {
+  /** A unit left the crossing, cleared. */
+  cleared(token: number): void;
+  /** A unit gave up waiting (reneged). */
+  gaveUp(token: number): void;
+}
+
+/** A crossing's client made of two functions. */
+class CallbackClient implements CrossingClient {
+  constructor(
+    readonly cleared: (token: number) => void,
+    readonly gaveUp: (token: number) => void,
+  ) {}
 }
 
 /**
@@ -112,42 +131,45 @@ const SERVING = 3;
  * due, a step ends), with its state in typed arrays indexed by recycled ids; the caller's token for
  * the unit is handed back when it leaves.
  */
-export class BorderCrossing {
+export class BorderCrossing implements ServiceStarter, ClearanceClient {
   readonly lanes: Resource;
   readonly schedule: CapacitySchedule | null;
   readonly quota: DailyQuota | null;
   /** Units that reached the crossing so far. */
   reached = 0;
   private readonly sim: Simulation;
-  private readonly onCleared: (token: number) => void;
+  private readonly client: CrossingClient;
   private readonly steps: ClearanceSteps;
   private readonly priorityShare: number;
   private readonly random: Uniform;
   private readonly book: AppointmentBook | null;
   private readonly hooks: CrossingHooks | null;
   private readonly ids = new IdPool();
-  private tokens = new Int32Array(64);
-  private reachedAt = new Float64Array(64);
-  private queuedAt = new Float64Array(64);
-  private startedAt = new Float64Array(64);
-  private classOf = new Uint8Array(64);
-  private stateOf = new Uint8Array(64);
+  private tokens = new Int32Array(INITIAL_UNIT_ROOM);
+  private reachedAt = new Float64Array(INITIAL_UNIT_ROOM);
+  private queuedAt = new Float64Array(INITIAL_UNIT_ROOM);
+  private startedAt = new Float64Array(INITIAL_UNIT_ROOM);
+  private classOf = new Uint8Array(INITIAL_UNIT_ROOM);
+  private stateOf = new Uint8Array(INITIAL_UNIT_ROOM);
   /** Incremented each time an id is taken, so that a late patience event finds a recycled id changed. */
-  private serialOf = new Float64Array(64);
+  private serialOf = new Float64Array(INITIAL_UNIT_ROOM);
   private serial = 0;
   private readonly renegeKind: number;
   private readonly balkAbove: Sampler | null;
   private readonly patience: Sampler | null;
   private readonly clearancePerHour: number;
-  private readonly onReneged: (token: number) => void;
 
-  /** @param onCleared called when a unit leaves the crossing, with the token it arrived with */
-  constructor(sim: Simulation, onCleared: (token: number) => void, options: CrossingOptions) {
+  /**
+   * @param client told when a unit leaves the crossing, with the token it arrived with: an object, or
+   *   a function called when a unit leaves cleared (with `options.onReneged` for one that gave up)
+   */
+  constructor(sim: Simulation, client: CrossingClient | ((token: number) => void), options: CrossingOptions) {
     this.sim = sim;
-    this.onCleared = onCleared;
+    this.client =
+      typeof client === 'function' ? new CallbackClient(client, options.onReneged ?? (() => {})) : client;
     const steps = options.steps;
     if (steps.length === 0) throw new RangeError('a crossing needs at least one clearance step');
-    this.steps = new ClearanceSteps(sim, steps, (id) => this.depart(id), 'crossing-step-end');
+    this.steps = new ClearanceSteps(sim, steps, this, 'crossing-step-end');
     this.priorityShare = options.priorityShare ?? 0;
     if (!(this.priorityShare >= 0 && this.priorityShare <= 1))
       throw new RangeError('priorityShare must be in [0, 1]');
@@ -162,12 +184,11 @@ export class BorderCrossing {
     this.clearancePerHour = options.clearancePerHour ?? Number.POSITIVE_INFINITY;
     if (this.balkAbove !== null && !(this.clearancePerHour > 0 && Number.isFinite(this.clearancePerHour)))
       throw new RangeError('balking needs the clearance rate: a positive, finite clearancePerHour');
-    this.onReneged = options.onReneged ?? (() => {});
     this.renegeKind = sim.handler('crossing-patience-out', (id, serial) => this.renege(id, serial));
 
     const hooks = this.hooks;
     const laneHooks = hooks ? new LaneHooks(hooks) : undefined;
-    this.lanes = new Resource(sim, (id) => this.startService(id), {
+    this.lanes = new Resource(sim, this, {
       capacity: options.hours ? 0 : options.lanes,
       discipline: this.priorityShare > 0 ? 'priority' : 'fifo',
       ...(laneHooks ? { hooks: laneHooks } : {}),
@@ -237,7 +258,7 @@ export class BorderCrossing {
     for (let i = 0; i < count; i++) this.arrive(token);
   }
 
-  /** A unit reaches the crossing; `token` is handed back to `onCleared` when it leaves. */
+  /** A unit reaches the crossing; `token` is handed back to the client when it leaves. */
   arrive(token: number): void {
     const now = this.sim.now;
     this.reached++;
@@ -279,18 +300,19 @@ export class BorderCrossing {
     this.hooks?.reneged?.(this.sim.now, this.reachedAt[id]!);
     this.stateOf[id] = 0;
     this.ids.release(id);
-    this.onReneged(token);
+    this.client.gaveUp(token);
   }
 
-  /** Called by the lanes when the unit gets one; never departs synchronously. */
-  private startService(id: number): void {
+  /** Called by the lanes when the unit gets one; never departs synchronously. Not for other callers. */
+  startService(id: number): void {
     this.stateOf[id] = SERVING;
     this.startedAt[id] = this.sim.now;
     if (this.quota !== null) this.quota.admit();
     this.steps.start(id);
   }
 
-  private depart(id: number): void {
+  /** Called by the clearance steps when the unit is through them. Not for other callers. */
+  depart(id: number): void {
     const token = this.tokens[id]!;
     if (this.hooks !== null) {
       this.hooks.cleared(
@@ -305,7 +327,7 @@ export class BorderCrossing {
     this.stateOf[id] = 0;
     this.ids.release(id);
     this.lanes.release();
-    this.onCleared(token);
+    this.client.cleared(token);
   }
 
   private grow(): void {

@@ -1,4 +1,5 @@
 /** First come, first served: the plain queue of trucks at a border. */
+import { INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { UnitQueue } from './unit-queue.js';
 
 /**
@@ -12,7 +13,7 @@ export class FifoQueue implements UnitQueue {
   private count = 0;
   shiftedAt = Number.NaN;
 
-  constructor(initialCapacity = 16) {
+  constructor(initialCapacity = INITIAL_UNIT_ROOM) {
     let n = 4;
     while (n < initialCapacity) n *= 2;
     this.units = new Int32Array(n);

@@ -24,7 +24,7 @@ export {
   type CapacityTimetable,
   openingHours,
 } from './capacity-schedule.js';
-export { BorderCrossing, type CrossingHooks, type CrossingOptions } from './crossing.js';
+export { BorderCrossing, type CrossingClient, type CrossingHooks, type CrossingOptions } from './crossing.js';
 export {
   type AppointmentSettings,
   crossingCostUsd,
@@ -61,7 +61,13 @@ export {
   type ServiceStats,
   SIM_HISTOGRAM,
 } from './replication.js';
-export { type CapacityTarget, Resource, type ResourceHooks, type ResourceOptions } from './resource.js';
+export {
+  type CapacityTarget,
+  Resource,
+  type ResourceHooks,
+  type ResourceOptions,
+  type ServiceStarter,
+} from './resource.js';
 export { compileSampler } from './sample/compile.js';
 export { constantSampler } from './sample/constant.js';
 export { empiricalSampler } from './sample/empirical.js';

@@ -27,8 +27,12 @@ export interface SimulationOptions {
 }
 
 export class Simulation {
-  /** Current simulated time in hours. */
-  now: number;
+  /**
+   * Current simulated time in hours. Initialised where it is declared: a field declared without a
+   * value starts undefined (ES2022 class fields), which makes V8 keep it as a tagged pointer, so that
+   * every new time would be a new heap number (two allocations per truck on the M/M/c benchmark).
+   */
+  now = 0;
   private readonly queue: EventQueue;
   private readonly handlers: EventHandler[] = [];
   private readonly names: string[] = [];

@@ -2,6 +2,7 @@
  * Served by class, then first come first served: a green lane or a paid out-of-turn passage goes
  * ahead of the ordinary queue, without interrupting a unit in service.
  */
+import { INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { UnitQueue } from './unit-queue.js';
 
 /**
@@ -16,7 +17,7 @@ export class PriorityQueue implements UnitQueue {
   private joined = 0;
   shiftedAt = Number.NaN;
 
-  constructor(initialCapacity = 16) {
+  constructor(initialCapacity = INITIAL_UNIT_ROOM) {
     const n = Math.max(4, initialCapacity | 0);
     this.units = new Int32Array(n);
     this.priorities = new Int32Array(n);

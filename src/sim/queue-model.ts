@@ -3,11 +3,11 @@
  * clearance steps in order, each applying with a probability and repeated with a repeat probability.
  */
 import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js';
-import { type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
+import { type ClearanceClient, type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
 import { IdPool } from './id-pool.js';
 import type { Simulation } from './kernel.js';
 import type { Uniform } from './random.js';
-import { Resource, type ResourceHooks } from './resource.js';
+import { Resource, type ResourceHooks, type ServiceStarter } from './resource.js';
 import type { Sampler } from './sample/sampler.js';
 import type { Discipline } from './unit-queue.js';
 
@@ -52,7 +52,7 @@ export interface QueueModelOptions {
  * Each unit is a small state machine driven by two kinds of events, an arrival and the end of a step;
  * its state lives in typed arrays indexed by recycled unit ids.
  */
-export class QueueModel {
+export class QueueModel implements ServiceStarter, ClearanceClient {
   readonly resource: Resource;
   readonly schedule: CapacitySchedule | null;
   /** Units that have arrived so far. */
@@ -75,7 +75,7 @@ export class QueueModel {
   constructor(sim: Simulation, options: QueueModelOptions) {
     this.sim = sim;
     this.interarrival = options.interarrival;
-    this.steps = new ClearanceSteps(sim, options.steps, (unit) => this.depart(unit));
+    this.steps = new ClearanceSteps(sim, options.steps, this);
     const classes = options.classes ?? [{ share: 1, priority: 0 }];
     const total = classes.reduce((s, c) => s + c.share, 0);
     let cumulative = 0;
@@ -90,7 +90,7 @@ export class QueueModel {
     this.arrivalsUntil = options.arrivalsUntil_h ?? Number.POSITIVE_INFINITY;
     this.hooks = options.hooks ?? null;
     this.arriveKind = sim.handler('arrival', () => this.arrive());
-    this.resource = new Resource(sim, (unit) => this.startService(unit), {
+    this.resource = new Resource(sim, this, {
       capacity: options.servers ?? 1,
       discipline: options.discipline ?? 'fifo',
       ...(options.resourceHooks ? { hooks: options.resourceHooks } : {}),
@@ -128,13 +128,17 @@ export class QueueModel {
     return c;
   }
 
-  /** Called by the resource when the unit gets a lane; never departs synchronously (no recursion). */
-  private startService(unit: number): void {
+  /**
+   * Called by the resource when the unit gets a lane; never departs synchronously (no recursion).
+   * Not for other callers.
+   */
+  startService(unit: number): void {
     this.startedAt[unit] = this.sim.now;
     this.steps.start(unit);
   }
 
-  private depart(unit: number): void {
+  /** Called by the clearance steps when the unit is through them. Not for other callers. */
+  depart(unit: number): void {
     if (this.hooks !== null) {
       this.hooks.depart(
         this.sim.now,

@@ -4,10 +4,10 @@
  */
 import { type ArrivalProcess, arrivalProcess } from './arrival-process.js';
 import { BatchService } from './batch-service.js';
-import { BorderCrossing, type CrossingHooks } from './crossing.js';
+import { BorderCrossing, type CrossingClient, type CrossingHooks } from './crossing.js';
 import { crossingOptions } from './crossing-from-network.js';
 import { eQueueOf } from './e-queue-of.js';
-import { IdPool } from './id-pool.js';
+import { IdPool, INITIAL_UNIT_ROOM } from './id-pool.js';
 import { Priority, type Simulation } from './kernel.js';
 import { LegType } from './leg-type.js';
 import { Purpose, type Uniform } from './random.js';
@@ -53,7 +53,7 @@ const GAVE_UP = 4;
  * arrival, the end of a link or transshipment, the end of a sailing) and by the crossings handing it
  * back; its state lives in typed arrays indexed by recycled ids.
  */
-export class TripModel {
+export class TripModel implements CrossingClient {
   /** Consignments that set off within the window and are still on their way. */
   trackedInTransit = 0;
   /** Per demand: consignments that set off within the window and are still on their way. */
@@ -72,14 +72,14 @@ export class TripModel {
   private readonly transshipments: (Sampler | null)[];
   private readonly arrivals: ArrivalProcess[];
   private readonly ids = new IdPool();
-  private demandOf = new Int32Array(64);
-  private routeOf = new Int32Array(64);
-  private legOf = new Int32Array(64);
-  private startedAt = new Float64Array(64);
-  private legStartedAt = new Float64Array(64);
-  private delay = new Float64Array(64);
-  private pending = new Int32Array(64);
-  private flags = new Uint8Array(64);
+  private demandOf = new Int32Array(INITIAL_UNIT_ROOM);
+  private routeOf = new Int32Array(INITIAL_UNIT_ROOM);
+  private legOf = new Int32Array(INITIAL_UNIT_ROOM);
+  private startedAt = new Float64Array(INITIAL_UNIT_ROOM);
+  private legStartedAt = new Float64Array(INITIAL_UNIT_ROOM);
+  private delay = new Float64Array(INITIAL_UNIT_ROOM);
+  private pending = new Int32Array(INITIAL_UNIT_ROOM);
+  private flags = new Uint8Array(INITIAL_UNIT_ROOM);
   private readonly arrivalKind: number;
   private readonly legDoneKind: number;
   private readonly stopAt: number;
@@ -123,11 +123,7 @@ export class TripModel {
         eQueueOf(plan, c, direction) ?? undefined,
       );
       const hooks = observers.crossing?.(c, direction);
-      const crossing = new BorderCrossing(sim, (u) => this.cleared(u), {
-        ...options,
-        ...(hooks ? { hooks } : {}),
-        onReneged: (u) => this.gaveUp(u),
-      });
+      const crossing = new BorderCrossing(sim, this, { ...options, ...(hooks ? { hooks } : {}) });
       // the queue of the dated state: units that belong to no trip of the run
       crossing.preload(side.backlogAtStartUnits, NO_TRIP);
       return crossing;
@@ -273,8 +269,11 @@ export class TripModel {
     }
   }
 
-  /** A crossing let one piece of the unit through; the unit goes on when all its pieces are through. */
-  private cleared(u: number): void {
+  /**
+   * A crossing let one piece of the unit through; the unit goes on when all its pieces are through.
+   * Called by the crossings only.
+   */
+  cleared(u: number): void {
     if (u === NO_TRIP) return;
     if (--this.pending[u]! > 0) return;
     if ((this.flags[u]! & GAVE_UP) !== 0) {
@@ -285,8 +284,11 @@ export class TripModel {
     this.advance(u);
   }
 
-  /** A piece of the unit gave up waiting at a crossing: the unit is dropped when its last piece is done. */
-  private gaveUp(u: number): void {
+  /**
+   * A piece of the unit gave up waiting at a crossing: the unit is dropped when its last piece is done.
+   * Called by the crossings only.
+   */
+  gaveUp(u: number): void {
     if (u === NO_TRIP) return;
     this.flags[u]! |= GAVE_UP;
     if (--this.pending[u]! === 0) this.drop(u);

@@ -12,9 +12,11 @@ function setup(capacity: number, service: number, discipline: 'fifo' | 'priority
   });
   const lanes: Resource = new Resource(
     sim,
-    (unit) => {
-      log.push(`start ${unit} @${sim.now}`);
-      sim.schedule(service, done, unit);
+    {
+      startService: (unit) => {
+        log.push(`start ${unit} @${sim.now}`);
+        sim.schedule(service, done, unit);
+      },
     },
     { capacity, discipline },
   );

@@ -117,6 +117,15 @@ describe('Tally', () => {
     expect(t.mean).toBe(3);
     expect(new Tally().mean).toBeNaN();
   });
+
+  it('adds a value unconditionally for a caller that checked the window: count, mean and quantile by hand', () => {
+    const t = new Tally({ warmup: 10, end: 20 });
+    for (const x of [1, 2, 6]) t.add(x);
+    expect(t.count).toBe(3);
+    expect(t.mean).toBe(3);
+    expect(t.moments.variance).toBe(7); // ((1-3)² + (2-3)² + (6-3)²) / 2
+    expect(t.quantile(1)).toBe(6);
+  });
 });
 
 describe('TimeAverage', () => {

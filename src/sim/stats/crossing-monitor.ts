@@ -97,13 +97,16 @@ class Counters {
     this.open = new TimeAverage({ warmup, end });
   }
 
-  record(time: number, reachedAt: number, queuedAt: number, startedAt: number): void {
-    this.wait.record(time, startedAt - reachedAt);
+  /** A unit cleared at `time`, within the window, paying `cost`. */
+  clear(time: number, reachedAt: number, queuedAt: number, startedAt: number, cost: number): void {
+    this.wait.add(startedAt - reachedAt);
     if (this.booking) {
-      this.borderWait.record(time, startedAt - queuedAt);
-      this.bookedWait.record(time, queuedAt - reachedAt);
+      this.borderWait.add(startedAt - queuedAt);
+      this.bookedWait.add(queuedAt - reachedAt);
     }
-    this.tfi1.record(time, time - reachedAt);
+    this.tfi1.add(time - reachedAt);
+    this.served++;
+    this.cost += cost;
   }
 
   result(end: number): CrossingStats {
@@ -187,11 +190,12 @@ class DirectionHooks implements CrossingHooks {
   }
 
   queue(time: number, length: number): void {
-    this.monitor.changeQueue(this, time, length);
+    if (length !== this.queueLength) this.monitor.changeQueue(this, time, length);
   }
 
   busy(time: number, busy: number): void {
-    this.monitor.changeBusy(this, time, busy);
+    this.busyLanes = busy;
+    this.monitor.updateLanes(this, time);
   }
 
   open(time: number, lanes: number): void {
@@ -206,23 +210,16 @@ class DirectionHooks implements CrossingHooks {
     startedAt: number,
     priorityClass: number,
   ): void {
-    const totals = this.monitor.total;
-    const counters = this.counters;
-    counters.record(time, reachedAt, queuedAt, startedAt);
-    if (counters !== totals) totals.record(time, reachedAt, queuedAt, startedAt);
-    if (this.monitor.inWindow(time)) {
-      let cost = this.costs[priorityClass]!;
-      if (Number.isNaN(cost)) {
-        cost = this.monitor.costOf(priorityClass, this.index);
-        this.costs[priorityClass] = cost;
-      }
-      counters.served++;
-      counters.cost += cost;
-      if (counters !== totals) {
-        totals.served++;
-        totals.cost += cost;
-      }
+    if (!this.monitor.inWindow(time)) return;
+    let cost = this.costs[priorityClass]!;
+    if (Number.isNaN(cost)) {
+      cost = this.monitor.costOf(priorityClass, this.index);
+      this.costs[priorityClass] = cost;
     }
+    const counters = this.counters;
+    counters.clear(time, reachedAt, queuedAt, startedAt, cost);
+    const totals = this.monitor.total;
+    if (counters !== totals) totals.clear(time, reachedAt, queuedAt, startedAt, cost);
   }
 }
 
@@ -277,8 +274,8 @@ export class CrossingMonitor {
     if (counters !== this.total) this.total.diverted++;
   }
 
+  /** The border queue of direction `h` became `length`, a change. */
   changeQueue(h: DirectionHooks, time: number, length: number): void {
-    if (length === h.queueLength) return;
     h.queueLength = length;
     h.counters.queue.update(time, length);
     if (h.counters === this.total) return;
@@ -296,11 +293,6 @@ export class CrossingMonitor {
     this.total.booked.update(time, total);
   }
 
-  changeBusy(h: DirectionHooks, time: number, busy: number): void {
-    h.busyLanes = busy;
-    this.updateLanes(h, time);
-  }
-
   changeOpen(h: DirectionHooks, time: number, lanes: number): void {
     h.openLanes = lanes;
     h.counters.open.update(time, lanes);
@@ -313,7 +305,7 @@ export class CrossingMonitor {
   }
 
   /** Lanes busy while open: a unit finishing after closing time keeps its lane, but not an open one. */
-  private updateLanes(h: DirectionHooks, time: number): void {
+  updateLanes(h: DirectionHooks, time: number): void {
     const used = Math.min(h.busyLanes, h.openLanes);
     if (used !== h.counters.busy.value) h.counters.busy.update(time, used);
     if (h.counters === this.total) return;

@@ -32,6 +32,12 @@ export class Tally {
     this.histogram.add(value);
   }
 
+  /** Records `value`, observed within the window: for a caller that has checked the time already. */
+  add(value: number): void {
+    this.moments.add(value);
+    this.histogram.add(value);
+  }
+
   get count(): number {
     return this.moments.count;
   }

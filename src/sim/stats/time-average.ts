@@ -17,9 +17,13 @@ export interface TimeAverageOptions {
 export class TimeAverage {
   readonly warmup: number;
   readonly end: number;
-  /** Current value, held since {@link since}. */
-  value: number;
-  since: number;
+  /**
+   * Current value, held since {@link since}. Both initialised where declared, as numbers: V8 then
+   * stores them unboxed, where a field declared without a value (undefined at first) would take a new
+   * heap number at every update.
+   */
+  value = 0;
+  since = 0;
   private area = 0;
   private peak = Number.NEGATIVE_INFINITY;
 
