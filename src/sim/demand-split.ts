@@ -7,8 +7,6 @@ import { networkDemand } from '../flow/demand.js';
 import type { NetworkLoadedState } from '../flow/loaded-state.js';
 import { ArcKind, type CompiledNetwork, crossingSideOf } from '../network/compile.js';
 
-/** Paths carrying less than this share of a demand's assigned flow are not simulated apart. */
-const MIN_PART_SHARE = 0.01;
 /**
  * Shares of a demand are kept to a part in a billion. The equilibrium they come from is solved to a
  * relative gap of about 1e-4, and its flows carry rounding noise in their last bits that depends on
@@ -50,7 +48,9 @@ export function rationsAtCrossing(net: CompiledNetwork, arc: number): boolean {
  * it), how the run offers it: the simulator sends each path's assigned flow along that path, so that
  * it loads each crossing, service and direction as the assignment does. Paths through the same
  * crossings and services are one part, run along the largest of them (links do not queue in the
- * simulation); parts under {@link MIN_PART_SHARE} go to the others.
+ * simulation); every part is simulated, however small (a part of a path that carries a few tonnes a
+ * year sends a truck now and then, as the assignment does), except one whose share is nil at
+ * {@link SHARE_RESOLUTION}.
  *
  * The tonnes the assignment leaves unserved (its routes are full, or cost more than the freight is
  * worth) are offered only to parts that pass a crossing where drivers give up (balk or renege), in
@@ -123,14 +123,11 @@ export function equilibriumSplit(state: NetworkLoadedState): (demandId: string) 
       byId.set(od.id, { parts: [], growth, notOfferedShare: 0 });
       return;
     }
-    // Small parts go to the others, in proportion, so that the served tonnes stay whole.
-    const kept = groups.filter((x, i) => i === 0 || x.flow / total >= MIN_PART_SHARE);
-    const keptTotal = kept.reduce((s, x) => s + x.flow, 0);
-    const served = (x: { flow: number }) => (x.flow / keptTotal) * total;
+    const kept = groups.filter((x, i) => i === 0 || toResolution(x.flow / od.tPerYear) > 0);
     const unserved = Math.max(0, od.tPerYear - total);
-    const rationed = kept.filter((x) => x.rations).reduce((s, x) => s + served(x), 0);
+    const rationed = kept.filter((x) => x.rations).reduce((s, x) => s + x.flow, 0);
     const offered = (x: { flow: number; rations: boolean }) =>
-      served(x) + (x.rations && rationed > 0 ? (unserved * served(x)) / rationed : 0);
+      x.flow + (x.rations && rationed > 0 ? (unserved * x.flow) / rationed : 0);
     byId.set(od.id, {
       parts: kept.map((x) => ({ key: x.key, arcs: x.arcs, share: toResolution(offered(x) / od.tPerYear) })),
       growth,
