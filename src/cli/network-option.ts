@@ -27,12 +27,17 @@ export function addNetworkOptions(command: Command): Command {
 /**
  * The network the options name, with its scenarios applied. The embedded network without a scenario
  * comes from the build's snapshot; the YAML parser and the schemas are loaded only for anything else.
+ * `provenance: false`, for a command that shows no sources or provenance: the embedded network may
+ * come without them (a file is read whole in any case).
  */
-export async function loadNetworkOption(opts: NetworkOptions): Promise<LoadedNetwork> {
+export async function loadNetworkOption(
+  opts: NetworkOptions,
+  read: { readonly provenance?: boolean } = {},
+): Promise<LoadedNetwork> {
   const path = opts.network ?? DEFAULT_NETWORK;
   const scenarios = opts.scenario === undefined ? [] : [opts.scenario].flat();
   const loaded =
-    (scenarios.length === 0 ? readEmbeddedNetwork(path) : undefined) ??
+    (scenarios.length === 0 ? readEmbeddedNetwork(path, undefined, read) : undefined) ??
     (await import('../io/scenario-file.js')).readNetworkWithScenario(path, opts.scenario);
   warnImplausible(loaded.warnings);
   return loaded;

