@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against its named peer, one after the other, in this run.
  * The peers come from Debian: SimPy 3 (python3-simpy3), NetworkX (python3-networkx), GLPK (glpk-utils).
  *
- *   npm run bench [-- sim sim-product route flow]
+ *   npm run bench [-- sim sim-product route flow startup]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,6 +31,12 @@ const BENCHES = {
     apt: 'python3-networkx',
   },
   flow: { file: 'flow/flow.ts', peer: 'GLPK', check: ['glpsol', '--version'], apt: 'glpk-utils' },
+  startup: {
+    file: 'startup/startup.ts',
+    peer: 'a bare Node start (needs npm run build)',
+    check: [process.execPath, '-e', '0'],
+    apt: 'nodejs',
+  },
 } as const;
 
 type Name = keyof typeof BENCHES;
