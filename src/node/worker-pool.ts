@@ -222,15 +222,18 @@ export class WorkerPool {
     this.accept(running, m.result as ReplicationResult);
   }
 
-  /** A replication of the running job finished (in any lane); the last one completes the job. */
+  /**
+   * A replication of the running job finished (in any lane); the last one completes the job. A
+   * caller's callback that throws fails the job (not the thread it runs on).
+   */
   private accept(running: Running, result: ReplicationResult): void {
     running.results.push(result);
     const total = running.indices.length;
-    running.job.onResult?.(result);
-    running.job.onProgress?.({ phase: 'replications', done: running.results.length, total });
-    if (running.done || running.results.length < total) return;
-    let set: ReplicationSet;
+    let set: ReplicationSet | undefined;
     try {
+      running.job.onResult?.(result);
+      running.job.onProgress?.({ phase: 'replications', done: running.results.length, total });
+      if (running.done || running.results.length < total) return;
       set = replicationSet(running.seed, running.results);
     } catch (e) {
       this.finish(running, e);

@@ -97,6 +97,19 @@ describe('a worker pool whose calling thread is a lane', () => {
     expect(b.results.map((x) => JSON.stringify(x))).toEqual([0, 1, 2].map((r) => one(r, SEED + 1)));
   });
 
+  it("fails a job whose caller's callback throws, and serves the next", async () => {
+    const failing = pool.run(plan, {
+      seed: SEED,
+      replications: R,
+      onResult: () => {
+        throw new Error('callback');
+      },
+    });
+    await expect(failing).rejects.toThrow('callback');
+    const again = await pool.run(plan, { seed: SEED, replications: R });
+    expect(bytes(again)).toBe(reference);
+  });
+
   it('refuses jobs once closed', async () => {
     const closing = new WorkerPool({ size: 2, callerRuns: true });
     await closing.close();
