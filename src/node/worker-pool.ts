@@ -29,8 +29,9 @@ export interface WorkerPoolOptions {
   /**
    * The calling thread is one of the lanes (default false): it runs replications itself between
    * handling the threads' messages, and the pool starts one thread fewer. For a command-line run,
-   * whose main thread has nothing else to do: one thread start and one JIT warm-up fewer. A server
-   * leaves it off, so that its event loop stays free.
+   * whose main thread has nothing else to do: one thread and its start fewer (its lane warms the JIT
+   * for the simulation as a fresh thread would: building the plan runs none of that code; measured
+   * in bench/sim/RESULTS-sim.md). A server leaves it off, so that its event loop stays free.
    */
   readonly callerRuns?: boolean | undefined;
 }
