@@ -31,11 +31,11 @@ export function registerSimulate(program: Command): void {
   addUseCaseFlags(addNetworkOptions(command), simulateUseCase, FLAGS)
     .option('--json', 'print as JSON')
     .action(async (flags: NetworkOptions & { json?: boolean; workers?: string; replications?: string }) => {
-      // the threads start loading now, while the network is read and the routes planned (one
-      // replication runs in this thread: no threads then)
+      // the threads start loading now, while the network is read and the routes planned; this
+      // thread is one of the --workers lanes (one replication, or one lane: no threads then)
       const pool = sharedWorkerPool();
-      const threads = flags.workers === undefined || Number(flags.workers) > 1;
-      if (threads && (flags.replications === undefined || Number(flags.replications) > 1)) pool.warm();
+      const lanes = flags.workers === undefined ? pool.size : Number(flags.workers);
+      if (flags.replications === undefined || Number(flags.replications) > 1) pool.warm(lanes);
       const loaded = await loadNetworkOption(flags);
       const options = optionsFromFlags(simulateUseCase, loaded.model, flags, FLAGS);
       // A scenario may put an appointment queue (e-queue) on crossings: added to --e-queue.

@@ -1,15 +1,16 @@
 /**
  * A pool of worker threads for simulation replications, started once and kept warm (a server reuses
- * it for every request). A job's plan goes to each worker once; replications go out one at a time
- * (in batches for very long jobs), so that a worker that finishes early takes more; results come
- * back per replication and form a {@link ReplicationSet}, whose figures do not depend on how the
- * batches fell. A job is cancelled by its AbortSignal; progress is reported as replications finish.
+ * it for every request). A job's lanes (its threads, and in a command-line run the calling thread
+ * too) take replications one at a time from a counter they share, so that a lane that finishes early
+ * takes more and no lane waits for a message to get its next one; results come back per replication
+ * and form a {@link ReplicationSet}, whose figures do not depend on which lane ran what. A job is
+ * cancelled by its AbortSignal; progress is reported as replications finish.
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationResult } from '../sim/replication.js';
+import { type ReplicationResult, runReplication } from '../sim/replication.js';
 import {
   abortError,
   jobIndices,
@@ -23,8 +24,16 @@ import type { SimulationPlan } from '../sim/simulation-plan.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
 
 export interface WorkerPoolOptions {
-  /** Threads (default: every core, os.availableParallelism()). */
+  /** Lanes a job may run on (default: every core, os.availableParallelism()). */
   readonly size?: number | undefined;
+  /**
+   * The calling thread is one of the lanes (default false): it runs replications itself between
+   * handling the threads' messages, and the pool starts one thread fewer. For a command-line run,
+   * whose main thread has nothing else to do: one thread and its start fewer (its lane warms the JIT
+   * for the simulation as a fresh thread would: building the plan runs none of that code; measured
+   * in bench/sim/RESULTS-sim.md). A server leaves it off, so that its event loop stays free.
+   */
+  readonly callerRuns?: boolean | undefined;
 }
 
 /**
@@ -44,9 +53,8 @@ function startWorker(): Worker {
 
 interface Slot {
   readonly worker: Worker;
-  /** The job whose plan this worker holds (-1: none). */
-  job: number;
-  busy: boolean;
+  /** Jobs handed to the thread that it has not reported done: while any, it keeps the process alive. */
+  jobs: number;
   /** Terminated on purpose: its exit is no failure. */
   dead: boolean;
 }
@@ -55,30 +63,20 @@ interface Running {
   readonly id: number;
   readonly plan: SimulationPlan;
   readonly seed: number;
-  readonly batches: number[][];
-  readonly total: number;
+  readonly indices: readonly number[];
+  /** Shared by the job's lanes: the position in `indices` the next lane takes. */
+  readonly next: Int32Array;
   readonly results: ReplicationResult[];
   readonly job: ReplicationJob;
-  readonly workers: number;
-  /** The threads the job runs on, chosen when it starts. */
-  slots: Slot[];
+  readonly lanes: number;
   resolve(set: ReplicationSet): void;
   reject(error: unknown): void;
   done: boolean;
 }
 
-/**
- * Replications per batch: one, so that the work evens out at the end (10 replications on 2 threads in
- * batches of 2 left one thread 6 and the other 4); a replication takes tens of milliseconds or more,
- * against a fraction of one for the message that hands it out. Past 64 a thread, batches grow so that
- * each thread gets at least 64 of them.
- */
-function batchSize(count: number, workers: number): number {
-  return Math.max(1, Math.floor(count / (workers * 64)));
-}
-
 export class WorkerPool {
   readonly size: number;
+  readonly callerRuns: boolean;
   private readonly slots: Slot[] = [];
   private readonly queue: Running[] = [];
   private running: Running | null = null;
@@ -90,14 +88,29 @@ export class WorkerPool {
     if (!(Number.isInteger(size) && size >= 1))
       throw new RangeError('a pool needs a whole number ≥ 1 of threads');
     this.size = size;
+    this.callerRuns = options.callerRuns ?? false;
   }
 
-  /** Starts the threads now (otherwise on the first job), so that they load while the caller prepares. */
-  warm(): this {
+  /** Threads started (and not stopped). */
+  get threads(): number {
+    return this.slots.length;
+  }
+
+  /** Threads that `lanes` lanes need (the calling thread is one of them when it runs replications). */
+  private threadsFor(lanes: number): number {
+    return Math.min(lanes, this.size) - (this.callerRuns ? 1 : 0);
+  }
+
+  /**
+   * Starts the threads that jobs of `lanes` lanes need (default: all the pool has) now, rather than
+   * on the first job, so that they load while the caller prepares.
+   */
+  warm(lanes: number = this.size): this {
     if (this.closed) throw new Error('the worker pool is closed');
-    while (this.slots.length < this.size) {
+    const threads = this.threadsFor(Number.isInteger(lanes) && lanes >= 1 ? lanes : this.size);
+    while (this.slots.length < threads) {
       const worker = startWorker();
-      const slot: Slot = { worker, job: -1, busy: false, dead: false };
+      const slot: Slot = { worker, jobs: 0, dead: false };
       worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
@@ -109,29 +122,26 @@ export class WorkerPool {
     return this;
   }
 
-  /** The runner a use case calls: jobs of one worker run in this thread, without the pool. */
+  /** The runner a use case calls: jobs of one lane run in this thread, without the pool. */
   readonly runner: ReplicationRunner = (plan, job) => this.run(plan, job);
 
-  /** Runs a job on up to `job.workers` threads (default all); jobs queue one after the other. */
+  /** Runs a job on up to `job.workers` lanes (default all); jobs queue one after the other. */
   run(plan: SimulationPlan, job: ReplicationJob): Promise<ReplicationSet> {
-    const workers = Math.min(job.workers ?? this.size, this.size);
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    const lanes = Math.min(job.workers ?? this.size, this.size);
     const indices = jobIndices(job);
-    if (workers <= 1 || indices.length <= 1) return runInThread(plan, job);
+    if (lanes <= 1 || indices.length <= 1) return runInThread(plan, job);
     if (job.signal?.aborted) return Promise.reject(abortError(job.signal));
     return new Promise<ReplicationSet>((resolve, reject) => {
-      const size = batchSize(indices.length, workers);
-      const batches: number[][] = [];
-      for (let i = 0; i < indices.length; i += size) batches.push(indices.slice(i, i + size));
       const running: Running = {
         id: this.nextJob++,
         plan,
         seed: job.seed,
-        batches,
-        total: indices.length,
+        indices,
+        next: new Int32Array(new SharedArrayBuffer(4)),
         results: [],
         job,
-        workers,
-        slots: [],
+        lanes,
         resolve,
         reject,
         done: false,
@@ -159,93 +169,98 @@ export class WorkerPool {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
+  /** Starts the next job when none runs: its threads get it at once, this thread's lane on the next turn. */
   private next(): void {
-    if (this.running === null) {
-      const running = this.queue.shift();
-      // idle threads do not keep the process alive; threads at work do
-      if (!running) {
-        for (const s of this.slots) s.worker.unref();
-        return;
-      }
-      this.warm();
-      for (const s of this.slots) s.worker.ref();
-      running.slots = this.slots.slice(0, running.workers);
-      this.running = running;
-      running.job.onProgress?.({ phase: 'replications', done: 0, total: running.total });
+    if (this.running !== null || this.closed) return;
+    const running = this.queue.shift();
+    if (!running) return;
+    this.running = running;
+    this.warm(running.lanes);
+    running.job.onProgress?.({ phase: 'replications', done: 0, total: running.indices.length });
+    const { id: job, plan, seed, indices, next } = running;
+    for (const slot of this.slots.slice(0, this.threadsFor(running.lanes))) {
+      if (slot.jobs++ === 0) slot.worker.ref();
+      slot.worker.postMessage({ type: 'job', job, plan, seed, indices, next } satisfies ToWorker);
     }
-    const running = this.running;
-    for (const slot of running.slots) this.dispatch(running, slot);
+    if (this.callerRuns) void this.runHere(running);
   }
 
-  private dispatch(running: Running, slot: Slot): void {
-    if (slot.busy || running.done) return;
-    const batch = running.batches.shift();
-    if (!batch) return;
-    if (slot.job !== running.id) {
-      slot.worker.postMessage({
-        type: 'plan',
-        job: running.id,
-        plan: running.plan,
-        seed: running.seed,
-      } satisfies ToWorker);
-      slot.job = running.id;
+  /**
+   * This thread's lane: one replication at a time from the shared counter, turning to the event loop
+   * before each (the threads' results come in, progress is shown, a signal can cancel).
+   */
+  private async runHere(running: Running): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (running.done) return;
+      const i = Atomics.add(running.next, 0, 1);
+      if (i >= running.indices.length) return;
+      let result: ReplicationResult;
+      try {
+        result = runReplication(running.plan, running.indices[i]!, running.seed);
+      } catch (e) {
+        this.finish(running, e);
+        return;
+      }
+      this.accept(running, result);
     }
-    slot.busy = true;
-    slot.worker.postMessage({ type: 'batch', job: running.id, indices: batch } satisfies ToWorker);
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
-    const running = this.running;
-    if (m.type === 'batch-done') slot.busy = false;
-    if (!running || m.job !== running.id || running.done) {
-      // a cancelled job's batch finishing: the thread is free for the next job
-      if (m.type === 'batch-done') this.afterFinish();
+    if (m.type === 'done') {
+      if (--slot.jobs === 0) slot.worker.unref();
       return;
     }
+    const running = this.running;
+    // a cancelled job's replication finishing: dropped
+    if (!running || m.job !== running.id || running.done) return;
     if (m.type === 'error') {
       const error = new Error(m.message);
       if (m.stack) error.stack = m.stack;
       this.finish(running, error);
       return;
     }
-    if (m.type === 'result') {
-      const result = m.result as ReplicationResult;
-      running.results.push(result);
+    this.accept(running, m.result as ReplicationResult);
+  }
+
+  /**
+   * A replication of the running job finished (in any lane); the last one completes the job. A
+   * caller's callback that throws fails the job (not the thread it runs on).
+   */
+  private accept(running: Running, result: ReplicationResult): void {
+    running.results.push(result);
+    const total = running.indices.length;
+    let set: ReplicationSet | undefined;
+    try {
       running.job.onResult?.(result);
-      running.job.onProgress?.({ phase: 'replications', done: running.results.length, total: running.total });
-      if (running.results.length === running.total) {
-        let set: ReplicationSet;
-        try {
-          set = replicationSet(running.seed, running.results);
-        } catch (e) {
-          this.finish(running, e);
-          return;
-        }
-        running.done = true;
-        running.resolve(set);
-        this.afterFinish();
-      }
+      running.job.onProgress?.({ phase: 'replications', done: running.results.length, total });
+      if (running.done || running.results.length < total) return;
+      set = replicationSet(running.seed, running.results);
+    } catch (e) {
+      this.finish(running, e);
       return;
     }
-    this.dispatch(running, slot);
+    this.end(running);
+    running.resolve(set);
   }
 
-  /** Ends a job with an error (cancelled, failed); its threads finish their batch, then take the next job. */
+  /** Ends a job with an error (cancelled, failed): its lanes stop after the replication they are on. */
   private finish(running: Running, error: unknown): void {
     if (running.done) return;
-    running.done = true;
     const queued = this.queue.indexOf(running);
     if (queued >= 0) this.queue.splice(queued, 1);
+    this.end(running);
     running.reject(error);
-    this.afterFinish();
   }
 
-  private afterFinish(): void {
-    if (this.running?.done) {
-      if (this.running.slots.some((s) => s.busy)) return;
+  /** No lane takes another replication of the job; the next job starts (threads finish their replication first). */
+  private end(running: Running): void {
+    running.done = true;
+    Atomics.store(running.next, 0, running.indices.length);
+    if (this.running === running) {
       this.running = null;
+      this.next();
     }
-    this.next();
   }
 
   /** A thread failed: every job rejects, and the threads start afresh on the next job. */
@@ -256,6 +271,7 @@ export class WorkerPool {
     for (const r of jobs) {
       if (r.done) continue;
       r.done = true;
+      Atomics.store(r.next, 0, r.indices.length);
       r.reject(error);
     }
   }
@@ -263,8 +279,11 @@ export class WorkerPool {
 
 let shared: WorkerPool | null = null;
 
-/** The process's pool, created on first use (a CLI run or a server). */
+/**
+ * The process's pool, created on first use: a command-line run's, whose calling thread is one of the
+ * lanes unless the options say otherwise.
+ */
 export function sharedWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
-  shared ??= new WorkerPool(options);
+  shared ??= new WorkerPool({ callerRuns: true, ...options });
   return shared;
 }

@@ -1,0 +1,118 @@
+/**
+ * The pool whose calling thread is one of the lanes (a command-line run): the bytes of replications
+ * run one by one in this thread, progress up to the total, cancellation, jobs one after the other, and
+ * one thread fewer than lanes.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseNetwork } from '../../src/model/load.js';
+import { WorkerPool } from '../../src/node/worker-pool.js';
+import { runReplication } from '../../src/sim/replication.js';
+import { type ReplicationSet, replicationSet } from '../../src/sim/replication-set.js';
+import { simulationResult } from '../../src/sim/simulate.js';
+import { buildPlan } from '../../src/sim/simulation-plan.js';
+import { DEFAULT } from '../helpers.js';
+
+const model = parseNetwork(readFileSync(DEFAULT, 'utf8')).model!;
+const plan = buildPlan(model, {
+  warmup_h: 24 * 2,
+  end_h: 24 * 8,
+  drain_h: 24 * 5,
+  appointments: model.crossings.map(() => null),
+  divertQueue: Number.POSITIVE_INFINITY,
+});
+const SEED = 7;
+const R = 8;
+// the truth: each replication run on its own in this thread, folded in order
+const one = (r: number, seed = SEED) => JSON.stringify(runReplication(plan, r, seed));
+const bytes = (set: ReplicationSet, n = R) =>
+  JSON.stringify(simulationResult(plan, set, { replications: n }));
+const reference = bytes(
+  replicationSet(
+    SEED,
+    Array.from({ length: R }, (_, r) => runReplication(plan, r, SEED)),
+  ),
+);
+
+describe('a worker pool whose calling thread is a lane', () => {
+  const pool = new WorkerPool({ size: 2, callerRuns: true });
+  afterAll(() => pool.close());
+
+  it('starts one thread fewer than lanes, none for one lane', () => {
+    expect(pool.warm(1).threads).toBe(0);
+    expect(pool.warm().threads).toBe(1);
+    expect(pool.warm(5).threads).toBe(1);
+  });
+
+  it('gives the bytes of the replications run one by one, with progress up to the total', async () => {
+    const progress: number[] = [];
+    const reported: number[] = [];
+    const set = await pool.run(plan, {
+      seed: SEED,
+      replications: R,
+      onProgress: (p) => progress.push(p.done),
+      onResult: (x) => reported.push(x.replication),
+    });
+    expect(bytes(set)).toBe(reference);
+    expect(progress).toEqual(Array.from({ length: R + 1 }, (_, i) => i));
+    expect([...reported].sort((a, b) => a - b)).toEqual(Array.from({ length: R }, (_, r) => r));
+    expect(pool.threads).toBe(1);
+  });
+
+  it('runs only the replication numbers asked for', async () => {
+    const part = await pool.run(plan, { seed: SEED, replications: R, indices: [6, 2, 3] });
+    expect(part.results.map((x) => x.replication)).toEqual([2, 3, 6]);
+    expect(part.results.map((x) => JSON.stringify(x))).toEqual([one(2), one(3), one(6)]);
+  });
+
+  it('cancels a job by its signal, before it starts or while it runs, then serves the next with the same bytes', async () => {
+    const before = new AbortController();
+    before.abort(new Error('never'));
+    await expect(pool.run(plan, { seed: SEED, replications: R, signal: before.signal })).rejects.toThrow(
+      'never',
+    );
+    const controller = new AbortController();
+    let reportedAfterAbort = 0;
+    const cancelled = pool.run(plan, {
+      seed: SEED,
+      replications: 40,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (controller.signal.aborted) reportedAfterAbort++;
+        if (p.done === 1) controller.abort(new Error('stop'));
+      },
+    });
+    await expect(cancelled).rejects.toThrow('stop');
+    expect(reportedAfterAbort).toBe(0);
+    const again = await pool.run(plan, { seed: SEED, replications: R, workers: 2 });
+    expect(bytes(again)).toBe(reference);
+  });
+
+  it('runs jobs handed in at once one after the other, each with its own seed', async () => {
+    const [a, b] = await Promise.all([
+      pool.run(plan, { seed: SEED, replications: R }),
+      pool.run(plan, { seed: SEED + 1, replications: 3 }),
+    ]);
+    expect(bytes(a)).toBe(reference);
+    expect(b.results.map((x) => JSON.stringify(x))).toEqual([0, 1, 2].map((r) => one(r, SEED + 1)));
+  });
+
+  it("fails a job whose caller's callback throws, and serves the next", async () => {
+    const failing = pool.run(plan, {
+      seed: SEED,
+      replications: R,
+      onResult: () => {
+        throw new Error('callback');
+      },
+    });
+    await expect(failing).rejects.toThrow('callback');
+    const again = await pool.run(plan, { seed: SEED, replications: R });
+    expect(bytes(again)).toBe(reference);
+  });
+
+  it('refuses jobs once closed', async () => {
+    const closing = new WorkerPool({ size: 2, callerRuns: true });
+    await closing.close();
+    await expect(closing.run(plan, { seed: SEED, replications: R })).rejects.toThrow(/closed/);
+  });
+});
