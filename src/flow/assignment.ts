@@ -159,8 +159,15 @@ function arcDelays(graph: FlowGraph, resources: FlowResources, resourceDelayH: F
   return out;
 }
 
-/** What an assignment keeps of the equilibrium it solved: enough to rebuild the assignment without solving. */
-export type EquilibriumSolution = Omit<EquilibriumResult, 'odCost'>;
+/**
+ * What an assignment keeps of the equilibrium it solved: enough to rebuild the assignment without
+ * solving; with the delays and congestion tolls at its loads, also without evaluating the queue model
+ * at each resource three times (its delay, and the slope of its delay by a central difference).
+ */
+export type EquilibriumSolution = Omit<EquilibriumResult, 'odCost'> & {
+  readonly resourceDelayH?: Float64Array | undefined;
+  readonly resourceCongestionToll?: Float64Array | undefined;
+};
 
 /**
  * The equilibrium assignment, synchronously (it needs no solver runtime). `solved`: the solution of
@@ -183,14 +190,15 @@ export function assignEquilibrium(
       maxIterations: options.maxIterations,
       direction: options.direction,
     });
-  const resourceDelayH = Float64Array.from(
-    resources.list,
-    (x, i) => x.delay?.delayH(r.resourceLoad[i]!) ?? 0,
-  );
-  const toll = Float64Array.from(
-    resources.list,
-    (_, i) => r.resourceLoad[i]! * costs.resourceCostDerivative(i, r.resourceLoad[i]!),
-  );
+  const resourceDelayH =
+    solved?.resourceDelayH ??
+    Float64Array.from(resources.list, (x, i) => x.delay?.delayH(r.resourceLoad[i]!) ?? 0);
+  const toll =
+    solved?.resourceCongestionToll ??
+    Float64Array.from(
+      resources.list,
+      (_, i) => r.resourceLoad[i]! * costs.resourceCostDerivative(i, r.resourceLoad[i]!),
+    );
   const delays = elementFigures(graph, resources, r.arcFlow, resourceDelayH);
   return {
     method: 'equilibrium',

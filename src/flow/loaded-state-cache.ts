@@ -22,6 +22,10 @@ export interface LoadedStateCacheJson {
   readonly arc_cost_usd_per_t: readonly JsonNumber[];
   readonly resource_load_t_per_year: readonly JsonNumber[];
   readonly od_unserved_t_per_year: readonly JsonNumber[];
+  /** Per resource: its delay at its load, hours (the queue model's wait above an idle one). */
+  readonly resource_delay_h?: readonly JsonNumber[];
+  /** Per resource: load × the slope of its cost, USD per tonne (the assignment's congestion toll). */
+  readonly resource_congestion_toll_usd_per_t?: readonly JsonNumber[];
   readonly paths: readonly {
     readonly od: number;
     readonly arcs: readonly number[];
@@ -54,6 +58,10 @@ export function encodeSolution(date: string, s: EquilibriumSolution): LoadedStat
     arc_cost_usd_per_t: numbers(s.arcCost),
     resource_load_t_per_year: numbers(s.resourceLoad),
     od_unserved_t_per_year: numbers(s.odUnserved),
+    ...(s.resourceDelayH !== undefined ? { resource_delay_h: numbers(s.resourceDelayH) } : {}),
+    ...(s.resourceCongestionToll !== undefined
+      ? { resource_congestion_toll_usd_per_t: numbers(s.resourceCongestionToll) }
+      : {}),
     paths: s.paths.map((p) => ({ od: p.od, arcs: Array.from(p.arcs), flow_t_per_year: toJson(p.flow) })),
     gap: toJson(s.gap),
     iterations: s.iterations,
@@ -68,6 +76,10 @@ export function decodeSolution(json: LoadedStateCacheJson): EquilibriumSolution 
     arcCost: float64(json.arc_cost_usd_per_t),
     resourceLoad: float64(json.resource_load_t_per_year),
     odUnserved: float64(json.od_unserved_t_per_year),
+    ...(json.resource_delay_h !== undefined ? { resourceDelayH: float64(json.resource_delay_h) } : {}),
+    ...(json.resource_congestion_toll_usd_per_t !== undefined
+      ? { resourceCongestionToll: float64(json.resource_congestion_toll_usd_per_t) }
+      : {}),
     paths: json.paths.map((p) => ({
       od: p.od,
       arcs: Uint32Array.from(p.arcs),

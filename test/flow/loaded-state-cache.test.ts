@@ -45,6 +45,8 @@ describe('the loaded-state cache', () => {
       arcCost: Float64Array.from([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, 0.1 + 0.2]),
       resourceLoad: Float64Array.from([Math.PI]),
       odUnserved: Float64Array.from([0, 2 ** -1074]),
+      resourceDelayH: Float64Array.from([Number.POSITIVE_INFINITY, 0.25]),
+      resourceCongestionToll: Float64Array.from([-0, 7e-3]),
       paths: [{ od: 1, arcs: Uint32Array.from([3, 4, 2 ** 32 - 1]), flow: -0 }],
       gap: 9.99e-5,
       iterations: 17,
