@@ -22,8 +22,8 @@ import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-// world-atlas: its JSON is imported with an import attribute, which an external import would lose.
-const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein', 'world-atlas'];
+const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein'];
+const externalPackages = (bundled) => Object.keys(pkg.dependencies).filter((d) => !bundled.includes(d));
 /**
  * zod's translations of its messages (`z.locales`: some forty languages, ~360 kB, half of zod) are
  * never used by Caravan, which speaks English: the bundle's `locales` holds English alone, the one
@@ -70,7 +70,9 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED_PACKAGES.includes(d)),
+  // world-atlas's maps (100 kB of JSON) stay outside the program: only the commands that draw a map
+  // require them, and a required JSON file needs no import attribute.
+  external: externalPackages(BUNDLED_PACKAGES),
   plugins: [zodEnglishOnly, lazyChildProcess],
   // ASCII only (other characters escaped, comments and white space dropped: 1.8 → 1.3 MB): reading
   // the bundle then needs no UTF-8 decoding, which cost a start some 10–25 ms.
@@ -92,10 +94,16 @@ const program = {
   outfile: 'dist/bin/program.cjs',
   format: 'cjs',
   define: { 'import.meta.url': '__caravanBundleUrl' },
+  // The file is the function a CommonJS module is wrapped in, so that the loader compiles its text as
+  // it is (src/cli/bundle-loader.ts), without a copy of 1.3 MB to wrap it.
+  footer: { js: '})' },
   // `import()` of a package left outside (highs) becomes `require()`: Node 20 loses a script's
   // dynamic-import callback in the functions it takes from the code cache.
   supported: { 'dynamic-import': false },
-  banner: { js: "var __caravanBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    // strict, as the modules are (esbuild's own "use strict" comes after this line, no longer first)
+    js: "(function (exports, require, module, __filename, __dirname) {'use strict';var __caravanBundleUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
 };
 
 /** The simulation's worker thread, an ES module of its own. */
@@ -104,6 +112,8 @@ const worker = {
   entryPoints: ['dist/node/replication-worker.js'],
   outfile: 'dist/bin/replication-worker.js',
   format: 'esm',
+  // world-atlas: an external import of its JSON would lose its import attribute (the worker draws no map).
+  external: externalPackages([...BUNDLED_PACKAGES, 'world-atlas']),
   // The packages written as CommonJS require Node's modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };

@@ -8,7 +8,8 @@
  * V8 takes the compiled functions from it instead of compiling them again. The cache only saves work:
  * V8 checks it against its own version, flags and the source, and compiles as usual when it does not
  * match (a new Node, an edited bundle) or is missing. The bundle is one CommonJS script because V8's
- * code cache is open to scripts, not to ES modules, in Node 20.
+ * code cache is open to scripts, not to ES modules, in Node 20; the build writes it already wrapped
+ * in the function a CommonJS module runs in.
  */
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,8 @@ export function loadBundle(path = BUNDLE_PATH, cachePath = `${path}.code-cache`)
   // The build writes it in ASCII: read as such, it needs no UTF-8 decoding (several ms for 1.3 MB).
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cachedData = readCache(cachePath);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The bundle is written as the function a CommonJS module is wrapped in (scripts/bundle-cli.mjs).
+  const script = new Script(source, {
     filename: path,
     ...(cachedData !== undefined ? { cachedData } : {}),
     // `import()` in the bundle (of packages left outside it, such as highs) loads as from any module
