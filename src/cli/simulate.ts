@@ -181,7 +181,7 @@ export function formatSimulation(model: NetworkModel, r: SimulateResult, scenari
             header: 'corridor',
             value: ([, o]) =>
               o.paths.length > 1
-                ? `${o.corridor} (${num(100 * o.paths[0]!.share, 0)} %; ${o.paths.length} paths)`
+                ? `${o.corridor} (${mainShare(o.paths[0]!.share)}; ${o.paths.length} paths)`
                 : o.corridor,
             align: 'left',
           },
@@ -230,4 +230,10 @@ function growthNote(flow: CrossingFlowJson): string {
   const ci = flow.queue_growth_per_day_ci95;
   const range = ci ? ` (${num(ci[0], d)}–${num(ci[1], d)})` : '';
   return `NON-STATIONARY ${g > 0 ? '+' : ''}${num(g, d)}/day${range}`;
+}
+
+/** The share of a consignment's main path, in whole percent; one that rounds to 100 while others carry some says so. */
+function mainShare(share: number): string {
+  const whole = num(100 * share, 0);
+  return whole === '100' && share < 1 ? '>99 %' : `${whole} %`;
 }
