@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 /** `caravan` with these arguments; the exit code. */
 export type Main = (argv: readonly string[]) => Promise<number>;
@@ -52,9 +52,9 @@ export function loadBundle(path = BUNDLE_PATH, cachePath = `${path}.code-cache`)
   // The bundle is written as the function a CommonJS module is wrapped in (scripts/bundle-cli.mjs).
   const script = new Script(source, {
     filename: path,
+    // (the bundle has no `import()`: the build turns it into `require()`, since Node 20 loses a
+    // script's dynamic-import callback in the code it takes from the cache)
     ...(cachedData !== undefined ? { cachedData } : {}),
-    // `import()` in the bundle (of packages left outside it, such as highs) loads as from any module
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as { main?: Main } };
   script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
