@@ -84,8 +84,6 @@ function engineOnly(): Run {
     warmup_h: 24 * WARMUP_DAYS,
     end_h: 24 * o.days,
     drain_h: 0,
-    appointments: [null],
-    divertQueue: Number.POSITIVE_INFINITY,
   });
   const cpu = process.cpuUsage();
   const start = performance.now();

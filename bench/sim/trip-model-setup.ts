@@ -26,8 +26,6 @@ const plan = buildPlan(model, {
   warmup_h: 14 * 24,
   end_h: 60 * 24,
   drain_h: 30 * 24,
-  appointments: model.crossings.map(() => null),
-  divertQueue: Number.POSITIVE_INFINITY,
   date: DEFAULT_DATE,
 });
 console.log('replication\tbuild_models_cpu_ms\treplication_cpu_ms');

@@ -77,12 +77,12 @@ export interface PlanOptions {
   readonly end_h: number;
   /** Longest time the run goes on after `end_h` for the consignments that set off in the window to arrive. */
   readonly drain_h: number;
-  /** Per crossing (file order): its e-queue asked for by the run (both directions), or null. */
-  readonly appointments: readonly (AppointmentSettings | null)[];
+  /** Per crossing (file order): its e-queue asked for by the run (both directions), or null (default: none). */
+  readonly appointments?: readonly (AppointmentSettings | null)[] | undefined;
   /** The e-queue of a crossing direction whose drivers use one in the network (default 1-h slots at the full rate). */
   readonly eQueue?: AppointmentSettings | undefined;
-  /** A unit finding at least this many units ahead at a crossing diverts (Infinity: never). */
-  readonly divertQueue: number;
+  /** A unit finding at least this many units ahead at a crossing diverts (default Infinity: never). */
+  readonly divertQueue?: number | undefined;
   /** YYYY-MM-DD: route over the infrastructure in service that day (default: all). */
   readonly date?: string | undefined;
 }
@@ -121,6 +121,8 @@ export interface SimNetwork {
 }
 
 export interface SimulationPlan extends PlanOptions {
+  readonly appointments: readonly (AppointmentSettings | null)[];
+  readonly divertQueue: number;
   readonly network: SimNetwork;
   readonly demands: readonly DemandPlan[];
   readonly routes: readonly TripRoute[];
@@ -158,6 +160,8 @@ export function simNetwork(net: CompiledNetwork): SimNetwork {
  * (demand in tonnes and units from the compiled demand: one rule for route, flow and simulation).
  */
 export function buildPlan(model: NetworkModel, options: PlanOptions): SimulationPlan {
+  const appointments = options.appointments ?? model.crossings.map(() => null);
+  const divertQueue = options.divertQueue ?? Number.POSITIVE_INFINITY;
   const net = compileNetwork(model, { date: options.date });
   // One equilibrium of the date: the routes' waits and the demand's split both read it (solved
   // before, when the model is the embedded dataset's and its snapshot caches that date).
@@ -217,7 +221,7 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
         ...(d.monthlyProfile ? { monthlyProfile: d.monthlyProfile } : {}),
       });
       placed++;
-      if (Number.isFinite(options.divertQueue))
+      if (Number.isFinite(divertQueue))
         addAlternatives(net, routes, routeIndex, d, lot.t, unitOf, context, options);
     }
     const on = options.date === undefined ? '' : ` on ${options.date}`;
@@ -244,7 +248,7 @@ export function buildPlan(model: NetworkModel, options: PlanOptions): Simulation
         ),
       );
   }
-  return { ...options, network: simNetwork(net), demands, routes, skipped };
+  return { ...options, appointments, divertQueue, network: simNetwork(net), demands, routes, skipped };
 }
 
 /** A demand's part left out of the run is reported when it exceeds this share of the demand. */

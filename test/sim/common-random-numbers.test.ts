@@ -19,8 +19,6 @@ function crossingRuns(model: NetworkModel, replications: readonly number[]): str
     warmup_h: 24 * 3,
     end_h: 24 * 12,
     drain_h: 24 * 10,
-    appointments: model.crossings.map(() => null),
-    divertQueue: Number.POSITIVE_INFINITY,
   });
   const c = plan.network.crossings.findIndex((x) => x.id === CROSSING);
   return replications.map((r) => JSON.stringify(runReplication(plan, r, 7).crossings[c]));
@@ -43,8 +41,6 @@ describe('common random numbers', () => {
       warmup_h: 0,
       end_h: 24,
       drain_h: 0,
-      appointments: [],
-      divertQueue: Number.POSITIVE_INFINITY,
     });
     expect(new Set(plan.demands.map((d) => d.id)).size).toBe(base.demand.length + 1);
     expect(crossingRuns(withExtra, replications)).toEqual(reference);

@@ -17,8 +17,6 @@ const options = {
   warmup_h: 24,
   end_h: 240,
   drain_h: 0,
-  appointments: [],
-  divertQueue: Number.POSITIVE_INFINITY,
   date: DEFAULT_DATE,
 };
 
