@@ -3,24 +3,13 @@
  * run one by one in this thread, progress up to the total, cancellation, jobs one after the other, and
  * one thread fewer than lanes.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseNetwork } from '../../src/model/load.js';
 import { WorkerPool } from '../../src/node/worker-pool.js';
 import { runReplication } from '../../src/sim/replication.js';
 import { type ReplicationSet, replicationSet } from '../../src/sim/replication-set.js';
 import { simulationResult } from '../../src/sim/simulate.js';
-import { buildPlan } from '../../src/sim/simulation-plan.js';
-import { DEFAULT } from '../helpers.js';
+import { plan } from '../sim/helpers/short-default-plan.js';
 
-const model = parseNetwork(readFileSync(DEFAULT, 'utf8')).model!;
-const plan = buildPlan(model, {
-  warmup_h: 24 * 2,
-  end_h: 24 * 8,
-  drain_h: 24 * 5,
-  appointments: model.crossings.map(() => null),
-  divertQueue: Number.POSITIVE_INFINITY,
-});
 const SEED = 7;
 const R = 8;
 // the truth: each replication run on its own in this thread, folded in order

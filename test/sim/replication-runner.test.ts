@@ -2,10 +2,8 @@
  * Replications merge in any split and any order to the same bytes, and the warm worker pool gives
  * the bytes of a run in this thread, reports progress, cancels, and serves job after job.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseNetwork } from '../../src/model/load.js';
 import { WorkerPool } from '../../src/node/worker-pool.js';
 import type { ReplicationResult } from '../../src/sim/replication.js';
 import { runReplication } from '../../src/sim/replication.js';
@@ -18,17 +16,8 @@ import {
   runInThread,
 } from '../../src/sim/replication-set.js';
 import { simulate, simulationResult } from '../../src/sim/simulate.js';
-import { buildPlan } from '../../src/sim/simulation-plan.js';
-import { DEFAULT } from '../helpers.js';
+import { model, plan } from './helpers/short-default-plan.js';
 
-const model = parseNetwork(readFileSync(DEFAULT, 'utf8')).model!;
-const plan = buildPlan(model, {
-  warmup_h: 24 * 2,
-  end_h: 24 * 8,
-  drain_h: 24 * 5,
-  appointments: model.crossings.map(() => null),
-  divertQueue: Number.POSITIVE_INFINITY,
-});
 const SEED = 5;
 const R = 6;
 const results: ReplicationResult[] = Array.from({ length: R }, (_, r) => runReplication(plan, r, SEED));
