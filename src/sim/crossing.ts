@@ -69,8 +69,6 @@ export interface CrossingOptions {
   readonly patience_h?: Sampler;
   /** Units the crossing clears per hour in the long run (lanes, hours, quota): for the expected wait. */
   readonly clearancePerHour?: number;
-  /** Called with the token of a unit that gave up waiting (reneged), when the crossing is given a function. */
-  readonly onReneged?: (token: number) => void;
 }
 
 /**
@@ -82,14 +80,6 @@ export interface CrossingClient {
   cleared(token: number): void;
   /** A unit gave up waiting (reneged). */
   gaveUp(token: number): void;
-}
-
-/** A crossing's client made of two functions. */
-class CallbackClient implements CrossingClient {
-  constructor(
-    readonly cleared: (token: number) => void,
-    readonly gaveUp: (token: number) => void,
-  ) {}
 }
 
 /**
@@ -159,14 +149,10 @@ export class BorderCrossing implements ServiceStarter, ClearanceClient {
   private readonly patience: Sampler | null;
   private readonly clearancePerHour: number;
 
-  /**
-   * @param client told when a unit leaves the crossing, with the token it arrived with: an object, or
-   *   a function called when a unit leaves cleared (with `options.onReneged` for one that gave up)
-   */
-  constructor(sim: Simulation, client: CrossingClient | ((token: number) => void), options: CrossingOptions) {
+  /** @param client told when a unit leaves the crossing, with the token it arrived with */
+  constructor(sim: Simulation, client: CrossingClient, options: CrossingOptions) {
     this.sim = sim;
-    this.client =
-      typeof client === 'function' ? new CallbackClient(client, options.onReneged ?? (() => {})) : client;
+    this.client = client;
     const steps = options.steps;
     if (steps.length === 0) throw new RangeError('a crossing needs at least one clearance step');
     this.steps = new ClearanceSteps(sim, steps, this, 'crossing-step-end');

@@ -15,7 +15,7 @@ import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { validModel } from '../flow/models.js';
-import { crossingHooks } from '../sim/helpers/crossing-hooks.js';
+import { crossingClient, crossingHooks } from '../sim/helpers/crossing-hooks.js';
 
 const WEEK_H = 168;
 
@@ -46,7 +46,7 @@ function simulatedPerH(side: CrossingSide, expectedPerH: number, weeks: number, 
       if (t >= warmup && t < end) cleared++;
     },
   });
-  const crossing = new BorderCrossing(sim, () => {}, {
+  const crossing = new BorderCrossing(sim, crossingClient(), {
     ...crossingOptions(side, streams.stream(0, 1), eQueue),
     hooks,
   });

@@ -17,7 +17,7 @@ import { crossingOptions } from '../../src/sim/crossing-from-network.js';
 import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { Moments } from '../../src/sim/stats/moments.js';
-import { crossingHooks } from '../sim/helpers/crossing-hooks.js';
+import { crossingClient, crossingHooks } from '../sim/helpers/crossing-hooks.js';
 import { crossingSide } from '../sim/helpers/crossing-side.js';
 
 /** The model's error allowed beyond 4 standard errors: this share of the simulated mean, plus an absolute floor, hours. */
@@ -48,7 +48,7 @@ function simulatedWaits(
       },
     });
     const options = crossingOptions(side, { keyed: (purpose, key) => streams.keyed(r, purpose, key) });
-    const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks });
+    const crossing = new BorderCrossing(sim, crossingClient(), { ...options, hooks });
     const next = arrivalProcess('poisson', perHour, streams.keyed(r, 'arrivals', 'test'));
     const kind = sim.handler('reach', () => {
       crossing.arrive(0);

@@ -19,7 +19,7 @@ import { Moments } from '../../src/sim/stats/moments.js';
 import { Tally } from '../../src/sim/stats/tally.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
 import { DEFAULT } from '../helpers.js';
-import { crossingHooks } from './helpers/crossing-hooks.js';
+import { crossingClient, crossingHooks } from './helpers/crossing-hooks.js';
 import { crossingSide } from './helpers/crossing-side.js';
 import { cobhamWaits } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
@@ -45,7 +45,7 @@ function observed(sim: Simulation, options: CrossingOptions, warmup = 0) {
       passages.push({ token, reached, queued, started, left: t, priorityClass });
     },
   });
-  const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks });
+  const crossing = new BorderCrossing(sim, crossingClient(), { ...options, hooks });
   return { crossing, passages, present };
 }
 
@@ -241,7 +241,7 @@ describe('a priority class (green lane, paid out-of-turn passage)', () => {
           cleared: (t, _token, _reached, queued, started, cls) => tallies[cls]!.record(t, started - queued),
         }),
       };
-      const crossing = new BorderCrossing(sim, () => {}, options);
+      const crossing = new BorderCrossing(sim, crossingClient(), options);
       const next = arrivalProcess('poisson', 0.8, streams.stream(r, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);
@@ -317,7 +317,10 @@ describe('an appointment queue (e-queue)', () => {
         withBooking ? { slot_h: 1, share: 0.95 } : undefined,
       );
       let cleared = 0;
-      const crossing = new BorderCrossing(sim, () => cleared++, { ...options, hooks: monitor.direction(0) });
+      const crossing = new BorderCrossing(sim, crossingClient({ cleared: () => cleared++ }), {
+        ...options,
+        hooks: monitor.direction(0),
+      });
       const next = arrivalProcess('poisson', 40 / 24, streams.stream(0, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);
@@ -352,7 +355,7 @@ describe('an appointment queue (e-queue)', () => {
       const sim = new Simulation();
       const monitor = new CrossingMonitor({ warmup: 24, end: 24 * 20, oneWay, booking });
       const options = crossingOptions(c, streams.stream(0, 1));
-      const crossing = new BorderCrossing(sim, () => {}, { ...options, hooks: monitor.direction(0) });
+      const crossing = new BorderCrossing(sim, crossingClient(), { ...options, hooks: monitor.direction(0) });
       const next = arrivalProcess('poisson', 30 / 24, streams.stream(0, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);

@@ -13,7 +13,7 @@ import { Simulation } from '../../src/sim/kernel.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { Moments } from '../../src/sim/stats/moments.js';
 import { TimeAverage } from '../../src/sim/stats/time-average.js';
-import { crossingHooks } from './helpers/crossing-hooks.js';
+import { crossingClient, crossingHooks } from './helpers/crossing-hooks.js';
 import { crossingSide } from './helpers/crossing-side.js';
 import { birthDeathStationary } from './helpers/queueing-formulas.js';
 import { expectWithin4Se } from './helpers/within.js';
@@ -49,7 +49,7 @@ function run(side: CrossingSide, lambda: number, replication: number, warmup: nu
       if (inWindow(t)) reneged++;
     },
   });
-  const crossing = new BorderCrossing(sim, () => {}, {
+  const crossing = new BorderCrossing(sim, crossingClient(), {
     ...crossingOptions(side, { keyed: (purpose, key) => streams.keyed(replication, purpose, key) }),
     hooks,
   });
@@ -132,10 +132,11 @@ describe('drivers at a crossing', () => {
     let cleared = 0;
     let reneged = 0;
     let balked = 0;
-    const crossing = new BorderCrossing(sim, () => cleared++, {
-      ...crossingOptions(side, { keyed: (p, k) => streams.keyed(0, p, k) }, { slot_h: 1, share: 1 }),
-      onReneged: () => reneged++,
-    });
+    const crossing = new BorderCrossing(
+      sim,
+      crossingClient({ cleared: () => cleared++, gaveUp: () => reneged++ }),
+      crossingOptions(side, { keyed: (p, k) => streams.keyed(0, p, k) }, { slot_h: 1, share: 1 }),
+    );
     crossing.preload(100, -1);
     expect(crossing.booked).toBe(100);
     const next = arrivalProcess('poisson', 50 / 24, streams.keyed(0, 'arrivals', 'x'));
