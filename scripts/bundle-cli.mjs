@@ -1,7 +1,7 @@
 // Build step after tsc: the CLI program (dist/cli/program.js) bundled by esbuild into one script,
 // dist/bin/program.cjs, with the pure-JavaScript packages it needs at start (commander, zod, yaml,
-// fastest-levenshtein) inside, so that a command starts without resolving, reading and compiling some
-// two hundred modules. dist/cli/main.js runs it with V8's code cache of it (src/cli/bundle-loader.ts;
+// fastest-levenshtein; and for a simulation pure-rand and cli-progress, in its worker too) inside, so
+// that a command starts without resolving, reading and compiling some two hundred modules. dist/cli/main.js runs it with V8's code cache of it (src/cli/bundle-loader.ts;
 // the cache is made by scripts/code-cache.mjs, the build's last step); dist/index.js (the
 // library) and dist/browser.js stay as they are. The simulation's worker thread
 // (dist/node/replication-worker.js) is bundled beside it as dist/bin/replication-worker.js, where the
@@ -22,7 +22,7 @@ import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein'];
+const BUNDLED_PACKAGES = ['commander', 'zod', 'yaml', 'fastest-levenshtein', 'pure-rand', 'cli-progress'];
 const externalPackages = (bundled) => Object.keys(pkg.dependencies).filter((d) => !bundled.includes(d));
 /**
  * zod's translations of its messages (`z.locales`: some forty languages, ~360 kB, half of zod) are

@@ -302,7 +302,8 @@ export function checkSimulationLimits(
   const perReplication = perHour * 24 * horizonDays;
   const total = perReplication * replications;
   const issues: Issue[] = [];
-  const rate = `${formatCount(perHour * 24)} a day`;
+  // formatted only for a message: formatCount loads ICU's number data, a cost no run should pay
+  const rate = () => `${formatCount(perHour * 24)} a day`;
   if (replications * horizonDays > values.replication_days) {
     issues.push(
       limitIssue(
@@ -318,7 +319,7 @@ export function checkSimulationLimits(
       limitIssue(
         'events_pending',
         perReplication,
-        `events pending at once in a replication, at most one per consignment it sets off (up to ${rate} × ${formatCount(horizonDays)} days)`,
+        `events pending at once in a replication, at most one per consignment it sets off (up to ${rate()} × ${formatCount(horizonDays)} days)`,
         'simulate fewer days or check the demand rates',
       ),
     );
@@ -328,7 +329,7 @@ export function checkSimulationLimits(
       limitIssue(
         'units_simulated',
         total,
-        `consignments this run sets off (up to ${rate} × ${formatCount(horizonDays)} days × ${formatCount(replications)} replications)`,
+        `consignments this run sets off (up to ${rate()} × ${formatCount(horizonDays)} days × ${formatCount(replications)} replications)`,
         'simulate fewer days or fewer replications, or check the demand rates',
       ),
     );

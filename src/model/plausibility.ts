@@ -443,9 +443,11 @@ export function greatCircleKm(a: { lon: number; lat: number }, b: { lon: number;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-const FOUR_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** Made on first use, for a message: the first Intl.NumberFormat of a process loads ICU's number data (~15 ms). */
+let fourDigits: Intl.NumberFormat | undefined;
 
 function format(x: number): string {
   if (Math.abs(x) >= 1e15) return x.toExponential(2);
-  return FOUR_DIGITS.format(x);
+  fourDigits ??= new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+  return fourDigits.format(x);
 }
