@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/sim/random.js';
 import { exponentialSampler } from '../../src/sim/sample/exponential.js';
@@ -99,6 +100,51 @@ describe('LogHistogram', () => {
     expect(back.counts).toEqual(h.counts);
     // a span that would run past the layout's last bucket is another layout
     expect(() => back.merge({ ...state, offset: h.counts.length - 1 })).toThrow(RangeError);
+  });
+
+  it('counts each value in the bucket that its octave and 1/128 of an octave give, merged in any split', () => {
+    // the layout by arithmetic, not by the bits of the doubles: a value x in [2^e, 2^(e+1)) has the key
+    // 128·e + ⌊128·(x/2^e − 1)⌋; bucket 0 holds the values below 1e-3, the last those at or above 1e6
+    const key = (x: number) => {
+      const e = Math.floor(Math.log2(x));
+      const octave = 2 ** e <= x ? e : e - 1;
+      return 128 * octave + Math.floor(128 * (x / 2 ** octave - 1));
+    };
+    const first = key(1e-3);
+    const last = key(1e6) - first + 2;
+    const bucket = (x: number) => (!(x >= 1e-3) ? 0 : x >= 1e6 ? last : key(x) - first + 1);
+    const value = fc.oneof(
+      fc.double({ min: 1e-3, max: 1e6, noNaN: true }),
+      fc.double({ min: 0.5, max: 3, noNaN: true }),
+      fc.double({ min: 0, max: 1e-3, noNaN: true }),
+      fc.double({ min: 1e6, max: 1e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), fc.nat(300), (xs, cut) => {
+        // the buckets that hold values, as "bucket: count"
+        const held = (counts: Float64Array) =>
+          [...counts.entries()].filter(([, c]) => c > 0).map(([k, c]) => `${k}: ${c}`);
+        const truth = new Float64Array(last + 1);
+        for (const x of xs) truth[bucket(x)]!++;
+        const expected = held(truth);
+        const whole = new LogHistogram();
+        const left = new LogHistogram();
+        const right = new LogHistogram();
+        xs.forEach((x, i) => {
+          whole.add(x);
+          (i < cut ? left : right).add(x);
+        });
+        expect(whole.counts.length).toBe(last + 1);
+        expect(held(whole.counts)).toEqual(expected);
+        const merged = LogHistogram.from(right.toJSON());
+        merged.merge(left.toJSON());
+        expect(held(merged.counts)).toEqual(expected);
+        for (const q of [0, 0.1, 0.5, 0.9, 0.95, 1]) expect(merged.quantile(q)).toBe(whole.quantile(q));
+        whole.clear();
+        expect(held(whole.counts)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps its memory bounded', () => {

@@ -3,7 +3,7 @@
  * cost, queue, lanes busy and open, units served, diverted, balked and reneged, within the observation window.
  */
 import type { CrossingHooks } from '../crossing.js';
-import { LogHistogram, type LogHistogramOptions, type LogHistogramState } from './histogram.js';
+import type { LogHistogram, LogHistogramOptions, LogHistogramState } from './histogram.js';
 import { Tally } from './tally.js';
 import { TimeAverage } from './time-average.js';
 
@@ -141,13 +141,18 @@ class Counters {
 
 /** What a tally holds after recording `n` zeros: its count, a mean of 0, every value in the lowest bucket. */
 function zeros(empty: LogHistogram, n: number): TallyResult {
-  const h = LogHistogram.from(empty.toJSON());
-  h.counts.fill(0);
-  h.counts[0] = n;
-  h.count = n;
-  h.min = n > 0 ? 0 : Number.POSITIVE_INFINITY;
-  h.max = n > 0 ? 0 : Number.NEGATIVE_INFINITY;
-  return { count: n, mean: n > 0 ? 0 : Number.NaN, histogram: h.toJSON() };
+  const { lowest, highest, precisionBits } = empty;
+  const histogram: LogHistogramState = {
+    lowest,
+    highest,
+    precisionBits,
+    counts: n > 0 ? Float64Array.of(n) : new Float64Array(0),
+    offset: 0,
+    count: n,
+    min: n > 0 ? 0 : Number.POSITIVE_INFINITY,
+    max: n > 0 ? 0 : Number.NEGATIVE_INFINITY,
+  };
+  return { count: n, mean: n > 0 ? 0 : Number.NaN, histogram };
 }
 
 /** Hooks of one direction, recording into its own counters and the crossing's. */
