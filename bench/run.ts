@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against its named peer, one after the other, in this run.
  * The peers come from Debian: SimPy 3 (python3-simpy3), NetworkX (python3-networkx), GLPK (glpk-utils).
  *
- *   npm run bench [-- sim sim-product route flow startup]
+ *   npm run bench [-- sim sim-product pool route flow startup]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,12 @@ const BENCHES = {
     peer: 'SimPy 3 (caravan simulate, whole process; needs npm run build)',
     check: ['/usr/bin/python3', '-c', 'import simpy'],
     apt: 'python3-simpy3',
+  },
+  pool: {
+    file: 'sim/pool.ts',
+    peer: 'two one-lane processes side by side (needs npm run build)',
+    check: [process.execPath, '-e', '0'],
+    apt: 'nodejs',
   },
   route: {
     file: 'route/route.ts',
