@@ -1,11 +1,13 @@
 /**
- * User equilibrium under hard capacities, by path-based gradient projection (Jayakrishnan et al.
- * 1994): each pair keeps the paths it has used, and flow moves from each path to the pair's cheapest
- * option — its cheapest path, or leaving the tonnes unserved at the pair's unserved cost — by a
- * Newton step, the cost difference over the sum of the derivatives of the resources the two do not
- * share. A move never takes a resource past its capacity (less a hair), where its delay is infinite,
- * so flows stay strictly below capacity. New paths come from a shortest-path search at the current
- * costs each round. Frank–Wolfe steps stall against such barriers; these moves are local to a pair.
+ * User equilibrium under hard capacities, by path-based projected Newton steps (Bertsekas 1982;
+ * Jayakrishnan et al. 1994 take the diagonal of the same step, one pair at a time): each pair keeps
+ * the paths it has used, and every pair's flows among its options — its paths, or leaving the tonnes
+ * unserved at the pair's unserved cost — move at once, by the step that minimizes the second-order
+ * model of Beckmann's objective, whose Hessian couples the pairs that share a resource. A move never
+ * takes a resource past its capacity (less a hair), where its delay is infinite, so flows stay
+ * strictly below capacity. New paths come from a shortest-path search at the current costs each
+ * round. Frank–Wolfe steps stall against such barriers, and so do moves one pair at a time, where
+ * what one pair leaves at a resource near capacity another takes back.
  */
 import { ShortestPathTree } from '../graph/dijkstra.js';
 import { arcsOfModes, type ModeGraph } from '../graph/mode-graph.js';
@@ -17,10 +19,12 @@ import { PathSet } from './path-set.js';
 
 /** Share of a capacity a move never reaches. */
 const CAPACITY_MARGIN = 1e-9;
-/** Inner sweeps over the pairs between two path searches. */
-const SWEEPS = 4;
-/** Load over capacity from which pairs trade places at a resource. */
-const STIFF = 0.9;
+/** Newton steps between two path searches. */
+const STEPS = 2;
+/** Share of the largest diagonal added to the Newton system's diagonal. */
+const RIDGE = 1e-12;
+/** Relative step of the backward difference that stands for an infinite slope. */
+const SLOPE_STEP = 1e-6;
 
 export function solvePathEquilibrium(
   graph: ModeGraph,
@@ -46,6 +50,7 @@ export function solvePathEquilibrium(
   const unservedCost = Float64Array.from(ods, (od) => od.unservedCostUsdPerT ?? Number.POSITIVE_INFINITY);
   const odCost = new Float64Array(K).fill(Number.POSITIVE_INFINITY);
   const xu = Float64Array.from(demand);
+  const totalDemand = demand.reduce((a, b) => a + b, 0);
   const inGroup = new Uint8Array(K);
   for (const g of groups) for (const k of g.ods) inGroup[k] = 1;
 
@@ -58,6 +63,10 @@ export function solvePathEquilibrium(
   const loads = new Float64Array(R);
   const resCost = new Float64Array(R);
   const cost = new Float64Array(m);
+  const resSlope = new Float64Array(R);
+  /** The resources some path loads, each once. */
+  const pathResources: number[] = [];
+  const onPath = new Uint8Array(R);
 
   const endResources = (k: number): number[] => {
     const out: number[] = [];
@@ -78,24 +87,33 @@ export function solvePathEquilibrium(
     }
     for (const r of endResources(k)) counts.set(r, (counts.get(r) ?? 0) + 1);
     const keys = [...counts.keys()].sort((p, q) => p - q);
+    for (const r of keys) {
+      if (onPath[r]) continue;
+      onPath[r] = 1;
+      pathResources.push(r);
+    }
     flow.push(0);
     base.push(b);
     pathRes.push(Int32Array.from(keys));
     pathMult.push(Float64Array.from(keys, (r) => counts.get(r)!));
     odPaths[k]!.push(id);
   };
+  /** Cost of a path at the resources' costs last computed. */
   const pathCost = (p: number) => {
     let c = base[p]!;
     const rs = pathRes[p]!;
     const ms = pathMult[p]!;
-    for (let i = 0; i < rs.length; i++) c += ms[i]! * costs.resourceCost(rs[i]!, loads[rs[i]!]!);
+    for (let i = 0; i < rs.length; i++) c += ms[i]! * resCost[rs[i]!]!;
     return c;
   };
-  const shift = (p: number, amount: number) => {
-    flow[p]! += amount;
-    const rs = pathRes[p]!;
-    const ms = pathMult[p]!;
-    for (let i = 0; i < rs.length; i++) loads[rs[i]!]! += amount * ms[i]!;
+  const recomputeLoads = () => {
+    loads.fill(0);
+    for (let p = 0; p < flow.length; p++) {
+      if (!(flow[p]! > 0)) continue;
+      const rs = pathRes[p]!;
+      const ms = pathMult[p]!;
+      for (let i = 0; i < rs.length; i++) loads[rs[i]!]! += flow[p]! * ms[i]!;
+    }
   };
   const updateArcCosts = () => {
     for (let r = 0; r < R; r++) resCost[r] = costs.resourceCost(r, loads[r]!);
@@ -137,11 +155,16 @@ export function solvePathEquilibrium(
   for (let k = 0; k < K; k++) {
     if (!inGroup[k] || Number.isFinite(unservedCost[k]!) || odPaths[k]!.length === 0) continue;
     xu[k] = 0;
-    shift(odPaths[k]![0]!, demand[k]!);
+    flow[odPaths[k]![0]!] = demand[k]!;
   }
+  recomputeLoads();
 
-  /** Resources whose load a move from p to q changes, with the change per tonne moved. */
-  const moveWeights = (p: number, q: number): Map<number, number> => {
+  /** A pair's options: its paths, and leaving tonnes unserved (-1) when that has a cost. */
+  const pairOptions = (k: number): number[] =>
+    Number.isFinite(unservedCost[k]!) ? [...odPaths[k]!, -1] : odPaths[k]!;
+  const optionCost = (k: number, o: number) => (o >= 0 ? pathCost(o) : unservedCost[k]!);
+  /** How moving a tonne from option p to option q changes each resource's load, where it does. */
+  const moveLoads = (p: number, q: number): Map<number, number> => {
     const d = new Map<number, number>();
     const add = (path: number, sign: number) => {
       if (path < 0) return;
@@ -151,115 +174,109 @@ export function solvePathEquilibrium(
     };
     add(p, -1);
     add(q, 1);
-    for (const [r, w] of d) if (w === 0) d.delete(r);
+    for (const [r, x] of d) if (x === 0) d.delete(r);
     return d;
   };
-  /** The most flow that may move onto q from p without taking a resource of q past its capacity. */
-  const room = (p: number, q: number) => {
-    if (q < 0) return Number.POSITIVE_INFINITY;
-    let most = Number.POSITIVE_INFINITY;
-    const rs = pathRes[q]!;
-    const ms = pathMult[q]!;
-    for (let i = 0; i < rs.length; i++) {
-      const r = rs[i]!;
-      if (!Number.isFinite(capacity[r]!)) continue;
-      let net = ms[i]!;
-      if (p >= 0) {
-        const j = pathRes[p]!.indexOf(r);
-        if (j >= 0) net -= pathMult[p]![j]!;
-      }
-      if (net > 0) most = Math.min(most, Math.max(0, (capacity[r]! - loads[r]!) / net));
-    }
-    return most;
+
+  const optionBase = (k: number, o: number) => (o >= 0 ? base[o]! : unservedCost[k]!);
+  const optionFlow = (k: number, o: number) => (o >= 0 ? flow[o]! : xu[k]!);
+  const setOptionFlow = (k: number, o: number, f: number) => {
+    if (o >= 0) flow[o] = f;
+    else xu[k] = f;
+  };
+  /** The slope of a resource's cost at its load; a backward difference where the model's is infinite (within a hair of capacity). */
+  const slope = (r: number) => {
+    const d = costs.resourceCostDerivative(r, loads[r]!);
+    if (Number.isFinite(d)) return d;
+    const h = SLOPE_STEP * loads[r]!;
+    return (resCost[r]! - costs.resourceCost(r, loads[r]! - h)) / h;
   };
 
-  const has = (p: number, r: number) => p >= 0 && pathRes[p]!.indexOf(r) >= 0;
-  const optionCost = (k: number, p: number) => (p >= 0 ? pathCost(p) : unservedCost[k]!);
-  const optionFlow = (k: number, p: number) => (p >= 0 ? flow[p]! : xu[k]!);
-  const optionBase = (k: number, p: number) => (p >= 0 ? base[p]! : unservedCost[k]!);
-  const moveFlow = (k: number, p: number, amount: number) => {
-    if (p >= 0) shift(p, amount);
-    else xu[k]! += amount;
-  };
   /**
-   * At a resource near its capacity, whose delay rises steeply, moving one pair at a time barely
-   * moves anything: what one pair leaves, another takes back. So two pairs trade places there: the
-   * pair that gains most by leaving (its path through the resource against its best option
-   * elsewhere) leaves, and the pair that gains most by coming (its best path through it against its
-   * dearest option in use elsewhere) comes, in the same amount, the resource's load unchanged.
+   * One projected Newton step on the flows of every pair at once (Bertsekas 1982; the gradient
+   * projection of Jayakrishnan et al. 1994 is its diagonal, one pair at a time). In each pair the
+   * option carrying most takes the rest of the demand; the pair's other options are the variables,
+   * those in use and those cheaper than it (the others, costlier and empty, stay empty), and each
+   * one's cost over it is the gradient. The Hessian of Beckmann's objective in these variables,
+   * Σ over resources of the cost's slope × the products of how each move loads it, couples the pairs
+   * that share a resource: at a resource near capacity, where the delay rises steeply, what one pair
+   * leaves another takes back, and only the coupled step moves them together. The step goes along
+   * the Newton direction as far as the objective falls (its derivative along it, increasing, found
+   * by the line search), no option below zero and no resource past its capacity.
    */
-  const swapAt = (r: number) => {
-    let off: { k: number; p: number; a: number; gain: number } | undefined;
-    let on: { k: number; q: number; b: number; gain: number } | undefined;
+  const newtonStep = (): void => {
+    for (const r of pathResources) {
+      resCost[r] = costs.resourceCost(r, loads[r]!);
+      resSlope[r] = slope(r);
+    }
+    // Per pair: the option carrying most; per variable: pair, option, gradient, and its move's loads.
+    const main = new Int32Array(K).fill(-2);
+    const vk: number[] = [];
+    const vo: number[] = [];
+    const vg: number[] = [];
+    const va: Map<number, number>[] = [];
     for (let k = 0; k < K; k++) {
       if (!inGroup[k]) continue;
-      const list = odPaths[k]!;
-      const opts = Number.isFinite(unservedCost[k]!) ? [...list, -1] : list;
-      let cheapestElsewhere = -2;
-      let cheapestC = Number.POSITIVE_INFINITY;
-      let dearestUsed = -2;
-      let dearestC = Number.NEGATIVE_INFINITY;
+      const opts = pairOptions(k);
+      let b = -2;
+      for (const o of opts) if (b === -2 || optionFlow(k, o) > optionFlow(k, b)) b = o;
+      if (b === -2) continue;
+      main[k] = b;
+      const cb = optionCost(k, b);
       for (const o of opts) {
-        if (has(o, r)) continue;
-        const c = optionCost(k, o);
-        if (c < cheapestC) {
-          cheapestC = c;
-          cheapestElsewhere = o;
-        }
-        if (optionFlow(k, o) > 0 && c > dearestC) {
-          dearestC = c;
-          dearestUsed = o;
-        }
-      }
-      for (const p of list) {
-        if (!has(p, r)) continue;
-        const c = pathCost(p);
-        if (cheapestElsewhere > -2 && flow[p]! > 0 && (!off || c - cheapestC > off.gain))
-          off = { k, p, a: cheapestElsewhere, gain: c - cheapestC };
-        if (dearestUsed > -2 && (!on || dearestC - c > on.gain))
-          on = { k, q: p, b: dearestUsed, gain: dearestC - c };
+        const g = optionCost(k, o) - cb;
+        if (o === b || !(optionFlow(k, o) > 0 || g < 0)) continue;
+        vk.push(k);
+        vo.push(o);
+        vg.push(g);
+        va.push(moveLoads(b, o));
       }
     }
-    if (!off || !on || !(off.gain + on.gain > 1e-9 * (Math.abs(off.gain) + Math.abs(on.gain) + 1))) return;
-    if (off.k === on.k && (off.p === on.b || off.a === on.q)) return;
+    const n = vk.length;
+    if (n === 0) return;
+    const d = newtonStepOf(
+      va,
+      resSlope,
+      vg,
+      vk.map((k, i) => -optionFlow(k, vo[i]!)),
+      totalDemand,
+    );
+    // Loads per unit step, and the furthest step (d keeps every option ≥ 0 up to 1) that keeps each
+    // pair's main option ≥ 0 and every resource below capacity.
+    const out = new Float64Array(K);
     const w = new Map<number, number>();
-    const add = (p: number, sign: number) => {
-      if (p < 0) return;
-      const rs = pathRes[p]!;
-      const ms = pathMult[p]!;
-      for (let i = 0; i < rs.length; i++) w.set(rs[i]!, (w.get(rs[i]!) ?? 0) + sign * ms[i]!);
-    };
-    add(off.p, -1);
-    add(off.a, 1);
-    add(on.b, -1);
-    add(on.q, 1);
-    let most = Math.min(optionFlow(off.k, off.p), optionFlow(on.k, on.b));
-    for (const [x, v] of w) {
-      if (v > 0 && Number.isFinite(capacity[x]!))
-        most = Math.min(most, Math.max(0, (capacity[x]! - loads[x]!) / v));
+    let baseSlope = 0;
+    for (let i = 0; i < n; i++) {
+      const k = vk[i]!;
+      out[k]! += d[i]!;
+      baseSlope += d[i]! * (optionBase(k, vo[i]!) - optionBase(k, main[k]!));
+      for (const [r, x] of va[i]!) w.set(r, (w.get(r) ?? 0) + d[i]! * x);
     }
-    if (!(most > 0)) return;
-    const baseSlope =
-      optionBase(off.k, off.a) - optionBase(off.k, off.p) + optionBase(on.k, on.q) - optionBase(on.k, on.b);
+    let most = 1;
+    for (let k = 0; k < K; k++)
+      if (out[k]! > 0 && optionFlow(k, main[k]!) < most * out[k]!) most = optionFlow(k, main[k]!) / out[k]!;
+    for (const [r, x] of w)
+      if (x > 0 && Number.isFinite(capacity[r]!) && loads[r]! + most * x > capacity[r]!)
+        most = Math.max(0, (capacity[r]! - loads[r]!) / x);
     const slopeAt = (t: number) => {
       let g = baseSlope;
-      for (const [x, v] of w) if (v !== 0) g += v * costs.resourceCost(x, loads[x]! + t * v);
+      for (const [r, x] of w) if (x !== 0) g += x * costs.resourceCost(r, loads[r]! + t * x);
       return g;
     };
     const g0 = slopeAt(0);
-    if (!(g0 < 0)) return;
-    const amount = slopeAt(most) <= 0 ? most : most * lineSearch((t) => slopeAt(t * most), g0);
-    if (!(amount > 0)) return;
-    moveFlow(off.k, off.p, -amount);
-    moveFlow(off.k, off.a, amount);
-    moveFlow(on.k, on.b, -amount);
-    moveFlow(on.k, on.q, amount);
-  };
-  const swaps = () => {
-    for (let r = 0; r < R; r++) {
-      const cap = capacity[r]!;
-      if (Number.isFinite(cap) && loads[r]! > STIFF * cap) for (let i = 0; i < 4; i++) swapAt(r);
+    if (!(most > 0) || !(g0 < 0)) return;
+    const t = slopeAt(most) <= 0 ? most : most * lineSearch((s) => slopeAt(s * most), g0);
+    if (!(t > 0)) return;
+    for (let i = 0; i < n; i++)
+      setOptionFlow(vk[i]!, vo[i]!, Math.max(0, optionFlow(vk[i]!, vo[i]!) + t * d[i]!));
+    // The main option of each pair takes what the others leave.
+    for (let k = 0; k < K; k++) {
+      if (main[k]! === -2) continue;
+      let rest = demand[k]!;
+      for (const o of pairOptions(k)) if (o !== main[k]) rest -= optionFlow(k, o);
+      setOptionFlow(k, main[k]!, Math.max(0, rest));
     }
+    recomputeLoads();
   };
 
   let gap = Number.POSITIVE_INFINITY;
@@ -279,57 +296,11 @@ export function solvePathEquilibrium(
       break;
     }
     if (iterations >= maxIterations) break;
-    for (let sweep = 0; sweep < SWEEPS; sweep++) {
-      for (let k = 0; k < K; k++) {
-        if (!inGroup[k]) continue;
-        const list = odPaths[k]!;
-        const u = unservedCost[k]!;
-        // Cheapest option: a path (index ≥ 0) or unserved (-1).
-        let bestQ = -1;
-        let bestC = u;
-        for (const p of list) {
-          const c = pathCost(p);
-          if (c < bestC) {
-            bestC = c;
-            bestQ = p;
-          }
-        }
-        if (!Number.isFinite(bestC)) continue;
-        const options: number[] = [...list];
-        if (Number.isFinite(u)) options.push(-1);
-        for (const p of options) {
-          if (p === bestQ) continue;
-          const f = p >= 0 ? flow[p]! : xu[k]!;
-          if (!(f > 0)) continue;
-          const cp = p >= 0 ? pathCost(p) : u;
-          const cq = bestQ >= 0 ? pathCost(bestQ) : u;
-          const diff = cp - cq;
-          if (!(diff > 0)) continue;
-          // Move the amount that equalizes the two costs (their difference falls as flow moves),
-          // at most the flow there is and the room q has.
-          const most = Math.min(f, room(p, bestQ));
-          if (!(most > 0)) continue;
-          const w = moveWeights(p, bestQ);
-          const baseDiff = (p >= 0 ? base[p]! : u) - (bestQ >= 0 ? base[bestQ]! : u);
-          const gapAt = (amount: number) => {
-            let g = baseDiff;
-            for (const [r, x] of w) g -= x * costs.resourceCost(r, loads[r]! + amount * x);
-            return g;
-          };
-          const amount = gapAt(most) >= 0 ? most : most * lineSearch((t) => -gapAt(t * most), -diff);
-          if (!(amount > 0)) continue;
-          if (p >= 0) shift(p, -amount);
-          else xu[k]! -= amount;
-          if (bestQ >= 0) shift(bestQ, amount);
-          else xu[k]! += amount;
-        }
-      }
-      swaps();
-    }
+    for (let step = 0; step < STEPS; step++) newtonStep();
     iterations++;
   }
 
-  updateArcCosts();
+  // The costs are those of the last search, at the loads of these flows.
   const arcFlow = new Float64Array(m);
   const pathFlows: PathFlow[] = [];
   for (let p = 0; p < flow.length; p++) {
@@ -338,10 +309,6 @@ export function solvePathEquilibrium(
     for (const a of arcs) arcFlow[a]! += flow[p]!;
     pathFlows.push({ od: paths.od[p]!, arcs, flow: flow[p]! });
   }
-  // Loads from the path flows afresh, free of the rounding of many small moves.
-  loads.fill(0);
-  for (let p = 0; p < flow.length; p++) if (flow[p]! > 0) addLoads(p);
-  updateArcCosts();
   return {
     arcFlow,
     arcCost: cost,
@@ -353,10 +320,108 @@ export function solvePathEquilibrium(
     iterations,
     converged,
   };
+}
 
-  function addLoads(p: number) {
-    const rs = pathRes[p]!;
-    const ms = pathMult[p]!;
-    for (let i = 0; i < rs.length; i++) loads[rs[i]!]! += flow[p]! * ms[i]!;
+/**
+ * The Newton step d: the minimum of the quadratic model gᵀd + ½ dᵀHd, H = Σ_r slope_r a_r a_rᵀ over
+ * the moves' loads a (per unit of each variable), subject to d ≥ lower (no option below zero), by a
+ * primal active-set method: from d = 0, towards the model's minimum with the variables at their bounds
+ * held, stopping at the first bound reached and holding it, releasing a held one whose bound the
+ * model would leave. H carries a small share of its largest diagonal on its diagonal: where it is
+ * singular (moves that load no resource with a slope, or two pairs' moves that load the same ones)
+ * the model runs far along the free direction, until a bound.
+ */
+export function newtonStepOf(
+  moves: readonly ReadonlyMap<number, number>[],
+  slope: Float64Array,
+  g: readonly number[],
+  lower: readonly number[],
+  flowScale: number,
+): Float64Array {
+  const n = moves.length;
+  const H = new Float64Array(n * n);
+  const byResource = new Map<number, [number, number][]>();
+  moves.forEach((a, i) => {
+    for (const [r, x] of a) {
+      const list = byResource.get(r);
+      if (list) list.push([i, x]);
+      else byResource.set(r, [[i, x]]);
+    }
+  });
+  for (const [r, list] of byResource)
+    for (const [i, x] of list) for (const [j, y] of list) H[i * n + j]! += slope[r]! * x * y;
+  // The ridge's scale: the largest diagonal, or (none with a slope) a cost difference per tonne of flow.
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, H[i * n + i]!, Math.abs(g[i]!) / flowScale);
+  for (let i = 0; i < n; i++) H[i * n + i]! += RIDGE * largest;
+  const d = new Float64Array(n);
+  const held = new Uint8Array(n);
+  for (let round = 0; round < 4 * n + 4; round++) {
+    const free: number[] = [];
+    for (let i = 0; i < n; i++) if (!held[i]) free.push(i);
+    const rhs = free.map((i) => {
+      let v = -g[i]!;
+      for (let j = 0; j < n; j++) if (held[j]) v -= H[i * n + j]! * d[j]!;
+      return v;
+    });
+    const target = solveSymmetric(H, n, free, rhs);
+    let step = 1;
+    let stop = -1;
+    free.forEach((i, f) => {
+      if (target[f]! < lower[i]! && d[i]! - lower[i]! < step * (d[i]! - target[f]!)) {
+        step = (d[i]! - lower[i]!) / (d[i]! - target[f]!);
+        stop = i;
+      }
+    });
+    free.forEach((i, f) => {
+      d[i]! += step * (target[f]! - d[i]!);
+    });
+    if (stop >= 0) {
+      d[stop] = lower[stop]!;
+      held[stop] = 1;
+      continue;
+    }
+    // At the model's minimum with the held bounds: release the one whose bound the model pulls away from most.
+    let release = -1;
+    let pull = 0;
+    for (let i = 0; i < n; i++) {
+      if (!held[i]) continue;
+      let gi = g[i]!;
+      for (let j = 0; j < n; j++) gi += H[i * n + j]! * d[j]!;
+      if (gi < pull) {
+        pull = gi;
+        release = i;
+      }
+    }
+    if (release < 0) break;
+    held[release] = 0;
   }
+  return d;
+}
+
+/** x solving H[free, free] x = rhs, H symmetric positive definite (n × n, row-major), by LDLᵀ. */
+function solveSymmetric(
+  H: Float64Array,
+  n: number,
+  free: readonly number[],
+  rhs: readonly number[],
+): Float64Array {
+  const m = free.length;
+  const L = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) L[i * m + j] = H[free[i]! * n + free[j]!]!;
+  for (let j = 0; j < m; j++) {
+    let dj = L[j * m + j]!;
+    for (let k = 0; k < j; k++) dj -= L[j * m + k]! ** 2 * L[k * m + k]!;
+    L[j * m + j] = dj;
+    for (let i = j + 1; i < m; i++) {
+      let s = L[i * m + j]!;
+      for (let k = 0; k < j; k++) s -= L[i * m + k]! * L[j * m + k]! * L[k * m + k]!;
+      L[i * m + j] = s / dj;
+    }
+  }
+  const x = Float64Array.from(rhs);
+  for (let i = 0; i < m; i++) for (let k = 0; k < i; k++) x[i]! -= L[i * m + k]! * x[k]!;
+  for (let i = 0; i < m; i++) x[i]! /= L[i * m + i]!;
+  for (let i = m - 1; i >= 0; i--) for (let k = i + 1; k < m; k++) x[i]! -= L[k * m + i]! * x[k]!;
+  return x;
 }
