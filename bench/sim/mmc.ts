@@ -187,7 +187,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): MmcBenchR
     `M/M/${o.servers}, ρ = ${o.rho} (λ = ${lambda}/h, μ = 1/h), ${o.customers.toLocaleString('en')} customers`,
   );
   // Untimed runs first, so that the engine is measured after the JIT compiler has settled (a run
-  // builds new sampler closures, which costs one re-optimisation the first time it happens).
+  // builds new samplers and a new model, whose first runs the JIT compiler optimises).
   for (let k = 0; k < 2; k++) runCaravan(200_000, o.servers, o.rho, o.seed + 1000 + k);
   const caravan: EngineRun[] = [];
   const simpy: EngineRun[] = [];

@@ -162,7 +162,7 @@ export class BatchService {
   /** A slot starts: one draw decides whether it is open. */
   private weather(): void {
     const c = this.closures!;
-    this.open = c.random() < c.openShare(this.sim.now);
+    this.open = c.random.next() < c.openShare(this.sim.now);
   }
 
   /** The service opened: full carriers, and a unit whose maximum wait ran out, leave. */

@@ -5,7 +5,7 @@
  */
 import { INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { Simulation } from './kernel.js';
-import type { Uniform } from './random.js';
+import { type Uniform, zeroUniform } from './random.js';
 import type { Sampler } from './sample/sampler.js';
 
 export interface ClearanceStep {
@@ -60,7 +60,7 @@ export class ClearanceSteps {
     this.probabilities = Float64Array.from(steps, (s) => s.probability ?? 1);
     this.repeats = Float64Array.from(steps, (s) => s.repeat ?? 0);
     this.own = steps.map((s) => s.decision ?? null);
-    this.decisions = this.own.map((u) => u ?? (() => 0));
+    this.decisions = this.own.map((u) => u ?? zeroUniform);
     this.allStepsApply = this.probabilities.every((p) => p >= 1);
     for (const r of this.repeats)
       if (!(r >= 0 && r < 1)) throw new RangeError('a repeat probability must be in [0, 1)');
@@ -88,8 +88,8 @@ export class ClearanceSteps {
       return;
     }
     const repeat = this.repeats[s]!;
-    if (repeat > 0 && this.decisions[s]!() < repeat) {
-      this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
+    if (repeat > 0 && this.decisions[s]!.next() < repeat) {
+      this.sim.schedule(this.durations[s]!.sample(), this.stepEndKind, unit);
       return;
     }
     this.nextStep(unit, true);
@@ -102,10 +102,10 @@ export class ClearanceSteps {
     if (!this.allStepsApply) {
       const p = this.probabilities;
       const decisions = this.decisions;
-      while (s < n && p[s]! < 1 && decisions[s]!() >= p[s]!) s++;
+      while (s < n && p[s]! < 1 && decisions[s]!.next() >= p[s]!) s++;
     }
     this.stepOf[unit] = s;
-    if (s < n) this.sim.schedule(this.durations[s]!(), this.stepEndKind, unit);
+    if (s < n) this.sim.schedule(this.durations[s]!.sample(), this.stepEndKind, unit);
     else if (mayClear) this.client.depart(unit);
     else this.sim.schedule(0, this.stepEndKind, unit);
   }

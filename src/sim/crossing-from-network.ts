@@ -38,7 +38,7 @@ export function crossingOptions(
   appointments?: AppointmentSettings,
 ): CrossingOptions {
   const draw = (purpose: string, key: string): Uniform =>
-    typeof draws === 'function' ? draws : draws.keyed(purpose, key);
+    'next' in draws ? draws : draws.keyed(purpose, key);
   const steps: QueueStep[] = side.steps.map((s, i) => {
     const key = `step:${i}:${s.name}`;
     const random = s.probability < 1 || s.repeat > 0;

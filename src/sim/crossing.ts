@@ -9,7 +9,7 @@ import { type ClearanceClient, type ClearanceStep, ClearanceSteps } from './clea
 import { DailyQuota } from './daily-quota.js';
 import { IdPool, INITIAL_UNIT_ROOM } from './id-pool.js';
 import type { Simulation } from './kernel.js';
-import type { Uniform } from './random.js';
+import { type Uniform, zeroUniform } from './random.js';
 import { type CapacityTarget, Resource, type ResourceHooks, type ServiceStarter } from './resource.js';
 import type { Sampler } from './sample/sampler.js';
 
@@ -85,8 +85,8 @@ export interface CrossingClient {
 /**
  * The lanes' events as the crossing's observers see them. A class rather than an object of closures:
  * its methods are the same functions in every replication, so the next replication's calls to them do
- * not invalidate the compiled lane code (calls to the samplers, new closures each replication, still
- * do, once per thread).
+ * not invalidate the compiled lane code (as the samplers, objects of the same classes in every
+ * replication).
  */
 class LaneHooks implements ResourceHooks {
   constructor(private readonly hooks: CrossingHooks) {}
@@ -162,7 +162,7 @@ export class BorderCrossing implements ServiceStarter, ClearanceClient {
     const needsRandom = (this.priorityShare > 0 && this.priorityShare < 1) || this.steps.needsShared;
     if (needsRandom && options.random === undefined)
       throw new RangeError('random step probabilities, repeats or a priority class need `random`');
-    this.random = options.random ?? (() => 0);
+    this.random = options.random ?? zeroUniform;
     this.steps.useRandom(this.random);
     this.hooks = options.hooks ?? null;
     this.balkAbove = options.balkAbove_h ?? null;
@@ -231,7 +231,7 @@ export class BorderCrossing implements ServiceStarter, ClearanceClient {
    */
   balks(units = 1): boolean {
     if (this.balkAbove === null) return false;
-    const balk = this.expectedWait_h() > this.balkAbove();
+    const balk = this.expectedWait_h() > this.balkAbove.sample();
     if (balk) this.hooks?.balked?.(this.sim.now, units);
     return balk;
   }
@@ -254,9 +254,9 @@ export class BorderCrossing implements ServiceStarter, ClearanceClient {
     this.reachedAt[id] = now;
     const serial = ++this.serial;
     this.serialOf[id] = serial;
-    this.classOf[id] = this.priorityShare > 0 && this.random() < this.priorityShare ? 0 : 1;
+    this.classOf[id] = this.priorityShare > 0 && this.random.next() < this.priorityShare ? 0 : 1;
     if (this.hooks !== null) this.hooks.reach(now);
-    if (this.patience !== null) this.sim.schedule(this.patience(), this.renegeKind, id, serial);
+    if (this.patience !== null) this.sim.schedule(this.patience.sample(), this.renegeKind, id, serial);
     if (this.book === null || this.book.join(id, serial)) {
       this.toBorder(id);
       return;

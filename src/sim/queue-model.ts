@@ -6,7 +6,7 @@ import { CapacitySchedule, type CapacityTimetable } from './capacity-schedule.js
 import { type ClearanceClient, type ClearanceStep, ClearanceSteps } from './clearance-steps.js';
 import { IdPool } from './id-pool.js';
 import type { Simulation } from './kernel.js';
-import type { Uniform } from './random.js';
+import { type Uniform, zeroUniform } from './random.js';
 import { Resource, type ResourceHooks, type ServiceStarter } from './resource.js';
 import type { Sampler } from './sample/sampler.js';
 import type { Discipline } from './unit-queue.js';
@@ -84,7 +84,7 @@ export class QueueModel implements ServiceStarter, ClearanceClient {
     const random = options.random;
     if ((classes.length > 1 || this.steps.needsShared) && random === undefined)
       throw new RangeError('random step probabilities or classes need `random`');
-    this.random = random ?? (() => 0);
+    this.random = random ?? zeroUniform;
     this.steps.useRandom(this.random);
     this.maxArrivals = options.maxArrivals ?? Number.POSITIVE_INFINITY;
     this.arrivalsUntil = options.arrivalsUntil_h ?? Number.POSITIVE_INFINITY;
@@ -96,7 +96,7 @@ export class QueueModel implements ServiceStarter, ClearanceClient {
       ...(options.resourceHooks ? { hooks: options.resourceHooks } : {}),
     });
     this.schedule = options.hours ? new CapacitySchedule(sim, this.resource, options.hours) : null;
-    const first = options.firstArrival_h ?? sim.now + this.interarrival();
+    const first = options.firstArrival_h ?? sim.now + this.interarrival.sample();
     if (first < this.arrivalsUntil && this.maxArrivals > 0) sim.scheduleAt(first, this.arriveKind);
   }
 
@@ -108,7 +108,7 @@ export class QueueModel implements ServiceStarter, ClearanceClient {
   private arrive(): void {
     const now = this.sim.now;
     if (++this.arrivals < this.maxArrivals) {
-      const next = now + this.interarrival();
+      const next = now + this.interarrival.sample();
       if (next < this.arrivalsUntil) this.sim.scheduleAt(next, this.arriveKind);
     }
     const unit = this.ids.acquire();
@@ -122,7 +122,7 @@ export class QueueModel implements ServiceStarter, ClearanceClient {
 
   private drawClass(): number {
     const shares = this.classShares;
-    const u = this.random();
+    const u = this.random.next();
     let c = 0;
     while (c < shares.length - 1 && u >= shares[c]!) c++;
     return c;

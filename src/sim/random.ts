@@ -9,8 +9,18 @@
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
-/** A source of uniform numbers in [0, 1), as d3-random's `.source()`. */
-export type Uniform = () => number;
+/**
+ * A source of uniform numbers in [0, 1): `next()` draws one. An object with a method rather than a
+ * closure: each replication's sources are new objects of the same class, so a sampler's call to
+ * `next()` stays monomorphic across replications and is inlined, where a new closure in every
+ * replication is often called out of line (and boxes the double it returns).
+ */
+export interface Uniform {
+  next(): number;
+}
+
+/** Stands in where no draw is made (a placeholder for options that need none): always 0. */
+export const zeroUniform: Uniform = { next: () => 0 };
 
 /** Exactly 2^-53. */
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
@@ -19,21 +29,38 @@ const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
  * Uniform doubles in [0, 1) with 53 random bits, taken from the high bits of two 32-bit outputs (the
  * lowest bits of xoroshiro128+ are its weakest).
  */
+class GeneratorUniform implements Uniform {
+  constructor(private readonly generator: JumpableRandomGenerator) {}
+
+  next(): number {
+    const generator = this.generator;
+    return ((generator.next() >>> 5) * 67108864 + (generator.next() >>> 6)) * TWO_POW_MINUS_53;
+  }
+}
+
 export function uniformFrom(generator: JumpableRandomGenerator): Uniform {
-  return () => ((generator.next() >>> 5) * 67108864 + (generator.next() >>> 6)) * TWO_POW_MINUS_53;
+  return new GeneratorUniform(generator);
 }
 
 /**
- * The same uniforms as {@link uniformFrom} over pure-rand's xoroshiro128+ from `state` (its layout:
- * high and low words of s0, then of s1), with the generator's four words held in the closure: the
- * draw every sampler and arrival makes, so it is kept free of property loads and stores.
+ * The same uniforms as {@link uniformFrom} over pure-rand's xoroshiro128+, stepping the generator's
+ * four 32-bit words (its layout: high and low words of s0, then of s1) in an Int32Array: the draw
+ * every sampler and arrival makes. V8 reads and writes the array's words as raw integers, where a
+ * word held in a property, often beyond its small integers, would be a boxed double.
  */
-export function uniformFromState(state: readonly number[]): Uniform {
-  let s01 = state[0]! | 0;
-  let s00 = state[1]! | 0;
-  let s11 = state[2]! | 0;
-  let s10 = state[3]! | 0;
-  return () => {
+class XoroshiroUniform implements Uniform {
+  private readonly words: Int32Array;
+
+  constructor(state: readonly number[]) {
+    this.words = Int32Array.from(state);
+  }
+
+  next(): number {
+    const w = this.words;
+    let s01 = w[0]!;
+    let s00 = w[1]!;
+    let s11 = w[2]!;
+    let s10 = w[3]!;
     const high = (s00 + s10) >>> 5;
     let a0 = s10 ^ s00;
     let a1 = s11 ^ s01;
@@ -48,12 +75,16 @@ export function uniformFromState(state: readonly number[]): Uniform {
     a1 = s11 ^ s01;
     x = s00;
     y = s01;
-    s00 = (x << 24) ^ (y >>> 8) ^ a0 ^ (a0 << 16);
-    s01 = (y << 24) ^ (x >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-    s10 = (a1 << 5) ^ (a0 >>> 27);
-    s11 = (a0 << 5) ^ (a1 >>> 27);
+    w[1] = (x << 24) ^ (y >>> 8) ^ a0 ^ (a0 << 16);
+    w[0] = (y << 24) ^ (x >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    w[3] = (a1 << 5) ^ (a0 >>> 27);
+    w[2] = (a0 << 5) ^ (a1 >>> 27);
     return (high * 67108864 + low) * TWO_POW_MINUS_53;
-  };
+  }
+}
+
+export function uniformFromState(state: readonly number[]): Uniform {
+  return new XoroshiroUniform(state);
 }
 
 const MASK64 = (1n << 64n) - 1n;

@@ -169,7 +169,7 @@ export class TripModel implements CrossingClient {
       ),
     );
     plan.demands.forEach((_, i) => {
-      const t = this.arrivals[i]!(sim.now);
+      const t = this.arrivals[i]!.next(sim.now);
       if (t < this.stopAt) sim.scheduleAt(t, this.arrivalKind, i);
     });
     if (plan.end_h >= sim.now) {
@@ -192,7 +192,7 @@ export class TripModel implements CrossingClient {
 
   private arrive(d: number): void {
     const now = this.sim.now;
-    const next = this.arrivals[d]!(now);
+    const next = this.arrivals[d]!.next(now);
     if (next < this.stopAt) this.sim.scheduleAt(next, this.arrivalKind, d);
     const u = this.ids.acquire();
     if (u === this.demandOf.length) this.grow();
@@ -222,11 +222,11 @@ export class TripModel implements CrossingClient {
     const sim = this.sim;
     switch (leg.kind) {
       case LegType.link:
-        sim.schedule(this.links[2 * leg.element + (leg.reversed ? 1 : 0)]!(), this.legDoneKind, u);
+        sim.schedule(this.links[2 * leg.element + (leg.reversed ? 1 : 0)]!.sample(), this.legDoneKind, u);
         return;
       case LegType.transshipment: {
         const sampler = this.transshipments[leg.element];
-        const t = sampler ? sampler() : 0;
+        const t = sampler ? sampler.sample() : 0;
         this.delay[u]! += t;
         sim.schedule(t, this.legDoneKind, u);
         return;
@@ -309,7 +309,7 @@ export class TripModel implements CrossingClient {
 
   private sail(s: number, direction: number, units: Int32Array, boardedAt: Float64Array, load: number): void {
     const now = this.sim.now;
-    const duration = this.sailing[2 * s + direction]!();
+    const duration = this.sailing[2 * s + direction]!.sample();
     for (let i = 0; i < load; i++) {
       const u = units[i]!;
       this.delay[u]! += now - boardedAt[i]!;

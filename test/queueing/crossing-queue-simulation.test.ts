@@ -49,13 +49,13 @@ function simulatedWaits(
     });
     const options = crossingOptions(side, { keyed: (purpose, key) => streams.keyed(r, purpose, key) });
     const crossing = new BorderCrossing(sim, crossingClient(), { ...options, hooks });
-    const next = arrivalProcess('poisson', perHour, streams.keyed(r, 'arrivals', 'test'));
+    const arrivals = arrivalProcess('poisson', perHour, streams.keyed(r, 'arrivals', 'test'));
     const kind = sim.handler('reach', () => {
       crossing.arrive(0);
-      const t = next(sim.now);
+      const t = arrivals.next(sim.now);
       if (t < end) sim.scheduleAt(t, kind);
     });
-    sim.scheduleAt(next(0), kind);
+    sim.scheduleAt(arrivals.next(0), kind);
     sim.run(end + 30 * 24);
     means.add(sum / count);
   }

@@ -18,7 +18,7 @@ function lindleyMeans(drift: number, sigma: number, replications: number, steps:
     let sum = 0;
     const burnIn = steps / 10;
     for (let n = 0; n < burnIn + steps; n++) {
-      const z = Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+      const z = Math.sqrt(-2 * Math.log(1 - u.next())) * Math.cos(2 * Math.PI * u.next());
       x = Math.max(0, x - drift + sigma * z);
       if (n >= burnIn) sum += x;
     }

@@ -12,7 +12,7 @@ import { BorderCrossing, type CrossingOptions } from '../../src/sim/crossing.js'
 import { crossingOptions, meanClearanceH } from '../../src/sim/crossing-from-network.js';
 import { crossingTimetable } from '../../src/sim/crossing-hours.js';
 import { Simulation } from '../../src/sim/kernel.js';
-import { RandomStreams } from '../../src/sim/random.js';
+import { RandomStreams, zeroUniform } from '../../src/sim/random.js';
 import { exponentialSampler } from '../../src/sim/sample/exponential.js';
 import { CrossingMonitor } from '../../src/sim/stats/crossing-monitor.js';
 import { Moments } from '../../src/sim/stats/moments.js';
@@ -74,12 +74,12 @@ describe('a crossing of the dataset', () => {
       crossingOptions(nurZholy, streams.stream(0, 1)),
       warmup,
     );
-    const next = arrivalProcess('poisson', 300 / 24, streams.stream(0, 0));
+    const arrivals = arrivalProcess('poisson', 300 / 24, streams.stream(0, 0));
     const kind = sim.handler('reach', () => {
       crossing.arrive(0);
-      sim.scheduleAt(next(sim.now), kind);
+      sim.scheduleAt(arrivals.next(sim.now), kind);
     });
-    sim.scheduleAt(next(0), kind);
+    sim.scheduleAt(arrivals.next(0), kind);
     const queue = new TimeAverage({ warmup });
     sim.run(end);
     // the border queue's time average, from the passages (a unit is queued from `queued` to `started`)
@@ -104,10 +104,7 @@ describe('opening hours, computed by hand', () => {
   function hoursCase(time: string, tz: string, horizon: number) {
     const sim = new Simulation();
     const c = crossingSide({ hours: 'daily 08:00-18:00', tz, steps: [{ name: 'clearance', time }] });
-    const { crossing, passages } = observed(
-      sim,
-      crossingOptions(c, () => 0),
-    );
+    const { crossing, passages } = observed(sim, crossingOptions(c, zeroUniform));
     feed(
       sim,
       crossing,
@@ -197,10 +194,7 @@ describe('daily quota, computed by hand', () => {
   function quotaCase(quota: number, tz: string, count: number, time = '1h', horizon = 200) {
     const sim = new Simulation();
     const c = crossingSide({ quota_units_per_day: quota, tz, steps: [{ name: 'clearance', time }] });
-    const { crossing, passages } = observed(
-      sim,
-      crossingOptions(c, () => 0),
-    );
+    const { crossing, passages } = observed(sim, crossingOptions(c, zeroUniform));
     feed(sim, crossing, new Array(count).fill(0));
     sim.run(horizon);
     return passages.map((p) => p.started);
@@ -242,12 +236,12 @@ describe('a priority class (green lane, paid out-of-turn passage)', () => {
         }),
       };
       const crossing = new BorderCrossing(sim, crossingClient(), options);
-      const next = arrivalProcess('poisson', 0.8, streams.stream(r, 0));
+      const arrivals = arrivalProcess('poisson', 0.8, streams.stream(r, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);
-        sim.scheduleAt(next(sim.now), kind);
+        sim.scheduleAt(arrivals.next(sim.now), kind);
       });
-      sim.scheduleAt(next(0), kind);
+      sim.scheduleAt(arrivals.next(0), kind);
       sim.run(40_000);
       waits[0]!.add(tallies[0]!.mean);
       waits[1]!.add(tallies[1]!.mean);
@@ -321,12 +315,12 @@ describe('an appointment queue (e-queue)', () => {
         ...options,
         hooks: monitor.direction(0),
       });
-      const next = arrivalProcess('poisson', 40 / 24, streams.stream(0, 0));
+      const arrivals = arrivalProcess('poisson', 40 / 24, streams.stream(0, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);
-        sim.scheduleAt(next(sim.now), kind);
+        sim.scheduleAt(arrivals.next(sim.now), kind);
       });
-      sim.scheduleAt(next(0), kind);
+      sim.scheduleAt(arrivals.next(0), kind);
       sim.run(24 * 60);
       // conservation of units: reached = cleared + holding a slot + queued at the border + in service
       expect(crossing.reached).toBe(cleared + crossing.booked + crossing.queueLength + crossing.lanes.busy);
@@ -356,12 +350,12 @@ describe('an appointment queue (e-queue)', () => {
       const monitor = new CrossingMonitor({ warmup: 24, end: 24 * 20, oneWay, booking });
       const options = crossingOptions(c, streams.stream(0, 1));
       const crossing = new BorderCrossing(sim, crossingClient(), { ...options, hooks: monitor.direction(0) });
-      const next = arrivalProcess('poisson', 30 / 24, streams.stream(0, 0));
+      const arrivals = arrivalProcess('poisson', 30 / 24, streams.stream(0, 0));
       const kind = sim.handler('reach', () => {
         crossing.arrive(0);
-        sim.scheduleAt(next(sim.now), kind);
+        sim.scheduleAt(arrivals.next(sim.now), kind);
       });
-      sim.scheduleAt(next(0), kind);
+      sim.scheduleAt(arrivals.next(0), kind);
       sim.run(24 * 20);
       if (oneWay) expect(() => monitor.direction(1)).toThrow(/one direction/);
       return monitor.result(24 * 20);

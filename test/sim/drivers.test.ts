@@ -53,13 +53,13 @@ function run(side: CrossingSide, lambda: number, replication: number, warmup: nu
     ...crossingOptions(side, { keyed: (purpose, key) => streams.keyed(replication, purpose, key) }),
     hooks,
   });
-  const next = arrivalProcess('poisson', lambda, streams.keyed(replication, 'arrivals', 'x'));
+  const arrivals = arrivalProcess('poisson', lambda, streams.keyed(replication, 'arrivals', 'x'));
   const kind = sim.handler('reach', () => {
     if (inWindow(sim.now)) arrived++;
     if (!crossing.balks()) crossing.arrive(0);
-    sim.scheduleAt(next(sim.now), kind);
+    sim.scheduleAt(arrivals.next(sim.now), kind);
   });
-  sim.scheduleAt(next(0), kind);
+  sim.scheduleAt(arrivals.next(0), kind);
   sim.run(end);
   return { queueMean: queue.mean(end), arrived, balked, reneged };
 }
@@ -139,13 +139,13 @@ describe('drivers at a crossing', () => {
     );
     crossing.preload(100, -1);
     expect(crossing.booked).toBe(100);
-    const next = arrivalProcess('poisson', 50 / 24, streams.keyed(0, 'arrivals', 'x'));
+    const arrivals = arrivalProcess('poisson', 50 / 24, streams.keyed(0, 'arrivals', 'x'));
     const kind = sim.handler('reach', () => {
       if (crossing.balks()) balked++;
       else crossing.arrive(0);
-      sim.scheduleAt(next(sim.now), kind);
+      sim.scheduleAt(arrivals.next(sim.now), kind);
     });
-    sim.scheduleAt(next(0), kind);
+    sim.scheduleAt(arrivals.next(0), kind);
     sim.run(24 * 60);
     expect(balked).toBeGreaterThan(0);
     expect(reneged).toBeGreaterThan(0);

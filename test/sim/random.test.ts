@@ -8,7 +8,7 @@ import {
   uniformFromState,
 } from '../../src/sim/random.js';
 
-const draw = (u: Uniform, n: number) => Array.from({ length: n }, () => u());
+const draw = (u: Uniform, n: number) => Array.from({ length: n }, () => u.next());
 
 describe('RandomStreams', () => {
   it('gives the same numbers for the same seed, replication and substream', () => {
@@ -41,7 +41,7 @@ describe('RandomStreams', () => {
   });
 
   it('gives different numbers for different seeds, replications and substreams', () => {
-    const first = (seed: number, r: number, s: number) => new RandomStreams(seed).stream(r, s)();
+    const first = (seed: number, r: number, s: number) => new RandomStreams(seed).stream(r, s).next();
     const values = new Set([first(1, 0, 0), first(2, 0, 0), first(1, 1, 0), first(1, 0, 1), first(0, 0, 0)]);
     expect(values.size).toBe(5);
   });
@@ -54,7 +54,7 @@ describe('RandomStreams', () => {
     let min = 1;
     let max = 0;
     for (let i = 0; i < n; i++) {
-      const x = u();
+      const x = u.next();
       sum += x;
       sum2 += x * x;
       if (x < min) min = x;
@@ -73,7 +73,7 @@ describe('RandomStreams', () => {
     const u = new RandomStreams(99).stream(5, 3);
     const n = 200_000;
     const bins = new Array<number>(10).fill(0);
-    for (let i = 0; i < n; i++) bins[Math.floor(u() * 10)]!++;
+    for (let i = 0; i < n; i++) bins[Math.floor(u.next() * 10)]!++;
     const chi2 = bins.reduce((s, c) => s + (c - n / 10) ** 2 / (n / 10), 0);
     expect(chi2).toBeLessThan(27.88); // 99.9th percentile of chi-square(9)
   });
@@ -87,7 +87,7 @@ describe('RandomStreams', () => {
     ];
     for (const [a, b] of pairs) {
       let sxy = 0;
-      for (let i = 0; i < n; i++) sxy += (a() - 0.5) * (b() - 0.5);
+      for (let i = 0; i < n; i++) sxy += (a.next() - 0.5) * (b.next() - 0.5);
       const correlation = sxy / n / (1 / 12);
       expect(Math.abs(correlation)).toBeLessThan(4 / Math.sqrt(n));
     }
@@ -98,7 +98,7 @@ describe('RandomStreams', () => {
     expect(() => new RandomStreams(1).stream(-1)).toThrow(RangeError);
     expect(() => new RandomStreams(1).stream(0, -2)).toThrow(RangeError);
     expect(() => new RandomStreams(1).stream(0.5, 0)).toThrow(RangeError);
-    expect(new RandomStreams(-5).stream(0)()).toBeLessThan(1);
-    expect(new RandomStreams(Number.MAX_SAFE_INTEGER).stream(0)()).toBeLessThan(1);
+    expect(new RandomStreams(-5).stream(0).next()).toBeLessThan(1);
+    expect(new RandomStreams(Number.MAX_SAFE_INTEGER).stream(0).next()).toBeLessThan(1);
   });
 });

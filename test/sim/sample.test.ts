@@ -19,7 +19,7 @@ function dist(text: string): Distribution {
 
 function draw(d: Distribution, seed: number, n = N): Float64Array {
   const sample = compileSampler(d, new RandomStreams(seed).stream(0));
-  return Float64Array.from({ length: n }, () => sample());
+  return Float64Array.from({ length: n }, () => sample.sample());
 }
 
 /** Sample mean, variance and fourth central moment. */
@@ -138,7 +138,7 @@ describe('samplers: shapes', () => {
 
   it('normal deviates are standard (mean, variance, kurtosis)', () => {
     const sample = normalSampler(0, 1, new RandomStreams(17).stream(0));
-    const m = moments(Float64Array.from({ length: N }, () => sample()));
+    const m = moments(Float64Array.from({ length: N }, () => sample.sample()));
     expect(Math.abs(m.mean)).toBeLessThan(4.5 / Math.sqrt(N));
     expect(Math.abs(m.variance - 1)).toBeLessThan(4.5 * Math.sqrt(2 / N));
     expect(Math.abs(m.m4 / m.variance ** 2 - 3)).toBeLessThan(4.5 * Math.sqrt(24 / N));

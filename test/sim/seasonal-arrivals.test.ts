@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkModel } from '../../src/model/schema.js';
 import { validateNetwork } from '../../src/model/validate.js';
-import { arrivalProcess } from '../../src/sim/arrival-process.js';
+import { type ArrivalProcess, arrivalProcess } from '../../src/sim/arrival-process.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { simulate, simulationPlan } from '../../src/sim/simulate.js';
 
@@ -19,9 +19,9 @@ const hoursTo = (start: number, year: number, m: number) => (Date.UTC(year, m, 1
 /** A Chinese-New-Year-like profile: low February, busy autumn; mean 1. */
 const FACTORS = [1.2, 0.4, 0.8, 1, 1, 1, 1, 1, 1.1, 1.3, 1.2, 1];
 
-function countByMonth(next: (t: number) => number, start: number, horizon: number): number[] {
+function countByMonth(arrivals: ArrivalProcess, start: number, horizon: number): number[] {
   const counts = new Array<number>(12).fill(0);
-  for (let t = next(0); t < horizon; t = next(t)) counts[monthOf(start, t)]!++;
+  for (let t = arrivals.next(0); t < horizon; t = arrivals.next(t)) counts[monthOf(start, t)]!++;
   return counts;
 }
 
@@ -34,11 +34,11 @@ describe('seasonal arrivals', () => {
     const totals = new Array<number>(12).fill(0);
     const streams = new RandomStreams(17);
     for (let r = 0; r < replications; r++) {
-      const next = arrivalProcess('poisson', perHour, streams.stream(r), 0, {
+      const arrivals = arrivalProcess('poisson', perHour, streams.stream(r), 0, {
         factors: FACTORS,
         start_date: '2023-01-01',
       });
-      countByMonth(next, start, 8760).forEach((c, m) => {
+      countByMonth(arrivals, start, 8760).forEach((c, m) => {
         totals[m]! += c;
       });
     }
@@ -57,12 +57,13 @@ describe('seasonal arrivals', () => {
     const hourlyTotal = hourly.reduce((s, x) => s + x, 0);
     const offset = 6; // local time 6 h ahead of UTC
     const perHour = 2;
-    const next = arrivalProcess({ profile: hourly }, perHour, new RandomStreams(5).stream(0), offset, {
+    const arrivals = arrivalProcess({ profile: hourly }, perHour, new RandomStreams(5).stream(0), offset, {
       factors: FACTORS,
       start_date: '2023-01-01',
     });
     const counts = Array.from({ length: 12 }, () => new Array<number>(24).fill(0));
-    for (let t = next(0); t < 8760; t = next(t)) counts[monthOf(start, t)]![Math.floor(t + offset) % 24]!++;
+    for (let t = arrivals.next(0); t < 8760; t = arrivals.next(t))
+      counts[monthOf(start, t)]![Math.floor(t + offset) % 24]!++;
     for (let m = 0; m < 12; m++) {
       // each local hour of the month: days × its share of the day's intensity; the month's edges
       // fall at 06:00 local, so the first and last day split, but each local hour still occurs once a day
@@ -79,9 +80,12 @@ describe('seasonal arrivals', () => {
     // From 30 June 2024 22:00 is not a start; start 2024-06-30 at 00:00, rate 1 an hour: June ×2 (every
     // 30 min), July ×0.5 (every 2 h). Phase: a draw of 0.5 of a unit → first arrival at 0.25 h.
     const factors = [1, 1, 1, 1, 1, 2, 0.5, 1, 1, 1, 1, 1];
-    const next = arrivalProcess('uniform', 1, () => 0.5, 0, { factors, start_date: '2024-06-30' });
+    const arrivals = arrivalProcess('uniform', 1, { next: () => 0.5 }, 0, {
+      factors,
+      start_date: '2024-06-30',
+    });
     const times: number[] = [];
-    for (let t = next(0); t < 30; t = next(t)) times.push(t);
+    for (let t = arrivals.next(0); t < 30; t = arrivals.next(t)) times.push(t);
     const june = times.filter((t) => t < 24);
     expect(june[0]).toBeCloseTo(0.25, 12);
     expect(june.length).toBe(48);
@@ -95,11 +99,11 @@ describe('seasonal arrivals', () => {
   it('a month whose factor is 0 has no arrivals', () => {
     const factors = [1, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1];
     const start = Date.UTC(2024, 0, 1);
-    const next = arrivalProcess('poisson', 1, new RandomStreams(2).stream(0), 0, {
+    const arrivals = arrivalProcess('poisson', 1, new RandomStreams(2).stream(0), 0, {
       factors,
       start_date: '2024-01-01',
     });
-    const counts = countByMonth(next, start, hoursTo(start, 2024, 3));
+    const counts = countByMonth(arrivals, start, hoursTo(start, 2024, 3));
     expect(counts[1]).toBe(0);
     expect(counts[0]).toBeGreaterThan(600);
     expect(counts[2]).toBeGreaterThan(1300);

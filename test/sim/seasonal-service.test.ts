@@ -81,10 +81,12 @@ describe('seasonal sailings', () => {
 
   it('a service without a profile, or with every month at 1, has no closures and draws nothing', () => {
     let draws = 0;
-    const weather = () => () => {
-      draws++;
-      return 0.5;
-    };
+    const weather = () => ({
+      next: () => {
+        draws++;
+        return 0.5;
+      },
+    });
     expect(serviceOptions(daily(undefined), { start_date: '2024-01-01', weather }).closures).toBeUndefined();
     expect(
       serviceOptions(daily(new Array(12).fill(1)), { start_date: '2024-01-01', weather }).closures,
@@ -105,7 +107,7 @@ describe('seasonal sailings', () => {
         capacity: 20,
         departs: 'schedule',
         timetable: { period_h: 10, times_h: [0] },
-        closures: { openShare: () => 0.5, random: () => draws.shift()! },
+        closures: { openShare: () => 0.5, random: { next: () => draws.shift()! } },
       },
     );
     const arrive = sim.handler('arrive', (u) => service.board(u));
@@ -129,7 +131,7 @@ describe('seasonal sailings', () => {
         capacity: 3,
         departs: 'full',
         maxWait_h: 5,
-        closures: { openShare: () => 0.5, random: () => draws.shift() ?? 0 },
+        closures: { openShare: () => 0.5, random: { next: () => draws.shift() ?? 0 } },
       },
     );
     const arrive = sim.handler('arrive', (u) => service.board(u));

@@ -13,7 +13,7 @@ import { TimeAverage } from '../../src/sim/stats/time-average.js';
 describe('Moments', () => {
   it('matches a two-pass computation and merges exactly as one', () => {
     const u = new RandomStreams(1).stream(0);
-    const xs = Array.from({ length: 10_001 }, () => 1e6 + u() * 10);
+    const xs = Array.from({ length: 10_001 }, () => 1e6 + u.next() * 10);
     const all = new Moments();
     const left = new Moments();
     const right = new Moments();
@@ -39,7 +39,7 @@ describe('LogHistogram', () => {
   it('gives quantiles within its relative error of the exact ones', () => {
     const sample = exponentialSampler(30, new RandomStreams(2).stream(0));
     const h = new LogHistogram();
-    const xs = Float64Array.from({ length: 100_000 }, () => sample()).sort();
+    const xs = Float64Array.from({ length: 100_000 }, () => sample.sample()).sort();
     for (const x of xs) h.add(x);
     for (const q of [0.01, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999]) {
       const exact = xs[Math.ceil(q * xs.length) - 1]!;
@@ -65,7 +65,7 @@ describe('LogHistogram', () => {
     const parts = [new LogHistogram(), new LogHistogram(), new LogHistogram()];
     const whole = new LogHistogram();
     for (let i = 0; i < 30_000; i++) {
-      const x = u() * 100;
+      const x = u.next() * 100;
       parts[i % 3]!.add(x);
       whole.add(x);
     }
@@ -248,7 +248,7 @@ describe('confidence intervals across replications', () => {
     for (let trial = 0; trial < trials; trial++) {
       const sample = exponentialSampler(2, streams.stream(trial));
       const m = new Moments();
-      for (let i = 0; i < 30; i++) m.add(sample());
+      for (let i = 0; i < 30; i++) m.add(sample.sample());
       const [lo, hi] = confidenceInterval(m)!;
       if (lo <= 2 && 2 <= hi) covered++;
     }

@@ -197,12 +197,12 @@ describe('diversion', () => {
 describe('arrival patterns', () => {
   it('an hourly profile puts arrivals where it says', () => {
     const profile: number[] = Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 12 ? 3 : h >= 20 ? 0 : 1));
-    const next = arrivalProcess({ profile }, 10, new RandomStreams(301).stream(0));
+    const arrivals = arrivalProcess({ profile }, 10, new RandomStreams(301).stream(0));
     const counts = new Array(24).fill(0);
     let t = 0;
     let n = 0;
     for (;;) {
-      t = next(t);
+      t = arrivals.next(t);
       if (t >= 24 * 2000) break;
       counts[Math.floor(t) % 24]++;
       n++;
@@ -216,8 +216,8 @@ describe('arrival patterns', () => {
   });
 
   it('evenly spaced arrivals keep their rate', () => {
-    const next = arrivalProcess('uniform', 2, () => 0.5);
-    expect([next(0), next(0.25), next(0.75)]).toEqual([0.25, 0.75, 1.25]);
+    const arrivals = arrivalProcess('uniform', 2, { next: () => 0.5 });
+    expect([arrivals.next(0), arrivals.next(0.25), arrivals.next(0.75)]).toEqual([0.25, 0.75, 1.25]);
   });
 });
 

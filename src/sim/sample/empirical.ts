@@ -33,9 +33,20 @@ export function empiricalSampler(
   }
   for (const i of large) keep[i] = 1;
   for (const i of small) keep[i] = 1;
-  return () => {
-    const x = random() * n;
+  return new AliasSampler(values, keep, alias, random);
+}
+
+class AliasSampler implements Sampler {
+  constructor(
+    private readonly values: Float64Array,
+    private readonly keep: Float64Array,
+    private readonly alias: Int32Array,
+    private readonly random: Uniform,
+  ) {}
+
+  sample(): number {
+    const x = this.random.next() * this.values.length;
     const i = Math.floor(x);
-    return x - i < keep[i]! ? values[i]! : values[alias[i]!]!;
-  };
+    return x - i < this.keep[i]! ? this.values[i]! : this.values[this.alias[i]!]!;
+  }
 }

@@ -2,7 +2,21 @@
 import type { Uniform } from '../random.js';
 import type { Sampler } from './sampler.js';
 
+class ExponentialSampler implements Sampler {
+  private readonly m: number;
+
+  constructor(
+    mean_h: number,
+    private readonly random: Uniform,
+  ) {
+    this.m = -mean_h;
+  }
+
+  sample(): number {
+    return this.m * Math.log(1 - this.random.next());
+  }
+}
+
 export function exponentialSampler(mean_h: number, random: Uniform): Sampler {
-  const m = -mean_h;
-  return () => m * Math.log(1 - random());
+  return new ExponentialSampler(mean_h, random);
 }
