@@ -161,15 +161,21 @@ class DirectionHooks implements CrossingHooks {
   bookedCount = 0;
   busyLanes = 0;
   openLanes = 0;
-  /** USD a cleared unit pays, by priority class: asked of `costOf` once (NaN until then). */
-  private readonly costs = new Float64Array([Number.NaN, Number.NaN]);
+  /**
+   * USD a cleared unit pays, by priority class, asked of `costOf` up front: a call to it while units
+   * clear would be a call to a new function in every replication, throwing the compiled code of the
+   * clearing away in the first replications of every thread.
+   */
+  private readonly costs: Float64Array;
 
   constructor(
     private readonly monitor: CrossingMonitor,
     readonly counters: Counters,
     /** 0 from `from` to `to`, 1 back. */
-    readonly index: number,
-  ) {}
+    index: number,
+  ) {
+    this.costs = Float64Array.of(monitor.costOf(0, index), monitor.costOf(1, index));
+  }
 
   reach(time: number): void {
     if (this.monitor.inWindow(time)) {
@@ -216,11 +222,7 @@ class DirectionHooks implements CrossingHooks {
     priorityClass: number,
   ): void {
     if (!this.monitor.inWindow(time)) return;
-    let cost = this.costs[priorityClass]!;
-    if (Number.isNaN(cost)) {
-      cost = this.monitor.costOf(priorityClass, this.index);
-      this.costs[priorityClass] = cost;
-    }
+    const cost = this.costs[priorityClass]!;
     const counters = this.counters;
     counters.clear(time, reachedAt, queuedAt, startedAt, cost);
     const totals = this.monitor.total;
