@@ -201,12 +201,23 @@ class DirectionHooks implements CrossingHooks {
   }
 
   queue(time: number, length: number): void {
-    if (length !== this.queueLength) this.monitor.changeQueue(this, time, length);
+    if (length === this.queueLength) return;
+    this.queueLength = length;
+    this.counters.queue.update(time, length);
+    if (this.counters !== this.monitor.total) this.monitor.totalQueue(time);
   }
 
   busy(time: number, busy: number): void {
     this.busyLanes = busy;
-    this.monitor.updateLanes(this, time);
+    this.lanes(time);
+  }
+
+  /** Lanes busy while open: a unit finishing after closing time keeps its lane, but not an open one. */
+  lanes(time: number): void {
+    const used = Math.min(this.busyLanes, this.openLanes);
+    const busy = this.counters.busy;
+    if (used !== busy.value) busy.update(time, used);
+    if (this.counters !== this.monitor.total) this.monitor.totalLanes(time);
   }
 
   open(time: number, lanes: number): void {
@@ -281,14 +292,23 @@ export class CrossingMonitor {
     if (counters !== this.total) this.total.diverted++;
   }
 
-  /** The border queue of direction `h` became `length`, a change. */
-  changeQueue(h: DirectionHooks, time: number, length: number): void {
-    h.queueLength = length;
-    h.counters.queue.update(time, length);
-    if (h.counters === this.total) return;
+  /**
+   * The border queue of a direction changed at `time`: the total over both. The totals of queues and
+   * lanes are kept out of the direction's hooks, which a one-way crossing calls for every unit, so
+   * that those stay small enough for V8 to inline into the lanes' code (about 1.5 % of the engine's
+   * instructions on the M/M/4 benchmark crossing).
+   */
+  totalQueue(time: number): void {
     let total = 0;
     for (const x of this.directions) if (x) total += x.queueLength;
     this.total.queue.update(time, total);
+  }
+
+  /** The lanes busy while open of a direction changed at `time`: the total over both. */
+  totalLanes(time: number): void {
+    let total = 0;
+    for (const x of this.directions) if (x) total += Math.min(x.busyLanes, x.openLanes);
+    if (total !== this.total.busy.value) this.total.busy.update(time, total);
   }
 
   changeBooked(h: DirectionHooks, time: number, count: number): void {
@@ -308,17 +328,7 @@ export class CrossingMonitor {
       for (const x of this.directions) if (x) total += x.openLanes;
       this.total.open.update(time, total);
     }
-    this.updateLanes(h, time);
-  }
-
-  /** Lanes busy while open: a unit finishing after closing time keeps its lane, but not an open one. */
-  updateLanes(h: DirectionHooks, time: number): void {
-    const used = Math.min(h.busyLanes, h.openLanes);
-    if (used !== h.counters.busy.value) h.counters.busy.update(time, used);
-    if (h.counters === this.total) return;
-    let total = 0;
-    for (const x of this.directions) if (x) total += Math.min(x.busyLanes, x.openLanes);
-    if (total !== this.total.busy.value) this.total.busy.update(time, total);
+    h.lanes(time);
   }
 
   /** Totals and each direction's figures (null for a direction nothing used), over [warm-up, end]. */
