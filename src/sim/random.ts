@@ -19,7 +19,7 @@ export interface Uniform {
   next(): number;
 }
 
-/** Stands in where no draw is made (a placeholder for options that need none): always 0. */
+/** The source for options that make no draw: always 0. */
 export const zeroUniform: Uniform = { next: () => 0 };
 
 /** Exactly 2^-53. */
