@@ -81,7 +81,7 @@ export function registerAssign(program: Command): void {
 export function formatAssignmentHeader(s: Assignment, model: Model, elapsedMs?: number): string {
   const how =
     s.method === 'equilibrium'
-      ? `relative gap ${s.gap.toExponential(2)} after ${s.iterations} rounds (path-based gradient projection under capacities, else biconjugate Frank–Wolfe)${s.converged ? '' : ' (not converged)'}`
+      ? `relative gap ${s.gap.toExponential(2)} after ${s.iterations} rounds (path-based projected Newton under capacities, else biconjugate Frank–Wolfe)${s.converged ? '' : ' (not converged)'}`
       : `optimal after ${s.iterations} column-generation rounds (HiGHS)${s.converged ? '' : ' (round limit reached)'}`;
   return [
     `Flow assignment (${s.method}) on ${model.name ?? 'the network'}, network as of ${s.date}`,

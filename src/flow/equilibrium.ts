@@ -26,7 +26,7 @@ const CAPACITY_MARGIN = 1e-9;
 
 /**
  * Solves the equilibrium of `ods` on `graph` under `costs`. With capacities (costs that go to
- * infinity at a load), by path-based gradient projection with Newton steps (path-equilibrium.ts);
+ * infinity at a load), by path-based projected Newton steps (path-equilibrium.ts);
  * else by Frank–Wolfe with the chosen direction rule. A pair with an unserved cost may leave
  * tonnes unserved at that cost (elastic demand: a virtual arc per pair); it starts all unserved, so
  * that the start loads no resource, and every step stops short of the resources' capacities, where
