@@ -1,7 +1,8 @@
 /**
- * The pool whose calling thread is one of the lanes (a command-line run): the bytes of replications
- * run one by one in this thread, progress up to the total, cancellation, jobs one after the other, and
- * one thread fewer than lanes.
+ * The worker pool, both kinds: the one whose calling thread is one of the lanes (a command-line run)
+ * and the one that keeps its calling thread free (a server). Each gives the bytes of replications run
+ * one by one in this thread, progress up to the total, cancellation, jobs one after the other; the
+ * first starts one thread fewer than lanes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/node/worker-pool.js';
@@ -23,14 +24,17 @@ const reference = bytes(
   ),
 );
 
-describe('a worker pool whose calling thread is a lane', () => {
-  const pool = new WorkerPool({ size: 2, callerRuns: true });
+describe.each([
+  { kind: 'whose calling thread is a lane', callerRuns: true, threads: [0, 1, 1] },
+  { kind: 'that keeps its calling thread free', callerRuns: false, threads: [1, 2, 2] },
+])('a worker pool $kind', ({ callerRuns, threads }) => {
+  const pool = new WorkerPool({ size: 2, callerRuns });
   afterAll(() => pool.close());
 
-  it('starts one thread fewer than lanes, none for one lane', () => {
-    expect(pool.warm(1).threads).toBe(0);
-    expect(pool.warm().threads).toBe(1);
-    expect(pool.warm(5).threads).toBe(1);
+  it(`starts ${threads.join(', ')} threads for 1 lane, all (2) and 5`, () => {
+    expect(pool.warm(1).threads).toBe(threads[0]);
+    expect(pool.warm().threads).toBe(threads[1]);
+    expect(pool.warm(5).threads).toBe(threads[2]);
   });
 
   it('gives the bytes of the replications run one by one, with progress up to the total', async () => {
@@ -45,7 +49,7 @@ describe('a worker pool whose calling thread is a lane', () => {
     expect(bytes(set)).toBe(reference);
     expect(progress).toEqual(Array.from({ length: R + 1 }, (_, i) => i));
     expect([...reported].sort((a, b) => a - b)).toEqual(Array.from({ length: R }, (_, r) => r));
-    expect(pool.threads).toBe(1);
+    expect(pool.threads).toBe(threads[1]);
   });
 
   it('runs only the replication numbers asked for', async () => {
@@ -100,7 +104,7 @@ describe('a worker pool whose calling thread is a lane', () => {
   });
 
   it('refuses jobs once closed', async () => {
-    const closing = new WorkerPool({ size: 2, callerRuns: true });
+    const closing = new WorkerPool({ size: 2, callerRuns });
     await closing.close();
     await expect(closing.run(plan, { seed: SEED, replications: R })).rejects.toThrow(/closed/);
   });

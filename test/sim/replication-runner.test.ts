@@ -1,10 +1,9 @@
 /**
- * Replications merge in any split and any order to the same bytes, and the warm worker pool gives
- * the bytes of a run in this thread, reports progress, cancels, and serves job after job.
+ * Replications merge in any split and any order to the same bytes (the worker pool, which relies on
+ * it, is tested in test/node/worker-pool.test.ts).
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/node/worker-pool.js';
+import { describe, expect, it } from 'vitest';
 import type { ReplicationResult } from '../../src/sim/replication.js';
 import { runReplication } from '../../src/sim/replication.js';
 import {
@@ -76,48 +75,5 @@ describe('mergeable replications', () => {
     const part = await runInThread(plan, { seed: SEED, replications: R, indices: [4, 1] });
     expect(part.results.map((x) => x.replication)).toEqual([1, 4]);
     expect(JSON.stringify(part.results)).toBe(JSON.stringify([results[1], results[4]]));
-  });
-});
-
-describe('the worker pool', () => {
-  const pool = new WorkerPool({ size: 2 });
-  afterAll(() => pool.close());
-
-  it('gives the bytes of a run in this thread, with progress up to the total', async () => {
-    const progress: number[] = [];
-    const set = await pool.run(plan, {
-      seed: SEED,
-      replications: R,
-      onProgress: (p) => progress.push(p.done),
-    });
-    expect(bytes(set)).toBe(reference);
-    expect(progress[0]).toBe(0);
-    expect(progress.at(-1)).toBe(R);
-    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
-  });
-
-  it('cancels a job by its signal, then serves the next job warm with the same bytes', async () => {
-    const controller = new AbortController();
-    const cancelled = pool.run(plan, {
-      seed: SEED,
-      replications: R,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.done === 1) controller.abort(new Error('stop'));
-      },
-    });
-    await expect(cancelled).rejects.toThrow('stop');
-    const again = await pool.run(plan, { seed: SEED, replications: R, workers: 2 });
-    expect(bytes(again)).toBe(reference);
-  });
-
-  it('runs two jobs handed in at once, one after the other', async () => {
-    const [a, b] = await Promise.all([
-      pool.run(plan, { seed: SEED, replications: R }),
-      pool.run(plan, { seed: SEED + 1, replications: 3 }),
-    ]);
-    expect(bytes(a)).toBe(reference);
-    expect(b.results.map((x) => x.replication)).toEqual([0, 1, 2]);
-    expect(JSON.stringify(b.results[0])).toBe(JSON.stringify(runReplication(plan, 0, SEED + 1)));
   });
 });
