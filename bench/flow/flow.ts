@@ -25,6 +25,7 @@ import { loadHighs } from '../../src/flow/highs-runtime.js';
 import { ShortestPathTree } from '../../src/graph/dijkstra.js';
 import { DEFAULT_NETWORK, readNetworkFile } from '../../src/io/network-file.js';
 import { compileNetwork, dayNumber } from '../../src/network/compile.js';
+import { median } from '../median.js';
 import { arcFormulationLp } from './arc-lp.js';
 import { bprCostModel, type SyntheticProblem, syntheticProblem } from './synthetic-problem.js';
 
@@ -69,11 +70,6 @@ async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; wall_s:
   const value = await work();
   const used = process.cpuUsage(cpu);
   return { value, wall_s: (performance.now() - start) / 1000, cpu_s: (used.user + used.system) / 1e6 };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 async function defaultNetwork(repeats: number) {

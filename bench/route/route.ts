@@ -22,6 +22,7 @@ import { arcExposureFlags, DEFAULT_EXPOSURE } from '../../src/route/exposure.js'
 import { paretoRoutes } from '../../src/route/pareto.js';
 import { planRoutes } from '../../src/route/plan.js';
 import { routeContext } from '../../src/route/route-context.js';
+import { median } from '../median.js';
 
 export interface RouteBenchOptions {
   /** The synthetic graph is side × side nodes. */
@@ -44,12 +45,6 @@ const DEFAULT_QUERIES: readonly [string, string][] = [
   ['xian', 'istanbul'],
   ['almaty', 'poti'],
 ];
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function quantile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

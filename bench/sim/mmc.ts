@@ -17,6 +17,7 @@ import { QueueModel } from '../../src/sim/queue-model.js';
 import { RandomStreams } from '../../src/sim/random.js';
 import { exponentialSampler } from '../../src/sim/sample/exponential.js';
 import { ResourceMonitor } from '../../src/sim/stats/resource-monitor.js';
+import { median } from '../median.js';
 
 export interface MmcBenchOptions {
   readonly customers: number;
@@ -152,12 +153,6 @@ function erlangCWait(servers: number, lambda: number, mu: number): number {
   const last = (term * a) / servers / (1 - a / servers);
   return last / (sum + last) / (servers * mu - lambda);
 }
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 export function parseOptions(argv: readonly string[]): MmcBenchOptions & { json: boolean } {
   const value = (flag: string, fallback: number) => {

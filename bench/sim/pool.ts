@@ -18,22 +18,19 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { numberFlag } from '../flag.js';
+import { median } from '../median.js';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 if (!existsSync(CLI)) {
   process.stderr.write('bench/sim/pool.ts times the built CLI: run `npm run build` first\n');
   process.exit(2);
 }
 
-const replications = flag('replications', 40);
-const repeats = flag('repeats', 5);
+const replications = numberFlag('replications', 40);
+const repeats = numberFlag('repeats', 5);
 const args = (r: number, workers: number) => [
   CLI,
   ...['simulate', '--replications', String(r), '--workers', String(workers), '--json'],
@@ -64,7 +61,6 @@ async function pair(r: number): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const half = Math.max(1, Math.round(replications / 2));
 const t1: number[] = [];
 const t2: number[] = [];

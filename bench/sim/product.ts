@@ -22,15 +22,12 @@ import { fileURLToPath } from 'node:url';
 import { parseNetwork } from '../../src/model/load.js';
 import { runReplication } from '../../src/sim/replication.js';
 import { buildPlan } from '../../src/sim/simulation-plan.js';
+import { numberFlag } from '../flag.js';
+import { median } from '../median.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const NETWORK = join(HERE, 'mmc-crossing.yaml');
-
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   process.stderr.write('bench/sim/product.ts times the built CLI: run `npm run build` first\n');
@@ -38,11 +35,11 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
 }
 
 const o = {
-  replications: flag('replications', 10),
-  days: flag('days', 3650),
-  workers: flag('workers', 2),
-  repeats: flag('repeats', 3),
-  simpyReplications: flag('simpy-replications', 1),
+  replications: numberFlag('replications', 10),
+  days: numberFlag('days', 3650),
+  workers: numberFlag('workers', 2),
+  repeats: numberFlag('repeats', 3),
+  simpyReplications: numberFlag('simpy-replications', 1),
 };
 const WARMUP_DAYS = 1;
 
@@ -126,7 +123,6 @@ function simpyMonitored(seed: number): Run {
   return { trucks: j.served, wall_s: r.wall_s, cpu_s: r.cpu_s, meanWait_h: j.mean_wait_h };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 const runs: Record<string, Run[]> = { whole: [], engine: [], lean: [], monitored: [] };

@@ -12,21 +12,17 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { numberFlag, textFlag } from '../flag.js';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
 
 if (!existsSync(CLI)) {
   process.stderr.write('bench/startup/startup.ts times the built CLI: run `npm run build` first\n');
   process.exit(2);
 }
-const runs = Number(flag('runs', '40'));
-const question = flag('question', 'route --from xian --to duisburg').split(' ');
+const runs = numberFlag('runs', 40);
+const question = textFlag('question', 'route --from xian --to duisburg').split(' ');
 
 /** Wall-clock milliseconds of one run of a command (its output thrown away); throws if it fails. */
 function wallMs(args: readonly string[]): number {
