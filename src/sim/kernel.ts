@@ -59,8 +59,9 @@ export class Simulation {
 
   /** Schedules an event `delay` hours from now. */
   schedule(delay: number, kind: number, a = 0, b = 0, priority: number = Priority.normal): void {
-    if (!(delay >= 0)) this.refuse(kind, this.now + delay);
-    this.queue.push(this.now + delay, priority, kind, a, b);
+    const time = this.now + delay;
+    if (!(delay >= 0)) this.refuse(kind, time);
+    this.queue.push(time, priority, kind, a, b);
   }
 
   /** Schedules an event at an absolute time, which must not be in the past. */
