@@ -794,8 +794,10 @@ async function start(): Promise<void> {
     ]);
     state.model = model;
     state.crossings = new Map(crossings.crossings.map((c) => [c.id, c]));
-    $('netname').textContent =
-      `${model.name ?? 'network'} · ${formatNumber(model.nodes.length)} places, ${formatNumber(model.crossings.length)} crossings`;
+    const netname = $('netname');
+    netname.textContent = `${model.name ?? 'network'} · ${formatNumber(model.nodes.length)} places, ${formatNumber(model.crossings.length)} crossings`;
+    // the whole line on hover where a narrow window cuts it short
+    netname.title = netname.textContent;
     setNodeNames(model.nodes);
     routePanel();
     await Promise.all([simPanel(), comparePanel()]);
