@@ -45,7 +45,9 @@ export function flowOptionsShape(defaultMethod: AssignmentMethodName) {
       .number()
       .nonnegative({ error: isNot('a value of time ≥ 0 in USD per tonne-hour') })
       .optional()
-      .describe("value of time, USD per tonne-hour, for every mode (default: the network's modes)"),
+      .describe(
+        "value of time, USD per tonne-hour, for every mode (default: the network's modes); unserved costs stay as given (generalized costs per tonne)",
+      ),
     unservedValueSpread: z
       .number()
       .min(0, { error: isNot('a spread between 0 and 1') })
