@@ -410,24 +410,41 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
     distance: number,
     side: (reversed: boolean) => { mean: number; variance: number; cost: number; capacity: number } | null,
   ) => {
-    const base = {
-      kind,
-      element,
-      mode: MODES.indexOf(e.mode),
-      distance,
-      // A dated closure (`closed: true` in a timeline change holding on the compiled date): never in service.
-      opens: (e as { closed?: boolean }).closed
-        ? Number.POSITIVE_INFINITY
-        : e.opens
-          ? dayNumber(e.opens)
-          : Number.NEGATIVE_INFINITY,
-      closes: e.closes ? dayNumber(e.closes) : Number.POSITIVE_INFINITY,
-    };
+    const mode = MODES.indexOf(e.mode);
+    // A dated closure (`closed: true` in a timeline change holding on the compiled date): never in service.
+    const opens = (e as { closed?: boolean }).closed
+      ? Number.POSITIVE_INFINITY
+      : e.opens
+        ? dayNumber(e.opens)
+        : Number.NEGATIVE_INFINITY;
+    const closes = e.closes ? dayNumber(e.closes) : Number.POSITIVE_INFINITY;
     const a = nodeIndex.get(e.from)!;
     const b = nodeIndex.get(e.to)!;
-    arcs.push({ ...base, ...side(false)!, from: a, to: b, reversed: 0 });
+    // Every field written out, not spread: spreading objects of several shapes takes V8's slow path,
+    // which was more than half of compiling the default network (5.0 → 1.9 ms once warm).
+    const arc = (
+      s: { mean: number; variance: number; cost: number; capacity: number },
+      from: number,
+      to: number,
+      reversed: number,
+    ): Arc => ({
+      from,
+      to,
+      kind,
+      element,
+      mode,
+      reversed,
+      distance,
+      mean: s.mean,
+      variance: s.variance,
+      cost: s.cost,
+      capacity: s.capacity,
+      opens,
+      closes,
+    });
+    arcs.push(arc(side(false)!, a, b, 0));
     const back = side(true);
-    if (back) arcs.push({ ...base, ...back, from: b, to: a, reversed: 1 });
+    if (back) arcs.push(arc(back, b, a, 1));
   };
 
   model.links.forEach((l, i) => {
