@@ -54,10 +54,27 @@ const PARAM_ALIASES: Readonly<Record<string, string>> = {
 export const DISTRIBUTION_FORMS =
   'exp(mean=6h), lognormal(mean=6h, sd=2h), gamma(mean=6h, sd=2h), tri(min, mode, max), uniform(min, max), const(2h), empirical(1h, 2h, …)';
 
-type Parsed = { dist: Distribution } | { error: string };
+type Parsed = { readonly dist: Distribution } | { readonly error: string };
+
+/**
+ * Texts parsed so far and what they gave: a network writes the same few distributions many times (the
+ * default one 459 times, 165 different), and validation, the plausibility checks and compiling each
+ * read them. Results are values, never changed; the memo is bounded.
+ */
+const parsed = new Map<string, Parsed>();
+const MEMO_SIZE = 10_000;
 
 /** Parses a distribution written as text; returns an error message (never throws) on bad input. */
 export function parseDistribution(text: string): Parsed {
+  let result = parsed.get(text);
+  if (result === undefined) {
+    result = parseText(text);
+    if (parsed.size < MEMO_SIZE) parsed.set(text, result);
+  }
+  return result;
+}
+
+function parseText(text: string): Parsed {
   const src = text.trim();
   const call = /^([a-z_]+)\s*\((.*)\)$/is.exec(src);
   if (!call) {
