@@ -33,6 +33,14 @@ describe('Moments', () => {
     expect(Moments.from(all.toJSON())).toEqual(all);
     expect(new Moments().variance).toBeNaN();
   });
+
+  it('gives an empty summary as zeros without a sign, and a sum that starts at zero', () => {
+    const empty = new Moments().toJSON();
+    expect([Object.is(empty.mean, 0), Object.is(empty.m2, 0)]).toEqual([true, true]);
+    const zeros = new Moments();
+    zeros.add(0);
+    expect([Object.is(zeros.mean, 0), Object.is(zeros.m2, 0)]).toEqual([true, true]);
+  });
 });
 
 describe('LogHistogram', () => {
@@ -197,6 +205,12 @@ describe('TimeAverage', () => {
     q.update(9, 0);
     expect(q.max(10)).toBe(7);
     expect(new TimeAverage({ warmup: 5 }).mean(5)).toBeNaN();
+  });
+
+  it('integrates to zero without a sign when no time has passed', () => {
+    const q = new TimeAverage({ start: 3, initial: 4 });
+    expect(Object.is(q.integral(3), 0)).toBe(true);
+    expect(q.integral(5)).toBe(8);
   });
 });
 

@@ -70,7 +70,8 @@ class Counters {
   reneged = 0;
   served = 0;
   diverted = 0;
-  cost = 0;
+  /** USD; −0, a double from the start, for the reason given at `Moments.mean`. */
+  cost = -0;
   readonly wait: Tally;
   readonly borderWait: Tally;
   readonly bookedWait: Tally;

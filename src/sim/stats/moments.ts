@@ -13,9 +13,17 @@ export interface MomentsState {
 
 export class Moments implements MomentsState {
   count = 0;
-  mean = 0;
+  /**
+   * −0, not 0, here and in `m2`: V8 gives a field the representation of the first value stored in it,
+   * and 0 is a small integer. A field that later takes a fraction then changes representation, which
+   * replaces the class's hidden map and throws away the compiled code that relied on it (in the second
+   * replication of every thread: `Tally.add`, the crossing monitor, the trips' `deliver`). −0 is a
+   * double, so the field is one from the start; the sign is gone after the first `add` (−0 + x = x, and
+   * −0 + 0 = 0) and an empty summary's mean is never read without its count.
+   */
+  mean = -0;
   /** Sum of squared deviations from the mean. */
-  m2 = 0;
+  m2 = -0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
@@ -67,6 +75,7 @@ export class Moments implements MomentsState {
   }
 
   toJSON(): MomentsState {
-    return { count: this.count, mean: this.mean, m2: this.m2, min: this.min, max: this.max };
+    // + 0 turns the −0 an empty summary starts at into 0
+    return { count: this.count, mean: this.mean + 0, m2: this.m2 + 0, min: this.min, max: this.max };
   }
 }

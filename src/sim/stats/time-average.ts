@@ -20,11 +20,12 @@ export class TimeAverage {
   /**
    * Current value, held since {@link since}. Both initialised where declared, as numbers: V8 then
    * stores them unboxed, where a field declared without a value (undefined at first) would take a new
-   * heap number at every update.
+   * heap number at every update. `since` and `area` start at −0, so that V8 holds them as doubles
+   * from the start (see `Moments.mean`); the constructor sets `since`.
    */
   value = 0;
-  since = 0;
-  private area = 0;
+  since = -0;
+  private area = -0;
   private peak = Number.NEGATIVE_INFINITY;
 
   constructor(options: TimeAverageOptions = {}) {
@@ -53,7 +54,8 @@ export class TimeAverage {
   integral(end: number): number {
     const to = Math.min(end, this.end);
     const from = Math.max(this.since, this.warmup);
-    return to > from ? this.area + this.value * (to - from) : this.area;
+    // + 0 turns the −0 the area starts at into 0
+    return to > from ? this.area + this.value * (to - from) : this.area + 0;
   }
 
   /** Time-weighted mean over [warm-up, end]; NaN if that span is empty. */
