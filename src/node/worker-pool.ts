@@ -208,7 +208,9 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'done') {
-      if (--slot.jobs === 0) slot.worker.unref();
+      // a job's last result resolves it before its threads' 'done' come in: a thread being stopped by
+      // then stays referenced until it has stopped
+      if (--slot.jobs === 0 && !slot.dead) slot.worker.unref();
       return;
     }
     const running = this.running;

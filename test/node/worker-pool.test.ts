@@ -4,6 +4,11 @@
  * one by one in this thread, progress up to the total, cancellation, jobs one after the other; the
  * first starts one thread fewer than lanes.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/node/worker-pool.js';
 import { runReplication } from '../../src/sim/replication.js';
@@ -107,5 +112,36 @@ describe.each([
     const closing = new WorkerPool({ size: 2, callerRuns });
     await closing.close();
     await expect(closing.run(plan, { seed: SEED, replications: R })).rejects.toThrow(/closed/);
+  });
+
+  it('closes when awaited right after a job, in a process with nothing else to do', () => {
+    // a job resolves with its last result, before its threads report done: a process that awaits
+    // close() then must not end first (it did, at top level with code 13, "unsettled await")
+    const dir = mkdtempSync(join(tmpdir(), 'caravan-pool-'));
+    const url = (path: string) => JSON.stringify(pathToFileURL(join(import.meta.dirname, path)).href);
+    const script = join(dir, 'close.mjs');
+    writeFileSync(
+      script,
+      [
+        `const { WorkerPool } = await import(${url('../../src/node/worker-pool.ts')});`,
+        `const { plan } = await import(${url('../sim/helpers/short-default-plan.ts')});`,
+        // a few times over: whether the threads' 'done' come in before close() is a race
+        'for (let k = 0; k < 4; k++) {',
+        `  const pool = new WorkerPool({ size: 2, callerRuns: ${callerRuns} });`,
+        `  const set = await pool.run(plan, { seed: ${SEED}, replications: 4, workers: 2 });`,
+        '  await pool.close();',
+        "  console.log(`closed after ${set.results.length} replications`);",
+        '}',
+      ].join('\n'),
+    );
+    try {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+      expect({ status: child.status, stdout: child.stdout }).toEqual({
+        status: 0,
+        stdout: 'closed after 4 replications\n'.repeat(4),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
