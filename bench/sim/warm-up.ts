@@ -92,7 +92,9 @@ for (let k = 0; k < runs; k++)
   console.log(`  default network, ms:          ${(node(ONE_THREAD_DEFAULT) as number[]).map(f0).join(', ')}`);
 
 console.log('\nthe pool, 40 replications of the default network, ms from the process start');
-console.log('| lanes | plan built | first result | last result | steady: ms a replication after the first two results |');
+console.log(
+  '| lanes | plan built | first result | last result | steady: ms a replication after the first two results |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (let k = 0; k < runs; k++)
   for (const n of [1, 2]) {

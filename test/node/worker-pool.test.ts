@@ -130,7 +130,7 @@ describe.each([
         `  const pool = new WorkerPool({ size: 2, callerRuns: ${callerRuns} });`,
         `  const set = await pool.run(plan, { seed: ${SEED}, replications: 4, workers: 2 });`,
         '  await pool.close();',
-        "  console.log(`closed after ${set.results.length} replications`);",
+        "  console.log('closed after', set.results.length, 'replications');",
         '}',
       ].join('\n'),
     );
