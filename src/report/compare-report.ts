@@ -619,7 +619,7 @@ function methods(doc: VizDocument, model: NetworkModel, r: CompareResultJson): V
     p(
       doc,
       m.common_random_numbers
-        ? `Common random numbers: the base and every scenario run with the same seed, and replication r of a scenario is compared with replication r of the base. A difference is the mean of the ${m.replications} replication-by-replication differences, and its 95 % confidence interval is Student's t over them. A scenario that changes nothing gives differences of exactly zero with intervals [0, 0]. The random streams are assigned by position in the network today; where a scenario adds or removes elements, the streams of the others shift and the pairing is weaker (the intervals stay valid, only wider).`
+        ? `Common random numbers: the base and every scenario run with the same seed, and replication r of a scenario is compared with replication r of the base. A difference is the mean of the ${m.replications} replication-by-replication differences, and its 95 % confidence interval is Student's t over them. A scenario that changes nothing gives differences of exactly zero with intervals [0, 0]. Each random stream is keyed by the seed, the replication and the identity of the element that draws from it, so an element a scenario adds or removes leaves the draws of every other element as they were.`
         : 'Independent seeds: each scenario has its own seed; differences are still paired by replication, but without common random numbers their intervals are wider.',
     ),
     p(
