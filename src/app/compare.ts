@@ -43,6 +43,9 @@ export const COMPARE_DEFAULTS = {
   toYear: 2035,
 } as const;
 
+/** The analyses a comparison runs on the base and on every variant. */
+export const ANALYSES = ['simulation', 'routes', 'assignment', 'outlook'] as const;
+
 export const CompareOptions = z.strictObject({
   scenarios: z
     .array(
@@ -72,13 +75,19 @@ export const CompareOptions = z.strictObject({
     .min(2)
     .max(100_000)
     .default(COMPARE_DEFAULTS.replications)
-    .describe('replications (at least 2 for an interval)'),
+    .describe('replications, the same for the base and every variant (at least 2 for an interval)'),
   seed: z.number().int().default(COMPARE_DEFAULTS.seed).describe('seed shared by the base and every variant'),
   independent_seeds: z
     .boolean()
     .default(false)
     .describe('give each variant its own seed (no common random numbers): for checking the method'),
-  workers: z.number().int().min(1).max(1024).optional().describe('worker threads (default: every core)'),
+  workers: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe('worker threads (default: every core); the figures do not depend on it'),
   to_year: z
     .number()
     .int()
@@ -87,8 +96,8 @@ export const CompareOptions = z.strictObject({
     .default(COMPARE_DEFAULTS.toYear)
     .describe('last year of the outlook'),
   analyses: z
-    .array(z.enum(['simulation', 'routes', 'assignment', 'outlook']))
-    .default(['simulation', 'routes', 'assignment', 'outlook'])
+    .array(z.enum(ANALYSES))
+    .default([...ANALYSES])
     .describe('which analyses to run'),
 });
 export type CompareOptionsInput = z.input<typeof CompareOptions>;

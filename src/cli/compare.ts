@@ -1,14 +1,13 @@
 /** `caravan compare`: the base against scenarios, with differences and their 95 % intervals. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { CompareOptions, type CompareResultJson, compareUseCase } from '../app/compare.js';
+import { ANALYSES, type CompareResultJson, compareUseCase } from '../app/compare.js';
 import type { Difference } from '../compare/paired.js';
 import { significant } from '../compare/paired.js';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
-import { InputError, type Issue, issue } from '../model/issue.js';
+import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
-import { fromSchemaIssues } from '../model/schema-issues.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
 import { headlines } from '../report/compare-headlines.js';
 import { odPlaces } from '../sim/od-key.js';
@@ -16,33 +15,34 @@ import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
+import { addUseCaseFlags, type FlagSpecs, optionsFromFlags, runWithFlags } from './use-case-flags.js';
 
+/** The flags the command reads itself; the use case's options come from the others (FLAGS). */
 interface CompareFlags {
   network?: string;
   scenario?: string[];
   base?: string[];
-  date?: string;
-  days?: string;
-  replications?: string;
-  seed?: string;
-  workers?: string;
-  toYear?: string;
   json?: boolean;
   report?: string;
 }
 
-const FLAG_OF: Record<string, string> = {
-  scenarios: '--scenario',
-  date: '--date',
-  days: '--days',
-  replications: '--replications',
-  seed: '--seed',
-  workers: '--workers',
-  to_year: '--to-year',
+/**
+ * The use case's options as flags (their help and defaults from its schema), but for the scenarios,
+ * which the command reads from `--scenario`, and the base's name, made from `--base`.
+ */
+const FLAGS: FlagSpecs = {
+  scenarios: false,
+  base_name: false,
+  date: { arg: '<yyyy-mm-dd>' },
+  to_year: { arg: '<year>' },
+  analyses: {
+    arg: '<list>',
+    help: `which analyses to run, comma-separated, of ${ANALYSES.join(', ')} (default all)`,
+  },
 };
 
 export function registerCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description(
       'compare the base with scenarios: waits and throughput (common random numbers, 95 % intervals), routes, tonnage by corridor, outlook',
@@ -57,16 +57,8 @@ export function registerCompare(program: Command): void {
       'a scenario applied to the network to make the base (repeatable, in order)',
       collect,
     )
-    .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)')
-    .option(
-      '--date <yyyy-mm-dd>',
-      "the day the network is taken on (default: the scenario's own date, else 2024-07-01)",
-    )
-    .option('--days <n>', 'simulated days per replication (default 60)')
-    .option('--replications <n>', 'replications, the same for the base and every variant (default 20)')
-    .option('--seed <n>', 'seed shared by the base and every variant (default 1)')
-    .option('--workers <n>', 'worker threads (default: all cores); the figures do not depend on it')
-    .option('--to-year <year>', 'last year of the outlook (default 2035)')
+    .option('--network <file>', 'network file, YAML or JSON (default: the embedded Eurasia network)');
+  addUseCaseFlags(command, compareUseCase, FLAGS)
     .option('--json', 'print as JSON')
     .option('--report <file.html>', 'also write a self-contained HTML report (map, charts, methods)')
     .action(async (flags: CompareFlags) => {
@@ -87,7 +79,10 @@ export function registerCompare(program: Command): void {
         const s = readScenario(arg);
         return { name: s.name, scenario: s.data, source: s.file };
       });
-      const options = parseOptions(flags, scenarios);
+      const options = optionsFromFlags(compareUseCase, base.model, flags, FLAGS, {
+        scenarios,
+        ...(flags.base && flags.base.length > 0 ? { base_name: `base (${flags.base.join(' + ')})` } : {}),
+      });
       const bar =
         process.stderr.isTTY === true
           ? new SingleBar({
@@ -100,63 +95,25 @@ export function registerCompare(program: Command): void {
       let started = false;
       const pool = sharedWorkerPool();
       if (options.workers === undefined || options.workers > 1) pool.warm();
-      const result = await compareUseCase
-        .run(base.model, options, {
-          runner: pool.runner,
-          onProgress: (p) => {
-            if (!bar || !p.phase.startsWith('simulation')) return;
-            if (!started) {
-              bar.start(p.total, p.done, { phase: p.phase });
-              started = true;
-            }
-            bar.setTotal(p.total);
-            bar.update(p.done, { phase: p.phase });
-          },
-        })
-        .finally(() => {
-          if (bar && started) bar.stop();
-        });
+      const result = await runWithFlags(compareUseCase, base.model, options, FLAGS, {
+        runner: pool.runner,
+        onProgress: (p) => {
+          if (!bar || !p.phase.startsWith('simulation')) return;
+          if (!started) {
+            bar.start(p.total, p.done, { phase: p.phase });
+            started = true;
+          }
+          bar.setTotal(p.total);
+          bar.update(p.done, { phase: p.phase });
+        },
+      }).finally(() => {
+        if (bar && started) bar.stop();
+      });
       if (flags.report !== undefined) writeFileAtomic(flags.report, compareReportHtml(base.model, result));
       if (flags.json) printJson(result);
       else print(formatCompare(base.model, result));
       if (flags.report !== undefined && !flags.json) print(`\nReport: ${flags.report}`);
     });
-}
-
-function parseOptions(
-  flags: CompareFlags,
-  scenarios: { name: string; scenario: unknown; source: string }[],
-): ReturnType<typeof CompareOptions.parse> {
-  const issues: Issue[] = [];
-  const number = (text: string | undefined, flag: string): number | undefined => {
-    if (text === undefined) return undefined;
-    const x = Number(text);
-    if (text.trim() === '' || !Number.isFinite(x)) {
-      issues.push(issue('invalid_option', flag, `"${text}" is not a number`));
-      return undefined;
-    }
-    return x;
-  };
-  const raw = {
-    scenarios,
-    ...(flags.base && flags.base.length > 0 ? { base_name: `base (${flags.base.join(' + ')})` } : {}),
-    date: flags.date,
-    days: number(flags.days, '--days'),
-    replications: number(flags.replications, '--replications'),
-    seed: number(flags.seed, '--seed'),
-    workers: number(flags.workers, '--workers'),
-    to_year: number(flags.toYear, '--to-year'),
-  };
-  if (issues.length > 0) throw new InputError(issues);
-  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
-  const r = CompareOptions.safeParse(defined);
-  if (r.success) return r.data;
-  throw new InputError(
-    fromSchemaIssues(r.error.issues, [], () => Object.keys(CompareOptions.shape)).map((i) => {
-      const top = i.path.split(/[.[]/)[0] ?? '';
-      return { ...i, path: FLAG_OF[top] ?? i.path };
-    }),
-  );
 }
 
 /** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
@@ -175,8 +132,12 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
   const nodeName = new Map(model.nodes.map((n) => [n.id, n.name]));
   const lines: string[] = [];
   const m = r.method;
+  const simulated = m.analyses.includes('simulation');
+  const compared = `Compared ${r.base.name} with ${r.scenarios.map((s) => `"${s.name}"`).join(', ')} on ${m.date}`;
   lines.push(
-    `Compared ${r.base.name} with ${r.scenarios.map((s) => `"${s.name}"`).join(', ')} on ${m.date}: ${m.replications} replications of ${num(m.days, 0)} days each (days ${num(m.warmup_days, 0)}–${num(m.days, 0)} counted), seed ${m.seed}, ${m.common_random_numbers ? 'common random numbers (same seed and replication for base and variant)' : 'independent seeds'}.`,
+    simulated
+      ? `${compared}: ${m.replications} replications of ${num(m.days, 0)} days each (days ${num(m.warmup_days, 0)}–${num(m.days, 0)} counted), seed ${m.seed}, ${m.common_random_numbers ? 'common random numbers (same seed and replication for base and variant)' : 'independent seeds'}.`
+      : `${compared} (${m.analyses.join(', ')}; no simulation).`,
   );
   for (const s of r.scenarios) {
     lines.push('');
@@ -351,9 +312,11 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
         );
     }
   }
-  lines.push('');
-  lines.push(
-    'real: the 95 % confidence interval of the difference excludes zero. Intervals are Student-t over replication-by-replication differences (paired; common random numbers).',
-  );
+  if (simulated) {
+    lines.push('');
+    lines.push(
+      `real: the 95 % confidence interval of the difference excludes zero. Intervals are Student-t over replication-by-replication differences (paired; ${m.common_random_numbers ? 'common random numbers' : 'independent seeds, no common random numbers'}).`,
+    );
+  }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * A use case's options as command-line flags: each field of its zod options schema is a flag
- * (`warmupDays` → `--warmup-days`), with the schema's description and default; the text given is
+ * (`warmupDays` or `warmup_days` → `--warmup-days`), with the schema's description and default; the text given is
  * turned into the option's type (numbers, comma-separated lists), and every issue found at an
  * option's path is renamed to its flag.
  */
@@ -34,7 +34,8 @@ interface Field {
   readonly schema: z.ZodType;
 }
 
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** The flag of an option: `warmupDays` and `warmup_days` both → `warmup-days`. */
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replaceAll('_', '-');
 
 /** The innermost type of an optional or defaulted field, and its default. */
 function inner(schema: z.ZodType): { type: string; defaultValue?: unknown; required: boolean } {

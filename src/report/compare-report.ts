@@ -4,7 +4,7 @@
  * and how the waits change, the charts, and a methods section naming every changed figure's source.
  * Pure: the caller gives the document to build in (linkedom in Node, the browser's own).
  */
-import type { CompareResultJson } from '../app/compare.js';
+import { ANALYSES, type CompareResultJson } from '../app/compare.js';
 import { significant } from '../compare/paired.js';
 import type { NetworkModel } from '../model/schema.js';
 import { odPlaces } from '../sim/od-key.js';
@@ -64,6 +64,31 @@ function simulation(side: Side): SimulationResult | undefined {
   return side.simulation as SimulationResult | undefined;
 }
 
+/** What the comparison ran: the date, the simulation's replications (if it ran), the outlook's horizon (if it ran). */
+function methodLine(m: CompareResultJson['method']): string {
+  const ran = (a: string) => m.analyses.includes(a);
+  const parts = [`Network on ${m.date}`];
+  if (ran('simulation'))
+    parts.push(
+      `${m.replications} replications of ${fmt(m.days, 0)} simulated days, seed ${m.seed}${m.common_random_numbers ? ', common random numbers' : ''}`,
+    );
+  if (ran('outlook')) parts.push(`outlook to ${m.to_year}`);
+  if (m.analyses.length < ANALYSES.length) parts.push(`only ${m.analyses.join(', ')}`);
+  return `${parts.join('; ')}.`;
+}
+
+/** "No change" in the words of the analyses that ran: waits (simulation), tonnage, the outlook. */
+function noChange(analyses: readonly string[]): string {
+  const words = [
+    ['simulation', 'waits'],
+    ['assignment', 'tonnage'],
+    ['outlook', 'the outlook'],
+  ].flatMap(([analysis, word]) => (analyses.includes(analysis!) ? [word!] : []));
+  if (words.length === 0) return 'no change in the best routes';
+  const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  return `no change distinguishable from chance in ${list}`;
+}
+
 /** The sentences of the summary: for each scenario the largest real change in waits, then tonnage. */
 export function summarySentences(r: CompareResultJson, model?: NetworkModel): string[] {
   const out: string[] = [];
@@ -112,8 +137,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
         `in the outlook ${d.kind === 'border' ? 'the border' : d.kind} ${d.id} is saturated ${d.scenario_first_year === null ? 'no longer before ' + r.method.to_year : `from ${d.scenario_first_year}`} instead of ${d.base_first_year === null ? 'never' : d.base_first_year}`,
       );
     }
-    if (parts.length === 0)
-      parts.push('no change distinguishable from chance in waits, tonnage or the outlook');
+    if (parts.length === 0) parts.push(noChange(r.method.analyses));
     out.push(`${lead} ${parts.join('; ')}.`);
   }
   return out;
@@ -525,7 +549,7 @@ function scenarioSection(
       );
     }
   }
-  figures.push(differenceTables(doc, model, r, s));
+  if (r.method.analyses.includes('simulation')) figures.push(differenceTables(doc, model, r, s));
   return section(doc, `${s.title} (${s.name})`, ...figures);
 }
 
@@ -606,26 +630,39 @@ function valueText(v: unknown): string {
 
 function methods(doc: VizDocument, model: NetworkModel, r: CompareResultJson): VizElement {
   const m = r.method;
+  const ran = (analysis: string) => m.analyses.includes(analysis);
+  // the deterministic analyses that ran, in one paragraph
+  const deterministic = [
+    ran('routes') &&
+      'Routes: the best route by expected time of every origin–destination pair of the demand, with analytical waits (queueing model); deterministic, so no interval.',
+    ran('assignment') &&
+      `Assignment: user equilibrium with congestion (BPR and queue delays) of the demand of ${m.date.slice(0, 4)}.`,
+    ran('outlook') &&
+      `Outlook: capacity assignment (linear programme) each year to ${m.to_year}, demand grown at each flow's rate; an element is saturated in the first year its flow reaches 99 % of its capacity.`,
+  ]
+    .filter((x) => typeof x === 'string')
+    .join(' ');
   const sourceTitle = new Map(model.sources.map((s) => [s.id, s]));
   const items: VizElement[] = [
     p(
       doc,
       `Network: ${model.name ?? 'unnamed'} (${model.nodes.length} places, ${model.links.length} links, ${model.crossings.length} border crossings, ${model.services.length} services, ${model.demand.length} flows of demand). Every figure of the network carries its source or says how it was estimated (data/eurasia/SOURCES.md). The network is taken on ${m.date}: infrastructure in service that day, with the dated changes of that day applied.`,
     ),
-    p(
-      doc,
-      `Simulation: discrete-event simulation of every flow of demand over its best route by expected time — arrivals, border crossings with their lanes, opening hours, clearance steps and daily quotas, ferries and transshipments. ${m.replications} replications of ${fmt(m.days, 0)} days each; days ${fmt(m.warmup_days, 0)}–${fmt(m.days, 0)} are counted (the first days fill the queues). Seed ${m.seed}.`,
-    ),
-    p(
-      doc,
-      m.common_random_numbers
-        ? `Common random numbers: the base and every scenario run with the same seed, and replication r of a scenario is compared with replication r of the base. A difference is the mean of the ${m.replications} replication-by-replication differences, and its 95 % confidence interval is Student's t over them. A scenario that changes nothing gives differences of exactly zero with intervals [0, 0]. Each random stream is keyed by the seed, the replication and the identity of the element that draws from it, so an element a scenario adds or removes leaves the draws of every other element as they were.`
-        : 'Independent seeds: each scenario has its own seed; differences are still paired by replication, but without common random numbers their intervals are wider.',
-    ),
-    p(
-      doc,
-      `Routes: the best route by expected time of every origin–destination pair of the demand, with analytical waits (queueing model); deterministic, so no interval. Assignment: user equilibrium with congestion (BPR and queue delays) of the demand of ${m.date.slice(0, 4)}. Outlook: capacity assignment (linear programme) each year to ${m.to_year}, demand grown at each flow's rate; an element is saturated in the first year its flow reaches 99 % of its capacity.`,
-    ),
+    ...(ran('simulation')
+      ? [
+          p(
+            doc,
+            `Simulation: discrete-event simulation of every flow of demand over its best route by expected time — arrivals, border crossings with their lanes, opening hours, clearance steps and daily quotas, ferries and transshipments. ${m.replications} replications of ${fmt(m.days, 0)} days each; days ${fmt(m.warmup_days, 0)}–${fmt(m.days, 0)} are counted (the first days fill the queues). Seed ${m.seed}.`,
+          ),
+          p(
+            doc,
+            m.common_random_numbers
+              ? `Common random numbers: the base and every scenario run with the same seed, and replication r of a scenario is compared with replication r of the base. A difference is the mean of the ${m.replications} replication-by-replication differences, and its 95 % confidence interval is Student's t over them. A scenario that changes nothing gives differences of exactly zero with intervals [0, 0]. Each random stream is keyed by the seed, the replication and the identity of the element that draws from it, so an element a scenario adds or removes leaves the draws of every other element as they were.`
+              : 'Independent seeds: each scenario has its own seed; differences are still paired by replication, but without common random numbers their intervals are wider.',
+          ),
+        ]
+      : []),
+    ...(deterministic !== '' ? [p(doc, deterministic)] : []),
     p(
       doc,
       'Limits: the demand matrix is an illustrative split of published corridor totals (no origin–destination statistics were found); waits depend on estimated clearance steps where none were published; a closure is simulated as lasting through the whole window. The figures show the direction and size of a change under these assumptions, not a forecast.',
@@ -697,11 +734,7 @@ export function compareReport(
       'header',
       {},
       htmlEl(doc, 'h1', {}, title),
-      p(
-        doc,
-        `Network on ${r.method.date}; ${r.method.replications} replications of ${fmt(r.method.days, 0)} simulated days, seed ${r.method.seed}${r.method.common_random_numbers ? ', common random numbers' : ''}; outlook to ${r.method.to_year}.`,
-        'meta',
-      ),
+      p(doc, methodLine(r.method), 'meta'),
       htmlEl(doc, 'p', { class: 'summary' }, summarySentences(r, model).join(' ')),
     ) as never,
   );

@@ -1,0 +1,122 @@
+/**
+ * `caravan compare` as a user runs it: its flags are the use case's options (the schema's help and
+ * defaults, the same names as the HTTP API's fields), bad values are named at their flag, and a
+ * comparison without the simulation says so rather than describing replications it did not run.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ANALYSES, COMPARE_DEFAULTS, CompareOptions } from '../../src/app/compare.js';
+import { caravan, MINI } from '../helpers.js';
+
+const VARIANT = 'test/fixtures/mini-24h.yaml';
+
+describe('caravan compare', () => {
+  it("offers every option of the use case as a flag, with the schema's defaults, but the scenarios it reads itself", () => {
+    const help = caravan(['compare', '--help']);
+    expect(help.code).toBe(0);
+    const flags = [...help.stdout.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]);
+    const options = Object.keys(CompareOptions.shape)
+      .filter((k) => k !== 'scenarios' && k !== 'base_name')
+      .map((k) => `--${k.replaceAll('_', '-')}`);
+    expect(flags).toEqual(expect.arrayContaining([...options, '--scenario', '--base', '--network']));
+    const unfolded = help.stdout.replace(/\s+/g, ' ');
+    expect(unfolded).toContain(
+      `--days <n> simulated days per replication (default ${COMPARE_DEFAULTS.days})`,
+    );
+    expect(unfolded).toContain(`(default ${COMPARE_DEFAULTS.replications})`);
+    expect(unfolded).toContain(
+      `--to-year <year> last year of the outlook (default ${COMPARE_DEFAULTS.toYear})`,
+    );
+    expect(unfolded).toContain(ANALYSES.join(', '));
+  });
+
+  it('names every bad value at its flag, at once, with exit code 2', () => {
+    const r = caravan([
+      'compare',
+      '--network',
+      MINI,
+      '--scenario',
+      VARIANT,
+      '--days',
+      'x',
+      '--replications',
+      '1',
+      '--analyses',
+      'simulation,walk',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--days: "x" is not a number');
+    expect(r.stderr).toMatch(/--replications: .*2/);
+    expect(r.stderr).toMatch(/--analyses: .*"simulation"\|"routes"\|"assignment"\|"outlook"/);
+  });
+
+  it('runs only the analyses asked for, and says that no simulation ran', () => {
+    const r = caravan([
+      'compare',
+      '--network',
+      MINI,
+      '--scenario',
+      VARIANT,
+      '--to-year',
+      '2026',
+      '--analyses',
+      'routes,outlook',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.method.analyses).toEqual(['routes', 'outlook']);
+    expect(Object.keys(json.scenarios[0].crossings)).toEqual([]);
+    const text = caravan([
+      'compare',
+      '--network',
+      MINI,
+      '--scenario',
+      VARIANT,
+      '--to-year',
+      '2026',
+      '--analyses',
+      'routes,outlook',
+    ]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe(
+      'Compared base with "mini-24h" on 2024-07-01 (routes, outlook; no simulation).',
+    );
+    expect(text.stdout).not.toContain('replications');
+    expect(text.stdout).not.toContain('95 % confidence interval');
+  });
+
+  it('writes a report that describes only the analyses run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caravan-compare-'));
+    try {
+      const report = join(dir, 'routes.html');
+      const r = caravan([
+        'compare',
+        '--network',
+        MINI,
+        '--scenario',
+        VARIANT,
+        '--analyses',
+        'routes',
+        '--report',
+        report,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const html = readFileSync(report, 'utf8');
+      expect(html).toContain('<p class="meta">Network on 2024-07-01; only routes.</p>');
+      for (const absent of [
+        'replications',
+        'Simulation:',
+        'Common random numbers',
+        'Outlook:',
+        'Assignment:',
+      ])
+        expect(html, absent).not.toContain(absent);
+      expect(html).toContain('<p>Routes: the best route by expected time');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
