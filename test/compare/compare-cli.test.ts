@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { ANALYSES, COMPARE_DEFAULTS, CompareOptions } from '../../src/app/compare.js';
 import { caravan, MINI } from '../helpers.js';
 
-const VARIANT = 'test/fixtures/mini-24h.yaml';
+/** The mini network against its 24-hour gate. */
+const MINI_24H = ['compare', '--network', MINI, '--scenario', 'test/fixtures/mini-24h.yaml'];
 
 describe('caravan compare', () => {
   it("offers every option of the use case as a flag, with the schema's defaults, but the scenarios it reads itself", () => {
@@ -33,19 +34,7 @@ describe('caravan compare', () => {
   });
 
   it('names every bad value at its flag, at once, with exit code 2', () => {
-    const r = caravan([
-      'compare',
-      '--network',
-      MINI,
-      '--scenario',
-      VARIANT,
-      '--days',
-      'x',
-      '--replications',
-      '1',
-      '--analyses',
-      'simulation,walk',
-    ]);
+    const r = caravan([...MINI_24H, '--days', 'x', '--replications', '1', '--analyses', 'simulation,walk']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--days: "x" is not a number');
     expect(r.stderr).toMatch(/--replications: .*2/);
@@ -53,33 +42,13 @@ describe('caravan compare', () => {
   });
 
   it('runs only the analyses asked for, and says that no simulation ran', () => {
-    const r = caravan([
-      'compare',
-      '--network',
-      MINI,
-      '--scenario',
-      VARIANT,
-      '--to-year',
-      '2026',
-      '--analyses',
-      'routes,outlook',
-      '--json',
-    ]);
+    const args = [...MINI_24H, '--to-year', '2026'];
+    const r = caravan([...args, '--analyses', 'routes,outlook', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.method.analyses).toEqual(['routes', 'outlook']);
     expect(Object.keys(json.scenarios[0].crossings)).toEqual([]);
-    const text = caravan([
-      'compare',
-      '--network',
-      MINI,
-      '--scenario',
-      VARIANT,
-      '--to-year',
-      '2026',
-      '--analyses',
-      'routes,outlook',
-    ]);
+    const text = caravan([...args, '--analyses', 'routes,outlook']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout.split('\n')[0]).toBe(
       'Compared base with "mini-24h" on 2024-07-01 (routes, outlook; no simulation).',
@@ -92,17 +61,7 @@ describe('caravan compare', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caravan-compare-'));
     try {
       const report = join(dir, 'routes.html');
-      const r = caravan([
-        'compare',
-        '--network',
-        MINI,
-        '--scenario',
-        VARIANT,
-        '--analyses',
-        'routes',
-        '--report',
-        report,
-      ]);
+      const r = caravan([...MINI_24H, '--analyses', 'routes', '--report', report]);
       expect(r.code, r.stderr).toBe(0);
       const html = readFileSync(report, 'utf8');
       expect(html).toContain('<p class="meta">Network on 2024-07-01; only routes.</p>');
