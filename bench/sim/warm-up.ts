@@ -25,13 +25,14 @@ if (!existsSync(join(DIST, 'node', 'worker-pool.js'))) {
 const runs = numberFlag('runs', 3);
 const at = (path: string) => JSON.stringify(pathToFileURL(join(DIST, path)).href);
 
-/** The default network and the CLI's window (60 days observed after 14 of warm-up, 30 to drain). */
+/** The default network and the CLI's window (its defaults: days observed, warm-up, days to drain). */
 const DEFAULT_PLAN = `
 const { DEFAULT_NETWORK, readEmbeddedNetwork } = await import(${at('io/embedded-network.js')});
 const { DEFAULT_DATE } = await import(${at('model/timeline.js')});
 const { buildPlan } = await import(${at('sim/simulation-plan.js')});
+const { SIMULATE_DEFAULTS: D } = await import(${at('sim/simulate.js')});
 const plan = buildPlan(readEmbeddedNetwork(DEFAULT_NETWORK).model,
-  { warmup_h: 14 * 24, end_h: 60 * 24, drain_h: 30 * 24, date: DEFAULT_DATE });`;
+  { warmup_h: D.warmupDays * 24, end_h: D.days * 24, drain_h: D.drainDays * 24, date: DEFAULT_DATE });`;
 
 const ONE_THREAD_MMC = `
 import { readFileSync } from 'node:fs';

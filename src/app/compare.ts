@@ -45,6 +45,7 @@ export const COMPARE_DEFAULTS = {
 
 /** The analyses a comparison runs on the base and on every variant. */
 export const ANALYSES = ['simulation', 'routes', 'assignment', 'outlook'] as const;
+export type Analysis = (typeof ANALYSES)[number];
 
 export const CompareOptions = z.strictObject({
   scenarios: z
@@ -98,7 +99,7 @@ export const CompareOptions = z.strictObject({
   analyses: z
     .array(z.enum(ANALYSES))
     .default([...ANALYSES])
-    .describe('which analyses to run'),
+    .describe(`which analyses to run, of ${ANALYSES.join(', ')} (default: all)`),
 });
 export type CompareOptionsInput = z.input<typeof CompareOptions>;
 
@@ -214,7 +215,7 @@ export const CompareResult = z.object({
     seed: z.number(),
     common_random_numbers: z.boolean(),
     to_year: z.number(),
-    analyses: z.array(z.string()),
+    analyses: z.array(z.enum(ANALYSES)),
   }),
   base: AnalysesJson.extend({ name: z.string() }),
   scenarios: z.array(

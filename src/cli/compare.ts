@@ -1,7 +1,7 @@
 /** `caravan compare`: the base against scenarios, with differences and their 95 % intervals. */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ANALYSES, type CompareResultJson, compareUseCase } from '../app/compare.js';
+import { type CompareResultJson, compareUseCase } from '../app/compare.js';
 import type { Difference } from '../compare/paired.js';
 import { significant } from '../compare/paired.js';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
@@ -35,10 +35,7 @@ const FLAGS: FlagSpecs = {
   base_name: false,
   date: { arg: '<yyyy-mm-dd>' },
   to_year: { arg: '<year>' },
-  analyses: {
-    arg: '<list>',
-    help: `which analyses to run, comma-separated, of ${ANALYSES.join(', ')} (default all)`,
-  },
+  analyses: { arg: '<list>' },
 };
 
 export function registerCompare(program: Command): void {

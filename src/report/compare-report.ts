@@ -4,7 +4,7 @@
  * and how the waits change, the charts, and a methods section naming every changed figure's source.
  * Pure: the caller gives the document to build in (linkedom in Node, the browser's own).
  */
-import { ANALYSES, type CompareResultJson } from '../app/compare.js';
+import { ANALYSES, type Analysis, type CompareResultJson } from '../app/compare.js';
 import { significant } from '../compare/paired.js';
 import type { NetworkModel } from '../model/schema.js';
 import { odPlaces } from '../sim/od-key.js';
@@ -64,26 +64,30 @@ function simulation(side: Side): SimulationResult | undefined {
   return side.simulation as SimulationResult | undefined;
 }
 
+/** Whether the comparison ran this analysis. */
+function ran(m: CompareResultJson['method'], analysis: Analysis): boolean {
+  return m.analyses.includes(analysis);
+}
+
 /** What the comparison ran: the date, the simulation's replications (if it ran), the outlook's horizon (if it ran). */
 function methodLine(m: CompareResultJson['method']): string {
-  const ran = (a: string) => m.analyses.includes(a);
   const parts = [`Network on ${m.date}`];
-  if (ran('simulation'))
+  if (ran(m, 'simulation'))
     parts.push(
       `${m.replications} replications of ${fmt(m.days, 0)} simulated days, seed ${m.seed}${m.common_random_numbers ? ', common random numbers' : ''}`,
     );
-  if (ran('outlook')) parts.push(`outlook to ${m.to_year}`);
+  if (ran(m, 'outlook')) parts.push(`outlook to ${m.to_year}`);
   if (m.analyses.length < ANALYSES.length) parts.push(`only ${m.analyses.join(', ')}`);
   return `${parts.join('; ')}.`;
 }
 
 /** "No change" in the words of the analyses that ran: waits (simulation), tonnage, the outlook. */
-function noChange(analyses: readonly string[]): string {
+function noChange(m: CompareResultJson['method']): string {
   const words = [
-    ['simulation', 'waits'],
-    ['assignment', 'tonnage'],
-    ['outlook', 'the outlook'],
-  ].flatMap(([analysis, word]) => (analyses.includes(analysis!) ? [word!] : []));
+    ran(m, 'simulation') && 'waits',
+    ran(m, 'assignment') && 'tonnage',
+    ran(m, 'outlook') && 'the outlook',
+  ].filter((w) => typeof w === 'string');
   if (words.length === 0) return 'no change in the best routes';
   const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
   return `no change distinguishable from chance in ${list}`;
@@ -137,7 +141,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
         `in the outlook ${d.kind === 'border' ? 'the border' : d.kind} ${d.id} is saturated ${d.scenario_first_year === null ? 'no longer before ' + r.method.to_year : `from ${d.scenario_first_year}`} instead of ${d.base_first_year === null ? 'never' : d.base_first_year}`,
       );
     }
-    if (parts.length === 0) parts.push(noChange(r.method.analyses));
+    if (parts.length === 0) parts.push(noChange(r.method));
     out.push(`${lead} ${parts.join('; ')}.`);
   }
   return out;
@@ -549,7 +553,7 @@ function scenarioSection(
       );
     }
   }
-  if (r.method.analyses.includes('simulation')) figures.push(differenceTables(doc, model, r, s));
+  if (ran(r.method, 'simulation')) figures.push(differenceTables(doc, model, r, s));
   return section(doc, `${s.title} (${s.name})`, ...figures);
 }
 
@@ -630,14 +634,13 @@ function valueText(v: unknown): string {
 
 function methods(doc: VizDocument, model: NetworkModel, r: CompareResultJson): VizElement {
   const m = r.method;
-  const ran = (analysis: string) => m.analyses.includes(analysis);
   // the deterministic analyses that ran, in one paragraph
   const deterministic = [
-    ran('routes') &&
+    ran(m, 'routes') &&
       'Routes: the best route by expected time of every origin–destination pair of the demand, with analytical waits (queueing model); deterministic, so no interval.',
-    ran('assignment') &&
+    ran(m, 'assignment') &&
       `Assignment: user equilibrium with congestion (BPR and queue delays) of the demand of ${m.date.slice(0, 4)}.`,
-    ran('outlook') &&
+    ran(m, 'outlook') &&
       `Outlook: capacity assignment (linear programme) each year to ${m.to_year}, demand grown at each flow's rate; an element is saturated in the first year its flow reaches 99 % of its capacity.`,
   ]
     .filter((x) => typeof x === 'string')
@@ -648,7 +651,7 @@ function methods(doc: VizDocument, model: NetworkModel, r: CompareResultJson): V
       doc,
       `Network: ${model.name ?? 'unnamed'} (${model.nodes.length} places, ${model.links.length} links, ${model.crossings.length} border crossings, ${model.services.length} services, ${model.demand.length} flows of demand). Every figure of the network carries its source or says how it was estimated (data/eurasia/SOURCES.md). The network is taken on ${m.date}: infrastructure in service that day, with the dated changes of that day applied.`,
     ),
-    ...(ran('simulation')
+    ...(ran(m, 'simulation')
       ? [
           p(
             doc,
