@@ -37,11 +37,16 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   check: async () => (await import('./check.js')).registerCheck,
 };
 
-/** The modules of the commands to register: the one named, or all of them (help, a typo). */
+/**
+ * The modules of the commands to register: the one named, none for the version alone, or all of them
+ * (the help, a typo).
+ */
 async function commandModules(argv: readonly string[]): Promise<Register[]> {
   const name = commandOf(argv);
   const load = name !== undefined ? COMMANDS[name] : undefined;
-  return load ? [await load()] : Promise.all(Object.values(COMMANDS).map((f) => f()));
+  if (load) return [await load()];
+  if (name === undefined && argv.some((a) => a === '--version' || a === '-V')) return [];
+  return Promise.all(Object.values(COMMANDS).map((f) => f()));
 }
 
 export function buildProgram(commands: readonly Register[]): Command {

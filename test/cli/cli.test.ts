@@ -73,6 +73,12 @@ describe('caravan usage errors', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: caravan');
   });
+
+  it('--version prints the package version alone, as does -V', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V'])
+      expect(caravan([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
 });
 
 describe('caravan network', () => {
