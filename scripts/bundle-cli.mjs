@@ -4,8 +4,8 @@
 // that a command starts without resolving, reading and compiling some two hundred modules. dist/cli/main.js runs it with V8's code cache of it (src/cli/bundle-loader.ts;
 // the cache is made by scripts/code-cache.mjs, the build's last step); dist/index.js (the
 // library) and dist/browser.js stay as they are. The simulation's worker thread
-// (dist/node/replication-worker.js) is bundled beside it as dist/bin/replication-worker.js, where the
-// bundled worker pool (src/node/worker-pool.ts) looks for it, so that its threads start as fast.
+// (dist/node/replication-worker.js) is bundled beside it as dist/bin/replication-worker.cjs, where the
+// bundled worker pool (src/node/replication-thread.ts) looks for it, so that its threads start as fast.
 //
 // The bundle carries its code version: the SHA-256 of every file it was built from, also written to
 // dist/bin/code-version.txt for the dataset snapshot (scripts/compile-dataset.mjs), whose cached
@@ -106,16 +106,20 @@ const program = {
   },
 };
 
-/** The simulation's worker thread, an ES module of its own. */
+/**
+ * The simulation's worker thread, a CommonJS script of its own: Node loads it without its ES module
+ * loader (a thread ready some 8 ms sooner), and the CLI starts it before the program loads
+ * (src/node/replication-thread.ts).
+ */
 const worker = {
   ...common,
   entryPoints: ['dist/node/replication-worker.js'],
-  outfile: 'dist/bin/replication-worker.js',
-  format: 'esm',
+  outfile: 'dist/bin/replication-worker.cjs',
+  format: 'cjs',
+  define: { 'import.meta.url': '__caravanBundleUrl' },
   // world-atlas: an external import of its JSON would lose its import attribute (the worker draws no map).
   external: externalPackages([...BUNDLED_PACKAGES, 'world-atlas']),
-  // The packages written as CommonJS require Node's modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: { js: "'use strict';var __caravanBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 rmSync('dist/bin', { recursive: true, force: true });

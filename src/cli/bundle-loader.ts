@@ -24,6 +24,9 @@ export type Main = (argv: readonly string[]) => Promise<number>;
 /** The bundle, beside the compiled modules (dist/bin for dist/cli). */
 export const BUNDLE_PATH = fileURLToPath(new URL('../bin/program.cjs', import.meta.url));
 
+/** The simulation's worker thread, bundled beside the program (scripts/bundle-cli.mjs). */
+export const WORKER_BUNDLE_PATH = fileURLToPath(new URL('../bin/replication-worker.cjs', import.meta.url));
+
 /** V8's code cache of the bundle, beside it. */
 export const CODE_CACHE_PATH = `${BUNDLE_PATH}.code-cache`;
 

@@ -7,9 +7,10 @@
  * compiled modules (src/cli/program.ts). Both are the same program.
  */
 import { realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_PATH, loadBundle, type Main } from './bundle-loader.js';
-import { commandOf, MODULE_COMMANDS } from './command-of.js';
+import { BUNDLE_PATH, loadBundle, type Main, WORKER_BUNDLE_PATH } from './bundle-loader.js';
+import { commandOf, lanesAsked, MODULE_COMMANDS } from './command-of.js';
 
 const MODULES = new URL('./program.js', import.meta.url);
 
@@ -22,10 +23,26 @@ function bundleIsCurrent(): boolean {
   }
 }
 
+/**
+ * Starts the threads a command line will run replications on now, before the bundle loads (the bundled
+ * pool takes them up): they set up on the other cores meanwhile. The calling thread is one of the lanes.
+ */
+async function startThreadsEarly(argv: readonly string[]): Promise<void> {
+  const lanes = lanesAsked(argv);
+  if (lanes === 0) return;
+  const threads = Math.min(lanes ?? availableParallelism(), availableParallelism()) - 1;
+  if (threads < 1) return;
+  const { startEarly } = await import('../node/replication-thread.js');
+  startEarly(threads, WORKER_BUNDLE_PATH);
+}
+
 /** The program to run these arguments with. */
 async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
-  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent()) return loadBundle().main;
+  if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent()) {
+    await startThreadsEarly(argv);
+    return loadBundle().main;
+  }
   return (await import('./program.js')).main;
 }
 
@@ -45,4 +62,11 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint()) {
+  const argv = process.argv.slice(2);
+  const code = await main(argv);
+  // A command that has finished (its output flushed) exits now rather than tearing its heaps down
+  // first (15–20 ms of a start-to-end run; its threads stop all the same); `serve` goes on serving.
+  if (commandOf(argv) !== 'serve') process.exit(code);
+  process.exitCode = code;
+}

@@ -7,9 +7,7 @@
  * cancelled by its AbortSignal; progress is reported as replications finish.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type ReplicationResult, runReplication } from '../sim/replication.js';
 import {
   abortError,
@@ -21,6 +19,7 @@ import {
   runInThread,
 } from '../sim/replication-set.js';
 import type { SimulationPlan } from '../sim/simulation-plan.js';
+import { startReplicationThread, takeEarlyThread } from './replication-thread.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
 
 export interface WorkerPoolOptions {
@@ -34,21 +33,6 @@ export interface WorkerPoolOptions {
    * in bench/sim/RESULTS-sim.md). A server leaves it off, so that its event loop stays free.
    */
   readonly callerRuns?: boolean | undefined;
-}
-
-/**
- * The worker: the built JavaScript next to this module (dist/node/replication-worker.js beside the
- * compiled modules, dist/bin/replication-worker.js beside the CLI bundle, scripts/bundle-cli.mjs);
- * running from the TypeScript sources (tests, tsx), a bootstrap that registers tsx's loader in the
- * thread and imports the TypeScript worker.
- */
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const dir = dirname(here);
-  if (!here.endsWith('.ts')) return new Worker(join(dir, 'replication-worker.js'));
-  const source = pathToFileURL(join(dir, 'replication-worker.ts')).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true });
 }
 
 interface Slot {
@@ -103,13 +87,14 @@ export class WorkerPool {
 
   /**
    * Starts the threads that jobs of `lanes` lanes need (default: all the pool has) now, rather than
-   * on the first job, so that they load while the caller prepares.
+   * on the first job, so that they load while the caller prepares; threads the command line started
+   * early (src/node/replication-thread.ts) are taken first.
    */
   warm(lanes: number = this.size): this {
     if (this.closed) throw new Error('the worker pool is closed');
     const threads = this.threadsFor(Number.isInteger(lanes) && lanes >= 1 ? lanes : this.size);
     while (this.slots.length < threads) {
-      const worker = startWorker();
+      const worker = takeEarlyThread() ?? startReplicationThread();
       const slot: Slot = { worker, jobs: 0, dead: false };
       worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
       worker.on('error', (e) => this.fail(e));

@@ -1,0 +1,87 @@
+/**
+ * Starting the simulation's worker threads (src/node/replication-worker.ts), and threads started early:
+ * a command line that will run replications on threads starts them before the CLI bundle loads
+ * (src/cli/main.ts), so that a thread's start (some 50 ms: Node's own set-up in the thread, then the
+ * worker's script) runs on another core while this thread loads the program, reads the network and
+ * plans; the pool (src/node/worker-pool.ts) then takes them up instead of starting its own. Without
+ * that, a thread's first replication began some 50–70 ms after the calling thread's, which on few
+ * replications is a lane short by most of one replication at the end (bench/sim/RESULTS-sim.md).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The worker beside this code: in the CLI bundle (dist/bin/program.cjs), the bundled worker
+ * (dist/bin/replication-worker.cjs, scripts/bundle-cli.mjs); beside the compiled modules, the compiled
+ * worker (dist/node/replication-worker.js); null when running from the TypeScript sources (tests, tsx).
+ */
+export function workerFile(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const dir = dirname(here);
+  if (here.endsWith('.cjs')) return join(dir, 'replication-worker.cjs');
+  if (here.endsWith('.ts')) return null;
+  return join(dir, 'replication-worker.js');
+}
+
+/**
+ * A new thread of the worker {@link workerFile} (or `file`); from the TypeScript sources, a bootstrap
+ * that registers tsx's loader in the thread and imports the TypeScript worker.
+ */
+export function startReplicationThread(file = workerFile()): Worker {
+  if (file !== null) return new Worker(file);
+  const source = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'replication-worker.ts')).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+interface EarlyThread {
+  readonly worker: Worker;
+  /** The worker file it runs: a pool takes only a thread of the worker it would start itself. */
+  readonly file: string;
+}
+
+/**
+ * Threads started early and not yet taken. Kept on the global object under a registered symbol: the
+ * code that starts them (dist/cli/main.js, a module) and the pool that takes them (inside the CLI
+ * bundle, with a copy of this module of its own) share no module state, only the process's global
+ * object.
+ */
+const EARLY = Symbol.for('caravan.early-replication-threads');
+
+function early(): EarlyThread[] {
+  const holder = globalThis as { [EARLY]?: EarlyThread[] };
+  holder[EARLY] ??= [];
+  return holder[EARLY];
+}
+
+/**
+ * Starts `count` threads of the worker `file` now, for a pool to take up later. Until taken, a thread
+ * does not keep the process alive, and one that fails or exits is dropped (the pool then starts its
+ * own, and sees a failure itself).
+ */
+export function startEarly(count: number, file: string): void {
+  const threads = early();
+  for (let i = 0; i < count; i++) {
+    const thread: EarlyThread = { worker: startReplicationThread(file), file };
+    const drop = () => {
+      const at = threads.indexOf(thread);
+      if (at >= 0) threads.splice(at, 1);
+    };
+    thread.worker.once('error', drop).once('exit', drop).unref();
+    threads.push(thread);
+  }
+}
+
+/**
+ * A thread started early of the worker {@link workerFile}, now the caller's (its early listeners
+ * removed: the caller listens from now on); undefined when there is none.
+ */
+export function takeEarlyThread(): Worker | undefined {
+  const file = workerFile();
+  const threads = early();
+  const at = threads.findIndex((t) => t.file === file);
+  if (at < 0) return undefined;
+  const [{ worker }] = threads.splice(at, 1) as [EarlyThread];
+  return worker.removeAllListeners('error').removeAllListeners('exit');
+}
