@@ -48,7 +48,12 @@ async function programFor(argv: readonly string[]): Promise<Main> {
 
 /** Runs `caravan` with these arguments; the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  return (await programFor(argv))(argv);
+  try {
+    return await (await programFor(argv))(argv);
+  } finally {
+    // threads started early that the command did not take (it ended first, on a mistake say)
+    if (lanesAsked(argv) !== 0) (await import('../node/replication-thread.js')).stopEarly();
+  }
 }
 
 /** True when this module is the program being run (not imported, e.g. by a test). */

@@ -39,6 +39,8 @@ interface EarlyThread {
   readonly worker: Worker;
   /** The worker file it runs: a pool takes only a thread of the worker it would start itself. */
   readonly file: string;
+  /** Its listener for 'error' and 'exit' while nobody has taken it: drops it from the list. */
+  readonly drop: () => void;
 }
 
 /**
@@ -63,12 +65,16 @@ function early(): EarlyThread[] {
 export function startEarly(count: number, file: string): void {
   const threads = early();
   for (let i = 0; i < count; i++) {
-    const thread: EarlyThread = { worker: startReplicationThread(file), file };
-    const drop = () => {
-      const at = threads.indexOf(thread);
-      if (at >= 0) threads.splice(at, 1);
+    const worker = startReplicationThread(file);
+    const thread: EarlyThread = {
+      worker,
+      file,
+      drop: () => {
+        const at = threads.indexOf(thread);
+        if (at >= 0) threads.splice(at, 1);
+      },
     };
-    thread.worker.once('error', drop).once('exit', drop).unref();
+    worker.on('error', thread.drop).on('exit', thread.drop).unref();
     threads.push(thread);
   }
 }
@@ -82,6 +88,12 @@ export function takeEarlyThread(): Worker | undefined {
   const threads = early();
   const at = threads.findIndex((t) => t.file === file);
   if (at < 0) return undefined;
-  const [{ worker }] = threads.splice(at, 1) as [EarlyThread];
-  return worker.removeAllListeners('error').removeAllListeners('exit');
+  const [{ worker, drop }] = threads.splice(at, 1) as [EarlyThread];
+  return worker.off('error', drop).off('exit', drop);
+}
+
+/** Stops the threads started early that nobody took (a command that ended before it simulated). */
+export function stopEarly(): void {
+  // (each keeps its 'error' listener: a thread failing as it stops is no one's concern)
+  for (const { worker } of early().splice(0)) void worker.terminate();
 }

@@ -71,6 +71,22 @@ describe('threads started early', () => {
     });
   });
 
+  it('that nobody took are stopped by stopEarly', () => {
+    const r = script([
+      `const { startEarly, stopEarly, workerFile } = await import(${at('node/replication-thread.js')});`,
+      'startEarly(2, workerFile());',
+      'const threads = globalThis[Symbol.for("caravan.early-replication-threads")].map((t) => t.worker);',
+      'for (const w of threads) w.ref();',
+      'const exits = threads.map((w) => new Promise((resolve) => w.once("exit", resolve)));',
+      'stopEarly();',
+      'console.log(globalThis[Symbol.for("caravan.early-replication-threads")].length);',
+      // referenced, they would keep the process alive unless stopped
+      'console.log((await Promise.all(exits)).length);',
+    ]);
+    expect(r.stdout).toBe('0\n2\n');
+    expect(r.status).toBe(0);
+  });
+
   it('that fail are dropped, and the pool starts its own', () => {
     const r = script([
       `const { startEarly, takeEarlyThread } = await import(${at('node/replication-thread.js')});`,
