@@ -26,12 +26,21 @@ function bundleIsCurrent(): boolean {
 /**
  * Starts the threads a command line will run replications on now, before the bundle loads (the bundled
  * pool takes them up): they set up on the other cores meanwhile. The calling thread is one of the lanes.
+ *
+ * When the lanes take every core, V8 compiles the threads' optimized code in the thread that runs it
+ * rather than on compiler threads of its own: those could only run by taking a core from a lane, and
+ * did so at the worst time, while both lanes warmed up at once (bench/sim/RESULTS-sim.md: the M/M/4
+ * product run ~55 ms faster, 40 replications of the default network ~50 ms). A flag V8 reads when
+ * it creates a thread's isolate, so set before the threads start; it leaves the code cache valid
+ * (test/cli/bundle.test.ts), and this thread's isolate, made already, keeps its compiler thread.
  */
 async function startThreadsEarly(argv: readonly string[]): Promise<void> {
   const lanes = lanesAsked(argv);
   if (lanes === 0) return;
-  const threads = Math.min(lanes ?? availableParallelism(), availableParallelism()) - 1;
+  const cores = availableParallelism();
+  const threads = Math.min(lanes ?? cores, cores) - 1;
   if (threads < 1) return;
+  if (threads + 1 >= cores) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
   const { startEarly } = await import('../node/replication-thread.js');
   startEarly(threads, WORKER_BUNDLE_PATH);
 }

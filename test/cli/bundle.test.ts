@@ -82,6 +82,27 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(bundled).toEqual(run(MODULES, args));
   });
 
+  it('keeps the code cache when a simulation on every core compiles in its lanes (src/cli/main.ts)', () => {
+    // V8 checks a cache against its flags: the one the CLI sets for such a run must not be among
+    // those it checks, or every such run would compile the program afresh; one that is, is
+    const taken = (flag: string) => {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `(await import('node:v8')).setFlagsFromString(${JSON.stringify(flag)});` +
+            `const { loadBundle } = await import(${JSON.stringify(pathToFileURL(LOADER).href)});` +
+            'console.log(loadBundle().cacheUsed);',
+        ],
+        { encoding: 'utf8' },
+      );
+      return child.stdout.trim();
+    };
+    expect(taken('--no-concurrent-recompilation')).toBe('true');
+    expect(taken('--interrupt-budget=4096')).toBe('false');
+  });
+
   it('loads a package left outside the bundle (the LP solver) as the modules do, with the code cache taken', () => {
     const args = ['assign', '--method', 'capacity', '--json'];
     const bundled = run(BUNDLE, args);
