@@ -153,8 +153,13 @@ for (const [name, label] of [
     `| ${label} | ${fmt(wall(name))} | ${fmt(cpu(name))} | ${median(rs.map((r) => r.meanWait_h)).toFixed(3)} | ${rs.map((r) => r.wall_s.toFixed(2)).join(', ')} |`,
   );
 }
+// The machine's speed drifts by a third within minutes: the ratio of runs made one after the other in
+// the same repeat, whose median is steadier than the ratio of the medians.
+const paired = (a: string, b: string) =>
+  median(runs[a]!.map((r, k) => r.trucks / r.wall_s / (runs[b]![k]!.trucks / runs[b]![k]!.wall_s)));
 console.log(
-  `ratios: whole process / SimPy lean ${(wall('whole') / wall('lean')).toFixed(1)}× wall (CPU ${(cpu('whole') / cpu('lean')).toFixed(1)}×), ` +
+  `ratios: whole process / SimPy lean ${(wall('whole') / wall('lean')).toFixed(1)}× wall ` +
+    `(median of the ${o.repeats} repeats' own ratios ${paired('whole', 'lean').toFixed(1)}×; CPU ${(cpu('whole') / cpu('lean')).toFixed(1)}×), ` +
     `/ SimPy monitored ${(wall('whole') / wall('monitored')).toFixed(1)}× wall; ` +
     `engine only / SimPy lean ${(cpu('engine') / cpu('lean')).toFixed(1)}× CPU, / monitored ${(cpu('engine') / cpu('monitored')).toFixed(1)}× CPU`,
 );
