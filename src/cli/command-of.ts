@@ -38,7 +38,7 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
  * can start early (src/node/replication-thread.ts): 0 for a command that runs none, or asks for help,
  * or for one replication (or none); the `--workers` given; else undefined, every core. Only a hint:
  * the command itself decides, from its parsed options, and a thread started early that it does not
- * take stays idle.
+ * take is stopped when it ends (src/cli/main.ts).
  */
 export function lanesAsked(argv: readonly string[]): number | undefined {
   const name = commandOf(argv);
