@@ -58,6 +58,15 @@ export const DirectionFlowSchema = z.object({
   congestion_toll_usd_per_t: num,
 });
 
+export const SharedFlowSchema = z.object({
+  flow_t_per_year: z.number().describe('both directions together'),
+  capacity_t_per_year: z.number(),
+  utilization: z.number(),
+  delay_h: z.number().describe('congestion delay this capacity adds at this flow (equilibrium)'),
+  shadow_price_usd_per_t: num,
+  congestion_toll_usd_per_t: num,
+});
+
 export const ElementFlowSchema = z.object({
   kind: KIND,
   id: z.string(),
@@ -68,6 +77,9 @@ export const ElementFlowSchema = z.object({
   directions: z
     .record(z.string(), DirectionFlowSchema)
     .describe('each direction the element can be travelled, keyed `<from>-><to>`'),
+  shared: SharedFlowSchema.nullable().describe(
+    'the capacity both directions share (a declared one), with its figures; null when the element has none',
+  ),
   flow_t_per_year: z.number().describe('both directions together'),
   flow_forward_t_per_year: z.number(),
   flow_reverse_t_per_year: z.number(),

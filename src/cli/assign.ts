@@ -95,48 +95,85 @@ function priceHeader(method: AssignmentMethodName): string {
   return method === 'capacity' ? 'shadow_price_usd_per_t' : 'congestion_toll_usd_per_t';
 }
 
-function price(r: ElementFlow): number {
+/**
+ * A row of the element tables: one direction of an element, or the capacity both directions share
+ * (`from ↔ to`), each with its own flow, capacity and utilization, so that a row never names one
+ * direction and shows the figures of two (the element's totals are in the JSON).
+ */
+interface ElementRow {
+  readonly id: string;
+  readonly mode: string;
+  readonly way: string;
+  readonly flow_t_per_year: number;
+  readonly capacity_t_per_year: number | null;
+  readonly utilization: number | null;
+  readonly delay_h: number;
+  readonly shadow_price_usd_per_t: number | null;
+  readonly congestion_toll_usd_per_t: number | null;
+}
+
+/**
+ * The rows of an element: each direction that carries flow (the busier first), or its own direction
+ * when none does, so that its capacity shows; then the capacity both directions share, if it has one.
+ */
+function elementRows(e: ElementFlow): ElementRow[] {
+  const rows = Object.entries(e.directions).map(([key, d]): ElementRow => {
+    const forward = key === `${e.from}->${e.to}`;
+    return { ...d, id: e.id, mode: e.mode, way: forward ? `${e.from} → ${e.to}` : `${e.to} → ${e.from}` };
+  });
+  const used = rows.filter((r) => r.flow_t_per_year > 0);
+  const shown =
+    used.length > 0 ? used.sort((a, b) => b.flow_t_per_year - a.flow_t_per_year) : rows.slice(0, 1);
+  if (e.shared === null) return shown;
+  return [...shown, { ...e.shared, id: e.id, mode: e.mode, way: `${e.from} ↔ ${e.to}` }];
+}
+
+function price(r: ElementRow): number {
   return r.shadow_price_usd_per_t ?? r.congestion_toll_usd_per_t ?? 0;
 }
 
-export function elementColumns(method: AssignmentMethodName) {
+function elementColumns(method: AssignmentMethodName) {
   return [
-    { header: 'id', value: (r: ElementFlow) => r.id },
-    { header: 'mode', value: (r: ElementFlow) => r.mode },
-    { header: 'from → to', value: (r: ElementFlow) => `${r.from} → ${r.to}` },
+    { header: 'id', value: (r: ElementRow) => r.id },
+    { header: 'mode', value: (r: ElementRow) => r.mode },
+    { header: 'from → to (↔ both ways)', value: (r: ElementRow) => r.way },
     {
       header: 'flow_Mt_per_year',
-      value: (r: ElementFlow) => num(r.flow_t_per_year / 1e6, 2),
+      value: (r: ElementRow) => num(r.flow_t_per_year / 1e6, 2),
       align: 'right' as const,
     },
     {
       header: 'capacity_Mt_per_year',
-      value: (r: ElementFlow) => (r.capacity_t_per_year === null ? '–' : num(r.capacity_t_per_year / 1e6, 2)),
+      value: (r: ElementRow) => (r.capacity_t_per_year === null ? '–' : num(r.capacity_t_per_year / 1e6, 2)),
       align: 'right' as const,
     },
     {
       header: 'utilization_pct',
-      value: (r: ElementFlow) => (r.utilization === null ? '–' : num(r.utilization * 100, 1)),
+      value: (r: ElementRow) => (r.utilization === null ? '–' : num(r.utilization * 100, 1)),
       align: 'right' as const,
     },
     ...(method === 'equilibrium'
-      ? [{ header: 'delay_h', value: (r: ElementFlow) => num(r.delay_h, 1), align: 'right' as const }]
+      ? [{ header: 'delay_h', value: (r: ElementRow) => num(r.delay_h, 1), align: 'right' as const }]
       : []),
-    { header: priceHeader(method), value: (r: ElementFlow) => num(price(r), 2), align: 'right' as const },
+    { header: priceHeader(method), value: (r: ElementRow) => num(price(r), 2), align: 'right' as const },
   ];
 }
 
+/**
+ * The crossings, services and links with flow or a capacity, busiest first, each as its directions
+ * and the capacity they share ({@link elementRows}).
+ */
 export function formatElements(report: Assignment): string {
-  const method = report.method;
-  const cols = elementColumns(method);
-  const loaded = (rows: readonly ElementFlow[]) =>
-    [...rows]
-      .filter((r) => r.flow_t_per_year > 0 || r.capacity_t_per_year !== null)
-      .sort((a, b) => (b.utilization ?? -1) - (a.utilization ?? -1) || b.flow_t_per_year - a.flow_t_per_year);
+  const cols = elementColumns(report.method);
+  const loaded = (elements: readonly ElementFlow[]) =>
+    elements
+      .filter((e) => e.flow_t_per_year > 0 || e.capacity_t_per_year !== null)
+      .sort((a, b) => (b.utilization ?? -1) - (a.utilization ?? -1) || b.flow_t_per_year - a.flow_t_per_year)
+      .flatMap(elementRows);
   const parts = ['Border crossings', formatTable(cols, loaded(report.crossings))];
   const services = loaded(report.services);
   if (services.length > 0) parts.push('', 'Services (ferries, shipping)', formatTable(cols, services));
-  const links = loaded(report.links).filter((r) => r.flow_t_per_year > 0);
+  const links = loaded(report.links.filter((e) => e.flow_t_per_year > 0));
   if (links.length > 0) parts.push('', 'Links with flow', formatTable(cols, links));
   return parts.join('\n');
 }

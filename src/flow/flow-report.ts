@@ -29,6 +29,18 @@ export interface DirectionFlow {
   readonly congestion_toll_usd_per_t: number | null;
 }
 
+/** A capacity both directions of an element share (a declared one), and its figures at the assigned flow. */
+export interface SharedFlow {
+  /** Both directions together. */
+  readonly flow_t_per_year: number;
+  readonly capacity_t_per_year: number;
+  readonly utilization: number;
+  /** Congestion delay this capacity adds at this flow (equilibrium), hours. */
+  readonly delay_h: number;
+  readonly shadow_price_usd_per_t: number | null;
+  readonly congestion_toll_usd_per_t: number | null;
+}
+
 export interface ElementFlow {
   readonly kind: ArcKindName;
   readonly id: string;
@@ -38,6 +50,8 @@ export interface ElementFlow {
   readonly mode: string;
   /** Each direction the element can be travelled, keyed `<from>-><to>`. */
   readonly directions: Readonly<Record<string, DirectionFlow>>;
+  /** The capacity both directions share, when the element has one; null otherwise. */
+  readonly shared: SharedFlow | null;
   /** Both directions together. */
   readonly flow_t_per_year: number;
   readonly flow_forward_t_per_year: number;
@@ -167,11 +181,20 @@ export function flowReport(as: Assignment): FlowReport {
           : null,
       };
     }
-    const shared = res.sharedResource[e]!;
-    if (shared >= 0) {
-      const cap = res.list[shared]!.capacityTPerYear;
+    const both = res.sharedResource[e]!;
+    let shared: SharedFlow | null = null;
+    if (both >= 0) {
+      const cap = res.list[both]!.capacityTPerYear;
       capacity = Math.min(capacity, cap);
       use(flow / cap);
+      shared = {
+        flow_t_per_year: flow,
+        capacity_t_per_year: cap,
+        utilization: flow / cap,
+        delay_h: as.resourceDelayH[both]!,
+        shadow_price_usd_per_t: as.resourceShadowPrice ? as.resourceShadowPrice[both]! : null,
+        congestion_toll_usd_per_t: as.resourceCongestionToll ? as.resourceCongestionToll[both]! : null,
+      };
     }
     rows.push({
       kind: info.kind,
@@ -181,6 +204,7 @@ export function flowReport(as: Assignment): FlowReport {
       to: info.to,
       mode: info.mode,
       directions,
+      shared,
       flow_t_per_year: flow,
       flow_forward_t_per_year: forward[e]!,
       flow_reverse_t_per_year: reverse[e]!,
