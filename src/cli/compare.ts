@@ -11,7 +11,6 @@ import type { NetworkModel } from '../model/schema.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
 import { headlines } from '../report/compare-headlines.js';
 import { odPlaces } from '../sim/od-key.js';
-import { compareReportHtml } from './compare-report.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
 import { formatTable, num } from './table.js';
@@ -106,7 +105,11 @@ export function registerCompare(program: Command): void {
       }).finally(() => {
         if (bar && started) bar.stop();
       });
-      if (flags.report !== undefined) writeFileAtomic(flags.report, compareReportHtml(base.model, result));
+      // the report's charts and maps (Observable Plot, d3, the atlas) load only for a report
+      if (flags.report !== undefined) {
+        const { compareReportHtml } = await import('./compare-report.js');
+        writeFileAtomic(flags.report, compareReportHtml(base.model, result));
+      }
       if (flags.json) printJson(result);
       else print(formatCompare(base.model, result));
       if (flags.report !== undefined && !flags.json) print(`\nReport: ${flags.report}`);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { InputError, issue } from '../model/issue.js';
-import { defaultWorkers, isLoopback, startServer } from '../server/start.js';
+import { defaultWorkers } from '../server/default-workers.js';
 import { print } from './output.js';
 
 interface ServeFlags {
@@ -42,6 +42,8 @@ export function registerServe(program: Command): void {
     .action(async (opts: ServeFlags) => {
       const port = wholeNumber(opts.port, '--port', 0, 65_535);
       const workers = opts.workers === undefined ? undefined : wholeNumber(opts.workers, '--workers', 1, 64);
+      // the server (Fastify, SQLite, the use cases) loads when it starts, not when the command is registered
+      const { isLoopback, startServer } = await import('../server/start.js');
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({

@@ -2,7 +2,6 @@
  * Starting the server: the network read once, the store opened (migrated, interrupted jobs marked
  * failed), the worker pools warmed, the dashboard found, and the HTTP socket bound.
  */
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import { DEFAULT_NETWORK, readText } from '../io/network-file.js';
 import { builtInScenarios } from '../io/scenario-file.js';
 import { configureLimits, currentLimits } from '../model/limits.js';
 import { buildServer } from './app.js';
+import { defaultWorkers } from './default-workers.js';
 import { NetworkSource } from './network-source.js';
 import { Store } from './store.js';
 import type { UseCaseRegistry } from './use-case-types.js';
@@ -63,11 +63,6 @@ export interface RunningServer {
 
 export async function loadRegistry(url: string = APP_REGISTRY): Promise<UseCaseRegistry> {
   return ((await import(url)) as { useCases: UseCaseRegistry }).useCases;
-}
-
-/** Default job workers: one per core beyond the one the HTTP thread needs, at least one. */
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
