@@ -10,8 +10,8 @@
  * The snapshot also holds a cache: the equilibrium of the loaded network on the default date
  * (flow/loaded-state-cache.ts), keyed by the YAML's hash and by the version of the code that solved
  * it, and used only by code of that same version (src/io/code-version.ts: the bundled CLI and the
- * compiled modules of the same build carry it), with the daily-quota wait tables solving it made
- * (queueing/daily-quota-wait.ts). And the UTC offsets of the network's time zones
+ * compiled modules of the same build carry it), with the daily-quota wait tables the build made
+ * (queueing/daily-quota-wait.ts): solving it, and the default outlook (scripts/compile-dataset.mjs). And the UTC offsets of the network's time zones
  * (model/calendar.ts), keyed by the version of the time-zone data that gave them
  * (`process.versions.tz`), used only under that same version; and the English names of its countries
  * (model/country.ts), keyed likewise by the version of the locale data (`process.versions.cldr`).
@@ -60,7 +60,7 @@ export interface Snapshot {
   readonly code_version: string | null;
   /** The cached loaded network of the default date; null without a code version. */
   readonly loaded_state: LoadedStateCacheJson | null;
-  /** The daily-quota wait tables solving it made (same code version); absent in older snapshots. */
+  /** The daily-quota wait tables the build made (same code version); absent in older snapshots. */
   readonly quota_tables?: readonly QuotaTableJson[] | null;
   /** The offsets of the network's time zones and the time-zone data version that gave them. */
   readonly zone_offsets: { readonly tzdata: string; readonly offsets: readonly ZoneOffset[] } | null;

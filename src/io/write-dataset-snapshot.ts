@@ -41,7 +41,8 @@ export function writeSnapshot(
     warnings: warnings.map(({ file: _file, ...rest }) => rest),
     code_version: options.codeVersion ?? null,
     loaded_state: options.codeVersion !== undefined ? solveLoadedStateCache(model, DEFAULT_DATE) : null,
-    // the tables solving the loaded state made (a start that reads the cache needs them again)
+    // the tables this process made, solving the loaded state and whatever the caller ran before (the
+    // build: the default outlook), which a start that reads the cache would need again
     quota_tables: options.codeVersion !== undefined ? quotaTablesMade() : null,
     // every zone of the network was met while validating it (and compiling it, for the loaded state)
     zone_offsets:
