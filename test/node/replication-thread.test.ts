@@ -89,13 +89,27 @@ describe('threads started early', () => {
 
   it('that fail are dropped, and the pool starts its own', () => {
     const r = script([
-      `const { startEarly, takeEarlyThread } = await import(${at('node/replication-thread.js')});`,
+      `const { startEarly } = await import(${at('node/replication-thread.js')});`,
+      `const { WorkerPool } = await import(${at('node/worker-pool.js')});`,
+      `const { parseNetwork } = await import(${at('model/load.js')});`,
+      `const { buildPlan } = await import(${at('sim/simulation-plan.js')});`,
+      "import { readFileSync } from 'node:fs';",
       "startEarly(1, '/no/such/worker.cjs');",
       'const early = globalThis[Symbol.for("caravan.early-replication-threads")];',
-      'await new Promise((resolve) => setTimeout(resolve, 500));',
-      'console.log(early.length, takeEarlyThread() === undefined);',
+      // its failure comes in when the thread tries to load the file: wait for its exit, however long
+      // (referenced meanwhile, or the process would end with nothing else to wait for)
+      'const failing = early[0].worker;',
+      'failing.ref();',
+      'await new Promise((resolve) => failing.once("exit", resolve));',
+      'const pool = new WorkerPool({ size: 2, callerRuns: true }).warm(2);',
+      `const text = readFileSync(${JSON.stringify(join(import.meta.dirname, '..', '..', 'bench', 'sim', 'mmc-crossing.yaml'))}, 'utf8');`,
+      'const plan = buildPlan(parseNetwork(text).model, { warmup_h: 24, end_h: 24 * 5, drain_h: 0 });',
+      'const set = await pool.run(plan, { seed: 1, replications: 4, workers: 2 });',
+      'console.log(early.length, pool.threads, set.results.length);',
+      'await pool.close();',
     ]);
-    expect(r.stdout).toBe('0 true\n');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('0 1 4\n');
     expect(r.status).toBe(0);
   });
 });
