@@ -8,7 +8,7 @@ import { type Assignment, assignUseCase } from '../app/assign.js';
 import type { AnyUseCase, Model } from '../app/use-case.js';
 import type { AssignmentMethodName } from '../flow/assignment.js';
 import type { Bottlenecks } from '../flow/bottlenecks.js';
-import type { ElementFlow, OdFlow } from '../flow/flow-report.js';
+import type { DirectionFlow, ElementFlow, OdFlow } from '../flow/flow-report.js';
 import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
@@ -100,17 +100,15 @@ function priceHeader(method: AssignmentMethodName): string {
  * (`from ↔ to`), each with its own flow, capacity and utilization, so that a row never names one
  * direction and shows the figures of two (the element's totals are in the JSON).
  */
-interface ElementRow {
-  readonly id: string;
-  readonly mode: string;
-  readonly way: string;
-  readonly flow_t_per_year: number;
-  readonly capacity_t_per_year: number | null;
-  readonly utilization: number | null;
-  readonly delay_h: number;
-  readonly shadow_price_usd_per_t: number | null;
-  readonly congestion_toll_usd_per_t: number | null;
-}
+type ElementRow = Pick<
+  DirectionFlow,
+  | 'flow_t_per_year'
+  | 'capacity_t_per_year'
+  | 'utilization'
+  | 'delay_h'
+  | 'shadow_price_usd_per_t'
+  | 'congestion_toll_usd_per_t'
+> & { readonly id: string; readonly mode: string; readonly way: string };
 
 /**
  * The rows of an element: each direction that carries flow (the busier first), or its own direction

@@ -35,14 +35,12 @@ function bundleIsCurrent(): boolean {
  * (test/cli/bundle.test.ts), and this thread's isolate, made already, keeps its compiler thread.
  */
 async function startThreadsEarly(argv: readonly string[]): Promise<void> {
-  const lanes = lanesAsked(argv);
-  if (lanes === 0) return;
   const cores = availableParallelism();
-  const threads = Math.min(lanes ?? cores, cores) - 1;
-  if (threads < 1) return;
-  if (threads + 1 >= cores) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
+  const lanes = Math.min(lanesAsked(argv) ?? cores, cores);
+  if (lanes < 2) return;
+  if (lanes === cores) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
   const { startEarly } = await import('../node/replication-thread.js');
-  startEarly(threads, WORKER_BUNDLE_PATH);
+  startEarly(lanes - 1, WORKER_BUNDLE_PATH);
 }
 
 /** The program to run these arguments with. */

@@ -142,6 +142,15 @@ export function flowReport(as: Assignment): FlowReport {
     else forward[e]! += as.arcFlow[a]!;
   }
   const res = as.resources;
+  /** The prices of a resource (−1: none, 0) under the method that gives them (null otherwise). */
+  const prices = (r: number) => ({
+    shadow_price_usd_per_t: as.resourceShadowPrice ? (r >= 0 ? as.resourceShadowPrice[r]! : 0) : null,
+    congestion_toll_usd_per_t: as.resourceCongestionToll
+      ? r >= 0
+        ? as.resourceCongestionToll[r]!
+        : 0
+      : null,
+  });
   const rows: ElementFlow[] = [];
   g.elements.forEach((info, e) => {
     if (!g.elementOpen[e]) return;
@@ -173,28 +182,22 @@ export function flowReport(as: Assignment): FlowReport {
         utilization: u,
         delay_h: r >= 0 ? as.resourceDelayH[r]! : 0,
         ...(info.kind === 'crossing' ? { wait_h: wait === undefined ? null : finite(wait) } : {}),
-        shadow_price_usd_per_t: as.resourceShadowPrice ? (r >= 0 ? as.resourceShadowPrice[r]! : 0) : null,
-        congestion_toll_usd_per_t: as.resourceCongestionToll
-          ? r >= 0
-            ? as.resourceCongestionToll[r]!
-            : 0
-          : null,
+        ...prices(r),
       };
     }
-    const both = res.sharedResource[e]!;
+    const sharedResource = res.sharedResource[e]!;
     let shared: SharedFlow | null = null;
-    if (both >= 0) {
-      const cap = res.list[both]!.capacityTPerYear;
+    if (sharedResource >= 0) {
+      const cap = res.list[sharedResource]!.capacityTPerYear;
       capacity = Math.min(capacity, cap);
-      use(flow / cap);
       shared = {
         flow_t_per_year: flow,
         capacity_t_per_year: cap,
         utilization: flow / cap,
-        delay_h: as.resourceDelayH[both]!,
-        shadow_price_usd_per_t: as.resourceShadowPrice ? as.resourceShadowPrice[both]! : null,
-        congestion_toll_usd_per_t: as.resourceCongestionToll ? as.resourceCongestionToll[both]! : null,
+        delay_h: as.resourceDelayH[sharedResource]!,
+        ...prices(sharedResource),
       };
+      use(shared.utilization);
     }
     rows.push({
       kind: info.kind,

@@ -27,25 +27,33 @@ function script(lines: readonly string[]): { status: number | null; stdout: stri
   }
 }
 
+/** The threads started early, as a script reads them (src/node/replication-thread.ts keeps them there). */
+const EARLY = 'globalThis[Symbol.for("caravan.early-replication-threads")]';
+
+/** Script lines that build `plan`: the M/M/4 benchmark crossing over `days` days. */
+const planLines = (days: number) => [
+  `const { parseNetwork } = await import(${at('model/load.js')});`,
+  `const { buildPlan } = await import(${at('sim/simulation-plan.js')});`,
+  "import { readFileSync } from 'node:fs';",
+  `const text = readFileSync(${JSON.stringify(join(import.meta.dirname, '..', '..', 'bench', 'sim', 'mmc-crossing.yaml'))}, 'utf8');`,
+  `const plan = buildPlan(parseNetwork(text).model, { warmup_h: 24, end_h: 24 * ${days}, drain_h: 0 });`,
+];
+
 describe('threads started early', () => {
   it('are taken by the pool, which then starts only the threads still missing', () => {
     const r = script([
       `const { startEarly, workerFile } = await import(${at('node/replication-thread.js')});`,
       `const { WorkerPool } = await import(${at('node/worker-pool.js')});`,
-      `const { parseNetwork } = await import(${at('model/load.js')});`,
-      `const { buildPlan } = await import(${at('sim/simulation-plan.js')});`,
       `const { runReplication } = await import(${at('sim/replication.js')});`,
-      "import { readFileSync } from 'node:fs';",
-      "const early = globalThis[Symbol.for('caravan.early-replication-threads')] ?? [];",
+      `const early = ${EARLY} ?? [];`,
       // one of the worker the modules' pool starts, one of another file: not taken
       'startEarly(1, workerFile());',
       `startEarly(1, ${JSON.stringify(join(DIST, 'bin', 'replication-worker.cjs'))});`,
-      'const mine = globalThis[Symbol.for("caravan.early-replication-threads")].map((t) => t.worker);',
+      `const mine = ${EARLY}.map((t) => t.worker);`,
       'const pool = new WorkerPool({ size: 3, callerRuns: true }).warm(3);',
-      'const left = globalThis[Symbol.for("caravan.early-replication-threads")].map((t) => t.worker);',
+      `const left = ${EARLY}.map((t) => t.worker);`,
       'console.log(pool.threads, left.length, left[0] === mine[1], early.length);',
-      `const text = readFileSync(${JSON.stringify(join(import.meta.dirname, '..', '..', 'bench', 'sim', 'mmc-crossing.yaml'))}, 'utf8');`,
-      'const plan = buildPlan(parseNetwork(text).model, { warmup_h: 24, end_h: 24 * 20, drain_h: 0 });',
+      ...planLines(20),
       'const set = await pool.run(plan, { seed: 3, replications: 6, workers: 3 });',
       'const alone = [0, 1, 2, 3, 4, 5].map((r) => runReplication(plan, r, 3).crossings[0].total.served);',
       'console.log(JSON.stringify(set.results.map((x) => x.crossings[0].total.served)) === JSON.stringify(alone));',
@@ -75,11 +83,11 @@ describe('threads started early', () => {
     const r = script([
       `const { startEarly, stopEarly, workerFile } = await import(${at('node/replication-thread.js')});`,
       'startEarly(2, workerFile());',
-      'const threads = globalThis[Symbol.for("caravan.early-replication-threads")].map((t) => t.worker);',
+      `const threads = ${EARLY}.map((t) => t.worker);`,
       'for (const w of threads) w.ref();',
       'const exits = threads.map((w) => new Promise((resolve) => w.once("exit", resolve)));',
       'stopEarly();',
-      'console.log(globalThis[Symbol.for("caravan.early-replication-threads")].length);',
+      `console.log(${EARLY}.length);`,
       // referenced, they would keep the process alive unless stopped
       'console.log((await Promise.all(exits)).length);',
     ]);
@@ -91,19 +99,15 @@ describe('threads started early', () => {
     const r = script([
       `const { startEarly } = await import(${at('node/replication-thread.js')});`,
       `const { WorkerPool } = await import(${at('node/worker-pool.js')});`,
-      `const { parseNetwork } = await import(${at('model/load.js')});`,
-      `const { buildPlan } = await import(${at('sim/simulation-plan.js')});`,
-      "import { readFileSync } from 'node:fs';",
       "startEarly(1, '/no/such/worker.cjs');",
-      'const early = globalThis[Symbol.for("caravan.early-replication-threads")];',
+      `const early = ${EARLY};`,
       // its failure comes in when the thread tries to load the file: wait for its exit, however long
       // (referenced meanwhile, or the process would end with nothing else to wait for)
       'const failing = early[0].worker;',
       'failing.ref();',
       'await new Promise((resolve) => failing.once("exit", resolve));',
       'const pool = new WorkerPool({ size: 2, callerRuns: true }).warm(2);',
-      `const text = readFileSync(${JSON.stringify(join(import.meta.dirname, '..', '..', 'bench', 'sim', 'mmc-crossing.yaml'))}, 'utf8');`,
-      'const plan = buildPlan(parseNetwork(text).model, { warmup_h: 24, end_h: 24 * 5, drain_h: 0 });',
+      ...planLines(5),
       'const set = await pool.run(plan, { seed: 1, replications: 4, workers: 2 });',
       'console.log(early.length, pool.threads, set.results.length);',
       'await pool.close();',
