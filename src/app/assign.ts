@@ -48,7 +48,11 @@ export const DirectionFlowSchema = z.object({
   declared_capacity_t_per_year: num,
   binding: BINDING.describe('what limits the direction'),
   utilization: num.describe('flow ÷ capacity; null when unlimited'),
-  delay_h: z.number().describe('congestion delay at this flow (equilibrium)'),
+  delay_h: z
+    .number()
+    .describe(
+      "equilibrium, hours: at a crossing, the wait its queue adds at this flow above its wait with no load (wait_h is both: the wait route gives); on a service or a link, and under a declared capacity below the operational one, a barrier ρ/(1 − ρ) that keeps the flow within the capacity (a cost, not a wait)",
+    ),
   wait_h: num
     .optional()
     .describe(
@@ -62,7 +66,11 @@ export const SharedFlowSchema = z.object({
   flow_t_per_year: z.number().describe('both directions together'),
   capacity_t_per_year: z.number(),
   utilization: z.number(),
-  delay_h: z.number().describe('congestion delay this capacity adds at this flow (equilibrium)'),
+  delay_h: z
+    .number()
+    .describe(
+      'equilibrium: a barrier, ρ/(1 − ρ) hours, that keeps the two directions within the capacity they share; a cost on every path through it, not a queue (route and simulate wait at each direction only)',
+    ),
   shadow_price_usd_per_t: num,
   congestion_toll_usd_per_t: num,
 });

@@ -173,7 +173,41 @@ export function formatElements(report: Assignment): string {
   if (services.length > 0) parts.push('', 'Services (ferries, shipping)', formatTable(cols, services));
   const links = loaded(report.links.filter((e) => e.flow_t_per_year > 0));
   if (links.length > 0) parts.push('', 'Links with flow', formatTable(cols, links));
+  if (report.method === 'equilibrium')
+    parts.push('', ...delayNotes([...report.crossings, ...report.services]));
   return parts.join('\n');
+}
+
+/** A share of a capacity at which an equilibrium's delay stops being a queue's and becomes a ration. */
+const RATIONED = 0.99;
+
+/**
+ * What an equilibrium's `delay_h` is, since `route` and `simulate` give other hours for the same
+ * crossing and direction: a direction's queue above its wait with no load (route's wait adds that
+ * one); a barrier on a shared capacity, a service or a link; and, near a capacity, the ration the
+ * equilibrium sets rather than a forecast of the queue (the second line only when a row is there).
+ */
+function delayNotes(elements: readonly ElementFlow[]): string[] {
+  const notes = [
+    "note: delay_h at a crossing's direction is the wait its queue adds at that flow over its wait with no load " +
+      "(route's wait there adds that one, the wait for opening hours); on a ↔ row, a service or a link, " +
+      'and under a declared capacity below what the lanes clear, it is a barrier, ρ/(1 − ρ) hours, that keeps ' +
+      "the flow within the capacity: a cost on the paths through it, not a wait (route and simulate wait at each direction's queue and for each departure)",
+  ];
+  const rationed = elements.filter((e) =>
+    [...Object.values(e.directions), ...(e.shared ? [e.shared] : [])].some(
+      (d) => (d.utilization ?? 0) >= RATIONED && d.delay_h > 0,
+    ),
+  );
+  if (rationed.length > 0) {
+    notes.push(
+      `note: at ${num(RATIONED * 100)} % of a capacity or more (${rationed.map((e) => e.id).join(', ')}), a delay is the one ` +
+        'at which the freight left unserved would rather not go: the equilibrium rations by it, it does not forecast a queue, ' +
+        'and the congestion toll, load × its slope, grows without bound there ' +
+        '(caravan simulate runs the queue itself, over a finite run, with its drivers’ balking and e-queue)',
+    );
+  }
+  return notes;
 }
 
 export function formatBottlenecks(b: Bottlenecks, method: AssignmentMethodName): string {

@@ -1,6 +1,7 @@
 /**
  * `caravan assign`'s element table: a row names one direction and shows that direction's figures, or
  * the capacity both directions share (↔) with its own; never one direction with the figures of two.
+ * And its notes say why its delays are not the waits that `route` and `simulate` give.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +78,54 @@ describe('caravan assign: the element table', () => {
       capacity: mt(declared),
       utilization: Math.round((1000 * both) / declared) / 10,
     });
+  });
+});
+
+describe('caravan assign: what its delays are, beside the waits of route and simulate', () => {
+  const text = caravan(['assign']).stdout;
+  interface Figures {
+    readonly utilization: number | null;
+    readonly delay_h: number;
+    readonly wait_h?: number | null;
+  }
+  const json = JSON.parse(caravan(['assign', '--json']).stdout) as {
+    crossings: { id: string; directions: Record<string, Figures>; shared: Figures | null }[];
+    services: { id: string; directions: Record<string, Figures>; shared: Figures | null }[];
+  };
+  const notes = text.split('\n').filter((l) => l.startsWith('note: '));
+
+  it("a direction's delay is its queue over its wait with no load, which route's wait adds: Kalzhat, open 10:00–18:00", () => {
+    const d = json.crossings.find((c) => c.id === 'kalzhat-dulata')!.directions['dulata->kalzhat']!;
+    // closed 16 hours a day, 7 times a week: a unit arriving at random waits 7 × 16² / 2 / 168 hours for opening
+    const closedWaitH = (7 * 16 ** 2) / 2 / 168;
+    expect(d.wait_h! - d.delay_h).toBeCloseTo(closedWaitH, 9);
+    const plan = JSON.parse(
+      caravan(['route', '--from', 'khorgos-port', '--to', 'almaty', '--json']).stdout,
+    ) as {
+      routes: { legs: { id: string; wait_h: number }[] }[];
+    };
+    const leg = plan.routes.flatMap((r) => r.legs).find((l) => l.id === 'kalzhat-dulata')!;
+    expect(leg.wait_h).toBeCloseTo(d.wait_h!, 2);
+    expect(notes[0]).toMatch(
+      /^note: delay_h at a crossing's direction is the wait its queue adds .* over its wait with no load/,
+    );
+    expect(notes[0]).toContain('on a ↔ row, a service or a link');
+  });
+
+  it('names every element with a figure at 99 % of a capacity or more, where a delay rations rather than forecasts', () => {
+    const rationed = [...json.crossings, ...json.services]
+      .filter((e) =>
+        [...Object.values(e.directions), ...(e.shared ? [e.shared] : [])].some(
+          (f) => (f.utilization ?? 0) >= 0.99 && f.delay_h > 0,
+        ),
+      )
+      .map((e) => e.id);
+    expect(rationed).toContain('nur-zholy-khorgos');
+    const listed = /^note: at 99 % of a capacity or more \(([^)]*)\)/.exec(notes[1] ?? '')?.[1]?.split(', ');
+    expect(listed?.slice().sort()).toEqual(rationed.slice().sort());
+  });
+
+  it('has no delays to explain with the capacity method', () => {
+    expect(caravan(['assign', '--method', 'capacity']).stdout).not.toContain('note: delay_h');
   });
 });
