@@ -51,7 +51,7 @@ export const DirectionFlowSchema = z.object({
   delay_h: z
     .number()
     .describe(
-      "equilibrium, hours: at a crossing, the wait its queue adds at this flow above its wait with no load (wait_h is both: the wait route gives); on a service or a link, and under a declared capacity below the operational one, a barrier ρ/(1 − ρ) that keeps the flow within the capacity (a cost, not a wait)",
+      'equilibrium, hours: at a crossing, the wait its queue adds at this flow above its wait with no load (wait_h is both: the wait route gives); on a service or a link, and under a declared capacity below the operational one, a barrier ρ/(1 − ρ) that keeps the flow within the capacity (a cost, not a wait)',
     ),
   wait_h: num
     .optional()

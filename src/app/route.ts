@@ -141,6 +141,11 @@ export const RouteResultSchema = z.object({
   waits: z.object({
     source: z.enum(['analytic', 'simulated', 'analytic+simulated']),
     saturated: z.array(z.string()),
+    rationed: z
+      .array(z.string())
+      .describe(
+        'crossings on these routes loaded at 99 % of a direction’s capacity or more: their wait is where the freight the loaded network leaves unserved would rather not go, a ration, not a forecast of the queue',
+      ),
     unrouted: z.array(z.string()),
   }),
   warnings: z.array(z.string()),

@@ -9,6 +9,7 @@ import type { AnyUseCase, Model } from '../app/use-case.js';
 import type { AssignmentMethodName } from '../flow/assignment.js';
 import type { Bottlenecks } from '../flow/bottlenecks.js';
 import type { DirectionFlow, ElementFlow, OdFlow } from '../flow/flow-report.js';
+import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
 import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
@@ -178,9 +179,6 @@ export function formatElements(report: Assignment): string {
   return parts.join('\n');
 }
 
-/** A share of a capacity at which an equilibrium's delay stops being a queue's and becomes a ration. */
-const RATIONED = 0.99;
-
 /**
  * What an equilibrium's `delay_h` is, since `route` and `simulate` give other hours for the same
  * crossing and direction: a direction's queue above its wait with no load (route's wait adds that
@@ -196,12 +194,12 @@ function delayNotes(elements: readonly ElementFlow[]): string[] {
   ];
   const rationed = elements.filter((e) =>
     [...Object.values(e.directions), ...(e.shared ? [e.shared] : [])].some(
-      (d) => (d.utilization ?? 0) >= RATIONED && d.delay_h > 0,
+      (d) => (d.utilization ?? 0) >= RATIONED_UTILIZATION && d.delay_h > 0,
     ),
   );
   if (rationed.length > 0) {
     notes.push(
-      `note: at ${num(RATIONED * 100)} % of a capacity or more (${rationed.map((e) => e.id).join(', ')}), a delay is the one ` +
+      `note: at ${num(RATIONED_UTILIZATION * 100)} % of a capacity or more (${rationed.map((e) => e.id).join(', ')}), a delay is the one ` +
         'at which the freight left unserved would rather not go: the equilibrium rations by it, it does not forecast a queue, ' +
         'and the congestion toll, load × its slope, grows without bound there ' +
         '(caravan simulate runs the queue itself, over a finite run, with its drivers’ balking and e-queue)',

@@ -1,6 +1,7 @@
 /** `caravan route`: door-to-door routes between two places, the Pareto trade-offs and the best one leg by leg. */
 import type { Command } from 'commander';
 import { type RouteResult, routeUseCase } from '../app/route.js';
+import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
 import { profileChart } from '../indicators/profile-chart.js';
 import type { ProfilePoint } from '../indicators/time-cost-distance.js';
 import { countryName } from '../model/country.js';
@@ -202,6 +203,13 @@ export function formatPlan(
     profileChart(profile, { series: 'cost' }),
   );
   const notesOut = [...plan.warnings];
+  if (plan.waits.rationed.length > 0) {
+    notesOut.push(
+      `at ${num(RATIONED_UTILIZATION * 100)} % of capacity or more in the loaded network (${plan.waits.rationed.join(', ')}): ` +
+        'the wait there is the one at which the freight left unserved would rather not go, a ration, not a forecast of the queue ' +
+        '(caravan simulate runs the queue itself; --waits FILE takes its waits from `caravan simulate --json`)',
+    );
+  }
   if (plan.waits.saturated.length > 0) {
     notesOut.push(
       `oversaturated crossings on these routes (waits from a one-week build-up): ${plan.waits.saturated.join(', ')}`,

@@ -20,6 +20,14 @@ import type { FlowResource } from './resources.js';
 
 const HOURS_PER_YEAR = 8760;
 
+/**
+ * The share of a capacity from which an equilibrium's delay is a ration rather than a queue's wait:
+ * the assignment loads a capacity that the demand would overfill up to where the delay makes the
+ * freight it leaves unserved rather not go, which near capacity is far beyond any wait a queue builds
+ * over a season (`caravan assign` and `caravan route` say so where it happens).
+ */
+export const RATIONED_UTILIZATION = 0.99;
+
 /** The queue wait of a crossing direction's resource at a load in tonnes a year (zero load when it has no queue). */
 export function resourceWait(r: FlowResource, loadTPerYear: number, arrivalCv2 = 1): QueueWait {
   if (!r.queue || r.unitT === undefined) return { meanH: 0, varH2: 0, utilization: 0 };

@@ -3,12 +3,15 @@
  * reliability (P90), money and CO2e under a query's constraints, each told leg by leg, the best one
  * for the chosen objective, and the distinct corridors to show.
  */
+
+import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
 import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mode-graph.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
-import type { CompiledNetwork } from '../network/compile.js';
+import { ArcKind, type CompiledNetwork } from '../network/compile.js';
 import { nodeIndex } from '../network/lookup.js';
 import type { RouteUnit } from './arc-criteria.js';
+import { type ArcWaits, WaitSource } from './arc-waits.js';
 import {
   allowedArcs,
   type ConstraintPaths,
@@ -75,6 +78,12 @@ export interface RoutePlan {
     readonly source: RouteContext['waitSource'];
     /** Crossings on the shown routes whose queues are oversaturated. */
     readonly saturated: readonly string[];
+    /**
+     * Crossings whose direction on a shown route the loaded network fills to RATIONED_UTILIZATION or
+     * more, below capacity (src/flow/loaded-state.ts): their wait is the equilibrium's ration, not a
+     * forecast of the queue. Simulated waits are not listed.
+     */
+    readonly rationed: readonly string[];
     readonly unrouted: readonly string[];
   };
   readonly warnings: string[];
@@ -220,6 +229,7 @@ export function planRoutes(
     waits: {
       source: context.waitSource,
       saturated: crit.waits.saturated.filter((id) => onRoutes.has(id)),
+      rationed: rationedOn(net, crit.waits, routes),
       unrouted: context.unrouted,
     },
     warnings,
@@ -253,4 +263,16 @@ export function paretoFilter(routes: readonly Route[], withDistance = false): Ro
       return le && (lt || rj.exposure.length < ri.exposure.length || j < i);
     });
   });
+}
+
+/** The crossings of RoutePlan.waits.rationed: by the direction each route takes, in the order met. */
+function rationedOn(net: CompiledNetwork, waits: ArcWaits, routes: readonly Route[]): string[] {
+  const ids = new Set<string>();
+  for (const route of routes)
+    for (const a of route.arcs) {
+      const u = waits.utilization[a]!;
+      if (net.arcKind[a] !== ArcKind.crossing || waits.source[a] !== WaitSource.queue) continue;
+      if (u >= RATIONED_UTILIZATION && u < 1) ids.add(net.model.crossings[net.arcElement[a]!]!.id);
+    }
+  return [...ids];
 }

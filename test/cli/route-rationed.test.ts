@@ -1,0 +1,62 @@
+/**
+ * `caravan route` says where a crossing's wait is the equilibrium's ration rather than a forecast of
+ * its queue: the direction a shown route takes is loaded to 99 % of its capacity or more (below it),
+ * as `caravan assign --json` reports that direction.
+ */
+import { describe, expect, it } from 'vitest';
+import { caravan } from '../helpers.js';
+
+interface Plan {
+  readonly waits: { readonly rationed: readonly string[] };
+  readonly routes: readonly {
+    readonly legs: readonly { kind: string; id: string; from: string; to: string }[];
+  }[];
+}
+
+interface Flows {
+  readonly crossings: readonly {
+    id: string;
+    directions: Record<string, { utilization: number | null }>;
+  }[];
+}
+
+/** The crossings whose direction on a route assign loads to [0.99, 1) of its capacity, in the order met. */
+function rationedByAssign(plan: Plan, flows: Flows): string[] {
+  const ids = new Set<string>();
+  for (const r of plan.routes)
+    for (const l of r.legs) {
+      if (l.kind !== 'crossing') continue;
+      const u =
+        flows.crossings.find((c) => c.id === l.id)!.directions[`${l.from}->${l.to}`]!.utilization ?? 0;
+      if (u >= 0.99 && u < 1) ids.add(l.id);
+    }
+  return [...ids];
+}
+
+describe('caravan route: waits that are a ration', () => {
+  it.each([
+    [
+      'the mini network, its gate overfilled',
+      ['--network', 'test/fixtures/mini.yaml', '--from', 'alpha-city', '--to', 'gamma'],
+      ['gate'],
+    ],
+    [
+      'Khorgos to Almaty by road, Nur Zholy overfilled inbound',
+      ['--from', 'khorgos-port', '--to', 'almaty'],
+      ['nur-zholy-khorgos'],
+    ],
+    // Dostyk's eastbound direction, into China, is at 99 %; the westbound one these routes take is not
+    ["Xi'an to Duisburg", ['--from', 'xian', '--to', 'duisburg'], []],
+  ])('%s', (_, args, expected) => {
+    const network = args[0] === '--network' ? args.slice(0, 2) : [];
+    const plan = JSON.parse(caravan(['route', ...args, '--json']).stdout) as Plan;
+    const flows = JSON.parse(caravan(['assign', ...network, '--json']).stdout) as Flows;
+    expect(plan.waits.rationed).toEqual(expected);
+    expect(rationedByAssign(plan, flows)).toEqual(expected);
+    const note = caravan(['route', ...args])
+      .stdout.split('\n')
+      .find((l) => l.includes('a ration, not a forecast'));
+    if (expected.length === 0) expect(note).toBeUndefined();
+    else expect(note).toContain(`at 99 % of capacity or more in the loaded network (${expected.join(', ')})`);
+  });
+});
