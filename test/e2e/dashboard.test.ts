@@ -113,6 +113,22 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await page.fill('input[name=to]', 'Duisburg');
   });
 
+  it('says where a wait is the equilibrium’s ration: Khorgos → Almaty by Nur Zholy, not by Kalzhat', async () => {
+    const plan = async (from: string, to: string, heading: string) => {
+      await page.fill('input[name=from]', from);
+      await page.fill('input[name=to]', to);
+      await page.click('#route-form button[type=submit]');
+      await expect.poll(() => page.locator('#route-out h3').first().textContent()).toContain(heading);
+    };
+    await plan('khorgos-port', 'Almaty', 'Almaty');
+    // the best route, by Kalzhat, waits at no crossing filled to 99 % of capacity
+    expect(await page.locator('#route-rationed').count()).toBe(0);
+    await page.locator('#pareto tr.pick', { hasText: 'Nur Zholy' }).click();
+    await expect.poll(() => page.locator('#route-rationed').textContent()).toContain('Nur Zholy');
+    await shot('2b-route-rationed');
+    await plan("Xi'an", 'Duisburg', 'Duisburg');
+  });
+
   it('saves a scenario (Nur Zholy 24-hour operation) and selects it for the next run', async () => {
     await page.click('#tab-sim');
     await page.click('#scn summary');

@@ -148,6 +148,8 @@ interface RouteResult {
   unit: { id: string; t: number };
   best: number | null;
   routes: RouteJson[];
+  /** rationed: crossings whose direction on a shown route the loaded network fills to 99 % of capacity or more. */
+  waits: { rationed: string[] };
   warnings: string[];
 }
 
@@ -526,6 +528,7 @@ function showRoutes(): void {
   }
   const r = result.routes[selected]!;
   const days = (h: number | null) => fmt(h, (x) => formatMagnitude(x / 24));
+  const rationed = r.indicators.bcps.filter((b) => result.waits.rationed.includes(b.id));
   out.innerHTML = `<h3>${esc(nodeName(result.from))} → ${esc(nodeName(result.to))}: ${result.routes.length} Pareto-optimal route${result.routes.length === 1 ? '' : 's'}</h3>
     <table class="data" id="pareto"><thead><tr><th>corridor</th><th>time, days</th><th>P90, days</th><th>cost, USD/${esc(result.unit.id.toUpperCase())}</th><th>CO2e, kg</th><th>distance, km</th></tr></thead>
     <tbody>${result.routes
@@ -543,6 +546,15 @@ function showRoutes(): void {
       <div class="kpi"><div class="v">${fmt(r.cost_usd, formatUsd)}</div><div class="u">USD per ${esc(result.unit.id.toUpperCase())}</div></div>
       <div class="kpi"><div class="v">${formatNumber(r.borders)}</div><div class="u">borders, ${formatNumber(r.transshipments)} transshipments</div></div>
     </div>
+    ${
+      rationed.length > 0
+        ? `<div class="warn" role="note" id="route-rationed"><strong>A ration, not a forecast of the queue.</strong> The loaded network fills ${rationed
+            .map((b) => esc(b.name))
+            .join(
+              ', ',
+            )} to 99 % of capacity or more on this route, so the wait shown there is the one at which the freight left unserved would rather not go. A run under <em>Simulation</em> gives the queue itself.</div>`
+        : ''
+    }
     <div class="chart" id="tcd"></div>
     <h3>Border crossings (CPMM indicators)</h3>
     <table class="data"><thead><tr><th>crossing</th><th>wait, h</th><th>TFI1, h</th><th>TFI2, USD</th></tr></thead><tbody>${r.indicators.bcps
