@@ -4,6 +4,7 @@
  * indicators and its time/cost–distance profile, as plain JSON.
  */
 import { z } from 'zod';
+import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
 import { cachedLoadedState } from '../flow/loaded-state-cache.js';
 import { InputError, type Issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
@@ -144,7 +145,7 @@ export const RouteResultSchema = z.object({
     rationed: z
       .array(z.string())
       .describe(
-        'crossings on these routes loaded at 99 % of a direction’s capacity or more: their wait is where the freight the loaded network leaves unserved would rather not go, a ration, not a forecast of the queue',
+        `crossings whose direction on these routes the loaded network fills to ${RATIONED_UTILIZATION * 100} % of its capacity or more: their wait is where the freight it leaves unserved would rather not go, a ration, not a forecast of the queue`,
       ),
     unrouted: z.array(z.string()),
   }),

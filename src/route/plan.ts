@@ -270,8 +270,8 @@ function rationedOn(net: CompiledNetwork, waits: ArcWaits, routes: readonly Rout
   const ids = new Set<string>();
   for (const route of routes)
     for (const a of route.arcs) {
-      const u = waits.utilization[a]!;
       if (net.arcKind[a] !== ArcKind.crossing || waits.source[a] !== WaitSource.queue) continue;
+      const u = waits.utilization[a]!;
       if (u >= RATIONED_UTILIZATION && u < 1) ids.add(net.model.crossings[net.arcElement[a]!]!.id);
     }
   return [...ids];

@@ -148,7 +148,7 @@ interface RouteResult {
   unit: { id: string; t: number };
   best: number | null;
   routes: RouteJson[];
-  /** rationed: crossings whose direction on a shown route the loaded network fills to 99 % of capacity or more. */
+  /** rationed: crossings whose direction on a shown route the loaded network fills close to its capacity. */
   waits: { rationed: string[] };
   warnings: string[];
 }
@@ -552,7 +552,7 @@ function showRoutes(): void {
             .map((b) => esc(b.name))
             .join(
               ', ',
-            )} to 99 % of capacity or more on this route, so the wait shown there is the one at which the freight left unserved would rather not go. A run under <em>Simulation</em> gives the queue itself.</div>`
+            )} on this route to within 1 % of its capacity, so the wait shown there is the one at which the freight left unserved would rather not go. A run under <em>Simulation</em> gives the queue itself.</div>`
         : ''
     }
     <div class="chart" id="tcd"></div>
