@@ -134,6 +134,11 @@ const RouteSide = z
     co2e_kg: z.number(),
     distance_km: z.number(),
     countries: z.array(z.string()),
+    rationed: z
+      .array(z.string())
+      .describe(
+        "crossings of this route whose wait is the equilibrium's ration, not a forecast of the queue (route's waits.rationed)",
+      ),
     profile: z.array(
       z.object({
         distance_km: z.number(),
@@ -433,6 +438,9 @@ async function deterministic(
               co2e_kg: best.co2e_kg,
               distance_km: best.distance_km,
               countries: best.countries,
+              rationed: best.legs
+                .filter((l) => l.kind === 'crossing' && plan.waits.rationed.includes(l.id))
+                .map((l) => l.id),
               profile: timeCostDistance(best).map((p) => ({
                 distance_km: p.distance_km,
                 time_h: p.time_h,

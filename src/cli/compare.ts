@@ -117,6 +117,21 @@ export function registerCompare(program: Command): void {
 }
 
 /** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
+type RoutesJson = NonNullable<CompareResultJson['base']['routes']>;
+
+/** The crossings whose wait is a ration on the best routes, by name, each with the sides it is a ration on. */
+function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
+  const ids = (routes: RoutesJson) => new Set(routes.flatMap((x) => x.route?.rationed ?? []));
+  const inBase = ids(base);
+  const inScenario = ids(scenario);
+  return [...new Set([...inBase, ...inScenario])].map((id) => {
+    const name = model.crossings.find((c) => c.id === id)?.name ?? id;
+    const sides =
+      inBase.has(id) && inScenario.has(id) ? 'base and scenario' : inBase.has(id) ? 'base' : 'scenario';
+    return `${name} (${sides})`;
+  });
+}
+
 function nonStationaryText(f: { base: boolean | null; scenario: boolean | null }): string {
   if (f.base && f.scenario) return 'both';
   return f.base ? 'base' : f.scenario ? 'scenario' : '';
@@ -264,6 +279,13 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
           s.route_differences,
         ),
       );
+      const rationed = rationedCrossings(model, r.base.routes ?? [], s.routes ?? []);
+      if (rationed.length > 0) {
+        lines.push(
+          `note: the wait at ${rationed.join(', ')} is the equilibrium's ration, not a forecast of the queue ` +
+            '(caravan route says so): a time difference through it is how far the ration moves',
+        );
+      }
     }
     if (s.corridor_differences.length > 0) {
       lines.push('');

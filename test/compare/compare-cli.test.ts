@@ -57,6 +57,35 @@ describe('caravan compare', () => {
     expect(text.stdout).not.toContain('95 % confidence interval');
   });
 
+  it("says where a best route's wait is the equilibrium's ration, as caravan route does on each side", () => {
+    const routeArgs = ['route', '--network', MINI, '--from', 'alpha-city', '--to', 'gamma', '--json'];
+    type Plan = {
+      best: number;
+      routes: { legs: { kind: string; id: string }[] }[];
+      waits: { rationed: string[] };
+    };
+    const onBest = (p: Plan) =>
+      p.routes[p.best]!.legs.filter((l) => l.kind === 'crossing' && p.waits.rationed.includes(l.id)).map(
+        (l) => l.id,
+      );
+    const base = onBest(JSON.parse(caravan(routeArgs).stdout) as Plan);
+    const variant = onBest(
+      JSON.parse(caravan([...routeArgs, '--scenario', 'test/fixtures/mini-24h.yaml']).stdout) as Plan,
+    );
+    expect(base).toEqual(['gate']);
+    expect(variant).toEqual([]);
+    const args = [...MINI_24H, '--analyses', 'routes', '--to-year', '2026'];
+    const json = JSON.parse(caravan([...args, '--json']).stdout) as {
+      base: { routes: { route: { rationed: string[] } }[] };
+      scenarios: { routes: { route: { rationed: string[] } }[] }[];
+    };
+    expect(json.base.routes[0]!.route.rationed).toEqual(base);
+    expect(json.scenarios[0]!.routes[0]!.route.rationed).toEqual(variant);
+    expect(caravan(args).stdout).toContain(
+      "note: the wait at Alpha–Beta gate (base) is the equilibrium's ration",
+    );
+  });
+
   it('writes a report that describes only the analyses run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caravan-compare-'));
     try {
