@@ -9,7 +9,7 @@ import type { AnyUseCase, Model } from '../app/use-case.js';
 import type { AssignmentMethodName } from '../flow/assignment.js';
 import type { Bottlenecks } from '../flow/bottlenecks.js';
 import type { DirectionFlow, ElementFlow, OdFlow } from '../flow/flow-report.js';
-import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
+import { isRationed, RATIONED_UTILIZATION } from '../flow/loaded-state.js';
 import { displayPath, readInputFile } from '../io/input-file.js';
 import { InputError, issue } from '../model/issue.js';
 import { addNetworkOptions, loadNetworkOption, type NetworkOptions } from './network-option.js';
@@ -193,9 +193,7 @@ function delayNotes(elements: readonly ElementFlow[]): string[] {
       "the flow within the capacity: a cost on the paths through it, not a wait (route and simulate wait at each direction's queue and for each departure)",
   ];
   const rationed = elements.filter((e) =>
-    [...Object.values(e.directions), ...(e.shared ? [e.shared] : [])].some(
-      (d) => (d.utilization ?? 0) >= RATIONED_UTILIZATION && d.delay_h > 0,
-    ),
+    [...Object.values(e.directions), ...(e.shared ? [e.shared] : [])].some((d) => isRationed(d.utilization)),
   );
   if (rationed.length > 0) {
     notes.push(

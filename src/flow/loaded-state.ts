@@ -28,6 +28,11 @@ const HOURS_PER_YEAR = 8760;
  */
 export const RATIONED_UTILIZATION = 0.99;
 
+/** Whether a flow at this share of its capacity is rationed: at RATIONED_UTILIZATION or more, below capacity. */
+export function isRationed(utilization: number | null): boolean {
+  return utilization !== null && utilization >= RATIONED_UTILIZATION && utilization < 1;
+}
+
 /** The queue wait of a crossing direction's resource at a load in tonnes a year (zero load when it has no queue). */
 export function resourceWait(r: FlowResource, loadTPerYear: number, arrivalCv2 = 1): QueueWait {
   if (!r.queue || r.unitT === undefined) return { meanH: 0, varH2: 0, utilization: 0 };

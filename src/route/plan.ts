@@ -4,7 +4,7 @@
  * for the chosen objective, and the distinct corridors to show.
  */
 
-import { RATIONED_UTILIZATION } from '../flow/loaded-state.js';
+import { isRationed } from '../flow/loaded-state.js';
 import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mode-graph.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
@@ -79,9 +79,9 @@ export interface RoutePlan {
     /** Crossings on the shown routes whose queues are oversaturated. */
     readonly saturated: readonly string[];
     /**
-     * Crossings whose direction on a shown route the loaded network fills to RATIONED_UTILIZATION or
-     * more, below capacity (src/flow/loaded-state.ts): their wait is the equilibrium's ration, not a
-     * forecast of the queue. Simulated waits are not listed.
+     * Crossings whose direction on a shown route the loaded network rations (isRationed,
+     * src/flow/loaded-state.ts): their wait is the equilibrium's ration, not a forecast of the queue.
+     * Simulated waits are not listed.
      */
     readonly rationed: readonly string[];
     readonly unrouted: readonly string[];
@@ -271,8 +271,7 @@ function rationedOn(net: CompiledNetwork, waits: ArcWaits, routes: readonly Rout
   for (const route of routes)
     for (const a of route.arcs) {
       if (net.arcKind[a] !== ArcKind.crossing || waits.source[a] !== WaitSource.queue) continue;
-      const u = waits.utilization[a]!;
-      if (u >= RATIONED_UTILIZATION && u < 1) ids.add(net.model.crossings[net.arcElement[a]!]!.id);
+      if (isRationed(waits.utilization[a]!)) ids.add(net.model.crossings[net.arcElement[a]!]!.id);
     }
   return [...ids];
 }
