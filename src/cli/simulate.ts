@@ -32,7 +32,8 @@ export function registerSimulate(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (flags: NetworkOptions & { json?: boolean; workers?: string; replications?: string }) => {
       // the threads start loading now, while the network is read and the routes planned; this
-      // thread is one of the --workers lanes (one replication, or one lane: no threads then)
+      // thread is one of the --workers lanes while they leave a core free (one replication, or one
+      // lane: no threads then)
       const pool = sharedWorkerPool();
       const lanes = flags.workers === undefined ? pool.size : Number(flags.workers);
       if (flags.replications === undefined || Number(flags.replications) > 1) pool.warm(lanes);

@@ -35,6 +35,19 @@ export function startReplicationThread(file = workerFile()): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
+/**
+ * Whether the calling thread of a command-line run is one of its `lanes` lanes: only when they leave
+ * one of the `cores` free. Its isolate, made before the program could ask, compiles optimized code on
+ * a compiler thread of its own, which, when the lanes take every core, can only run by taking a core
+ * from a lane, while both lanes warm up. Threads made then are made without one
+ * (`--no-concurrent-recompilation`, src/cli/main.ts) and compile in place; with every core a thread's
+ * lane, the M/M/4 product run is ~15 ms faster, and the calling thread's lane, measured beside a
+ * thread's, ran its warm replications ~10 % slower (bench/sim/RESULTS-sim.md).
+ */
+export function callerIsLane(lanes: number, cores: number): boolean {
+  return lanes < cores;
+}
+
 interface EarlyThread {
   readonly worker: Worker;
   /** The worker file it runs: a pool takes only a thread of the worker it would start itself. */

@@ -19,20 +19,21 @@ import {
   runInThread,
 } from '../sim/replication-set.js';
 import type { SimulationPlan } from '../sim/simulation-plan.js';
-import { startReplicationThread, takeEarlyThread } from './replication-thread.js';
+import { callerIsLane, startReplicationThread, takeEarlyThread } from './replication-thread.js';
 import type { FromWorker, ToWorker } from './replication-worker.js';
 
 export interface WorkerPoolOptions {
   /** Lanes a job may run on (default: every core, os.availableParallelism()). */
   readonly size?: number | undefined;
   /**
-   * The calling thread is one of the lanes (default false): it runs replications itself between
-   * handling the threads' messages, and the pool starts one thread fewer. For a command-line run,
-   * whose main thread has nothing else to do: one thread and its start fewer (its lane warms the JIT
-   * for the simulation as a fresh thread would: building the plan runs none of that code; measured
-   * in bench/sim/RESULTS-sim.md). A server leaves it off, so that its event loop stays free.
+   * Whether the calling thread is one of a job's lanes (default false): it runs replications itself
+   * between handling the threads' messages, and the pool starts one thread fewer. `'spare-core'`,
+   * for a command-line run, whose main thread has nothing else to do: while the job's lanes leave a
+   * core free (one thread and its start fewer; its lane warms the JIT for the simulation as a fresh
+   * thread would, since building the plan runs none of that code), not when they take every core
+   * ({@link callerIsLane}). A server leaves it off, so that its event loop stays free.
    */
-  readonly callerRuns?: boolean | undefined;
+  readonly callerRuns?: boolean | 'spare-core' | undefined;
 }
 
 interface Slot {
@@ -60,7 +61,7 @@ interface Running {
 
 export class WorkerPool {
   readonly size: number;
-  readonly callerRuns: boolean;
+  readonly callerRuns: boolean | 'spare-core';
   private readonly slots: Slot[] = [];
   private readonly queue: Running[] = [];
   private running: Running | null = null;
@@ -82,7 +83,13 @@ export class WorkerPool {
 
   /** Threads that `lanes` lanes need (the calling thread is one of them when it runs replications). */
   private threadsFor(lanes: number): number {
-    return Math.min(lanes, this.size) - (this.callerRuns ? 1 : 0);
+    return Math.min(lanes, this.size) - (this.callerRunsFor(lanes) ? 1 : 0);
+  }
+
+  /** Whether the calling thread is one of a job's `lanes` lanes. */
+  private callerRunsFor(lanes: number): boolean {
+    if (this.callerRuns !== 'spare-core') return this.callerRuns;
+    return callerIsLane(Math.min(lanes, this.size), availableParallelism());
   }
 
   /**
@@ -167,7 +174,7 @@ export class WorkerPool {
       if (slot.jobs++ === 0) slot.worker.ref();
       slot.worker.postMessage({ type: 'job', job, plan, seed, indices, next } satisfies ToWorker);
     }
-    if (this.callerRuns) void this.runHere(running);
+    if (this.callerRunsFor(running.lanes)) void this.runHere(running);
   }
 
   /**
@@ -268,9 +275,9 @@ let shared: WorkerPool | null = null;
 
 /**
  * The process's pool, created on first use: a command-line run's, whose calling thread is one of the
- * lanes unless the options say otherwise.
+ * lanes while they leave a core free, unless the options say otherwise.
  */
 export function sharedWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
-  shared ??= new WorkerPool({ callerRuns: true, ...options });
+  shared ??= new WorkerPool({ callerRuns: 'spare-core', ...options });
   return shared;
 }

@@ -1,12 +1,13 @@
 /**
  * The worker pool, both kinds: the one whose calling thread is one of the lanes (a command-line run)
- * and the one that keeps its calling thread free (a server). Each gives the bytes of replications run
- * one by one in this thread, progress up to the total, cancellation, jobs one after the other; the
- * first starts one thread fewer than lanes.
+ * and the one that keeps its calling thread free (a server), and the command line's, a lane while the
+ * lanes leave a core free. Each gives the bytes of replications run one by one in this thread,
+ * progress up to the total, cancellation, jobs one after the other; a pool whose calling thread is a
+ * lane starts one thread fewer than lanes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,10 +30,18 @@ const reference = bytes(
   ),
 );
 
+// a command-line run's pool: its calling thread is a lane while the lanes leave a core free
+const spare = availableParallelism() > 2 ? 1 : 2;
+
 describe.each([
   { kind: 'whose calling thread is a lane', callerRuns: true, threads: [0, 1, 1] },
   { kind: 'that keeps its calling thread free', callerRuns: false, threads: [1, 2, 2] },
-])('a worker pool $kind', ({ callerRuns, threads }) => {
+  {
+    kind: 'whose calling thread is a lane while a core is free',
+    callerRuns: 'spare-core',
+    threads: [0, spare, spare],
+  },
+] as const)('a worker pool $kind', ({ callerRuns, threads }) => {
   const pool = new WorkerPool({ size: 2, callerRuns });
   afterAll(() => pool.close());
 
@@ -127,7 +136,7 @@ describe.each([
         `const { plan } = await import(${url('../sim/helpers/short-default-plan.ts')});`,
         // a few times over: whether the threads' 'done' come in before close() is a race
         'for (let k = 0; k < 4; k++) {',
-        `  const pool = new WorkerPool({ size: 2, callerRuns: ${callerRuns} });`,
+        `  const pool = new WorkerPool({ size: 2, callerRuns: ${JSON.stringify(callerRuns)} });`,
         `  const set = await pool.run(plan, { seed: ${SEED}, replications: 4, workers: 2 });`,
         '  await pool.close();',
         "  console.log('closed after', set.results.length, 'replications');",
