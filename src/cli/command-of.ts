@@ -22,6 +22,12 @@ export const MODULE_COMMANDS: readonly string[] = ['serve'];
 /** The commands that run replications on the worker pool (src/node/worker-pool.ts). */
 const POOL_COMMANDS: readonly string[] = ['simulate', 'compare', 'check'];
 
+/** Whether the command the arguments name simulates (runs replications on the worker pool). */
+export function simulates(argv: readonly string[]): boolean {
+  const name = commandOf(argv);
+  return name !== undefined && POOL_COMMANDS.includes(name);
+}
+
 /** The value an option is given on the command line (`--name v` or `--name=v`), or undefined. */
 function optionValue(argv: readonly string[], name: string): string | undefined {
   let value: string | undefined;
@@ -41,8 +47,7 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
  * take is stopped when it ends (src/cli/main.ts).
  */
 export function lanesAsked(argv: readonly string[]): number | undefined {
-  const name = commandOf(argv);
-  if (name === undefined || !POOL_COMMANDS.includes(name)) return 0;
+  if (!simulates(argv)) return 0;
   if (argv.some((a) => a === '--help' || a === '-h')) return 0;
   const replications = optionValue(argv, '--replications');
   if (replications !== undefined && !(Number(replications) > 1)) return 0;

@@ -9,8 +9,15 @@
 import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_PATH, loadBundle, type Main, WORKER_BUNDLE_PATH } from './bundle-loader.js';
-import { commandOf, lanesAsked, MODULE_COMMANDS } from './command-of.js';
+import {
+  BUNDLE_PATH,
+  CODE_CACHE_PATH,
+  loadBundle,
+  type Main,
+  SIMULATION_CODE_CACHE_PATH,
+  WORKER_BUNDLE_PATH,
+} from './bundle-loader.js';
+import { commandOf, lanesAsked, MODULE_COMMANDS, simulates } from './command-of.js';
 
 const MODULES = new URL('./program.js', import.meta.url);
 
@@ -25,21 +32,27 @@ function bundleIsCurrent(): boolean {
 
 /**
  * Starts the threads a command line will run replications on now, before the bundle loads (the bundled
- * pool takes them up): they set up on the other cores meanwhile. The calling thread is one of the lanes.
+ * pool takes them up): they set up on the other cores meanwhile. One fewer than the lanes: the calling
+ * thread is one of them while they leave a core free (`callerIsLane`), and otherwise the pool starts
+ * the last one once the program has loaded. A thread setting up slows the bundle's load more than its
+ * share of the cores: on two cores, the M/M/4 product run's first replication started ~20 ms later
+ * with two threads started early than with one, and ~25 ms later with none (bench/sim/RESULTS-sim.md).
  *
  * When the lanes take every core, V8 compiles the threads' optimized code in the thread that runs it
  * rather than on compiler threads of its own: those could only run by taking a core from a lane, and
  * did so at the worst time, while both lanes warmed up at once (bench/sim/RESULTS-sim.md: the M/M/4
  * product run ~55 ms faster, 40 replications of the default network ~50 ms). A flag V8 reads when
  * it creates a thread's isolate, so set before the threads start; it leaves the code cache valid
- * (test/cli/bundle.test.ts), and this thread's isolate, made already, keeps its compiler thread.
+ * (test/cli/bundle.test.ts). This thread's isolate, made already, keeps its compiler thread, which is
+ * why it is then no lane.
  */
 async function startThreadsEarly(argv: readonly string[]): Promise<void> {
   const cores = availableParallelism();
   const lanes = Math.min(lanesAsked(argv) ?? cores, cores);
   if (lanes < 2) return;
-  if (lanes === cores) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
-  const { startEarly } = await import('../node/replication-thread.js');
+  const { callerIsLane, startEarly } = await import('../node/replication-thread.js');
+  if (!callerIsLane(lanes, cores))
+    (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
   startEarly(lanes - 1, WORKER_BUNDLE_PATH);
 }
 
@@ -48,7 +61,7 @@ async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
   if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent()) {
     await startThreadsEarly(argv);
-    return loadBundle().main;
+    return loadBundle(BUNDLE_PATH, simulates(argv) ? SIMULATION_CODE_CACHE_PATH : CODE_CACHE_PATH).main;
   }
   return (await import('./program.js')).main;
 }

@@ -4,6 +4,7 @@
  */
 import { writeSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
 import { formatIssue } from '../model/issue.js';
 import {
   configureLimits,
@@ -111,6 +112,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   configureLimits({});
+  // A command validates its input once: zod's compiled parsers (made with `new Function` at a
+  // schema's first parse) cost more to make than they save then (the M/M/4 product run's first
+  // replication ~7 ms sooner, bench/sim/RESULTS-sim.md); a server, validating again and again, keeps them.
+  z.config({ jitless: commandOf(argv) !== 'serve' });
   try {
     await buildProgram(await commandModules(argv)).parseAsync(argv as string[], { from: 'user' });
     await flushStdout();

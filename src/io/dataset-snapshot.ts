@@ -21,8 +21,8 @@
  * (dist/data/eurasia.provenance.json): a command that shows no provenance (a route question) parses
  * 130 kB instead of 420 kB; every other command reads the whole model, as from the YAML.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { LoadedStateCacheJson } from '../flow/loaded-state-cache.js';
 import type { ZoneOffset } from '../model/calendar.js';
@@ -69,12 +69,19 @@ export interface Snapshot {
 }
 
 /**
+ * node:crypto, loaded on first use: loading it takes some 5 ms, which only a command that hashes (one
+ * reading the embedded dataset) need spend, not one reading a network file of its own.
+ */
+let crypto: typeof import('node:crypto') | undefined;
+
+/**
  * The SHA-256 of a text (of its UTF-8 bytes), or of the bytes of a file: the same for a file that
  * decodes to the text (input files are UTF-8 without a byte-order mark), so the snapshot can be
  * matched against the file's bytes without decoding them.
  */
 export function textHash(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /**

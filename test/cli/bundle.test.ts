@@ -111,12 +111,13 @@ describe.skipIf(!existsSync(BUNDLE))('the CLI bundle', () => {
     expect(masked(bundled)).toEqual(masked(run(MODULES, args)));
   });
 
-  it("starts with the code that the build's route question left in V8's cache", async () => {
-    const { CODE_CACHE_PATH, loadBundle } = (await import(
+  it("starts with the code that the build's route question, or its simulation, left in V8's cache", async () => {
+    const { CODE_CACHE_PATH, SIMULATION_CODE_CACHE_PATH, loadBundle } = (await import(
       pathToFileURL(LOADER).href
     )) as typeof import('../../src/cli/bundle-loader.js');
     expect(existsSync(CODE_CACHE_PATH)).toBe(true);
     expect(loadBundle().cacheUsed).toBe(true);
+    expect(loadBundle(BUNDLE, SIMULATION_CODE_CACHE_PATH).cacheUsed).toBe(true);
     // a cache that does not match is ignored, and the program still runs
     const stale = join(scripts, 'stale.code-cache');
     writeFileSync(stale, Buffer.from('not a code cache'));

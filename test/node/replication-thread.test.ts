@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lanesAsked } from '../../src/cli/command-of.js';
+import { lanesAsked, simulates } from '../../src/cli/command-of.js';
+import { callerIsLane } from '../../src/node/replication-thread.js';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const at = (path: string) => JSON.stringify(pathToFileURL(join(DIST, path)).href);
@@ -136,5 +137,28 @@ describe('lanesAsked: the lanes a command line will simulate on, read before the
     [[], 0],
   ])('%j → %s', (argv, lanes) => {
     expect(lanesAsked(argv)).toBe(lanes);
+  });
+
+  it.each([
+    [['simulate', '--replications', '1'], true],
+    [['--limit', 'job_seconds=9', 'compare', 'a.yaml'], true],
+    [['check'], true],
+    [['route', '--from', 'xian', '--to', 'duisburg'], false],
+    [['--help'], false],
+    [[], false],
+  ])('%j simulates: %s (the code cache of a simulation)', (argv, yes) => {
+    expect(simulates(argv)).toBe(yes);
+  });
+});
+
+describe('callerIsLane: the calling thread of a command line runs replications only while the lanes leave a core free', () => {
+  it.each([
+    [1, 2, true],
+    [2, 2, false],
+    [2, 4, true],
+    [3, 4, true],
+    [4, 4, false],
+  ])('%i lanes on %i cores → %s', (lanes, cores, lane) => {
+    expect(callerIsLane(lanes, cores)).toBe(lane);
   });
 });
