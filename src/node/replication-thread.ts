@@ -41,8 +41,8 @@ export function startReplicationThread(file = workerFile()): Worker {
  * a compiler thread of its own, which, when the lanes take every core, can only run by taking a core
  * from a lane, while both lanes warm up. Threads made then are made without one
  * (`--no-concurrent-recompilation`, src/cli/main.ts) and compile in place; with every core a thread's
- * lane, the M/M/4 product run is ~15 ms faster, and the calling thread's lane, measured beside a
- * thread's, ran its warm replications ~10 % slower (bench/sim/RESULTS-sim.md).
+ * lane, the M/M/4 product run is ~45 ms faster (30 pairs), and the calling thread's lane, timed beside
+ * a thread's, ran its warm replications slower in 5 of 6 runs (bench/sim/RESULTS-sim.md).
  */
 export function callerIsLane(lanes: number, cores: number): boolean {
   return lanes < cores;
