@@ -34,9 +34,10 @@ function bundleIsCurrent(): boolean {
  * Starts the threads a command line will run replications on now, before the bundle loads (the bundled
  * pool takes them up): they set up on the other cores meanwhile. One fewer than the lanes: the calling
  * thread is one of them while they leave a core free (`callerIsLane`), and otherwise the pool starts
- * the last one once the program has loaded. A thread setting up slows the bundle's load more than its
- * share of the cores: on two cores, the M/M/4 product run's first replication started ~20 ms later
- * with two threads started early than with one, and ~25 ms later with none (bench/sim/RESULTS-sim.md).
+ * the last one once the program has loaded. Threads setting up slow the bundle's load (each takes
+ * some 2,100 page faults, dear on a virtual machine): on two cores, the M/M/4 product run's first
+ * replication started ~20 ms later with two threads started early than with one, and ~25 ms later
+ * with none (bench/sim/RESULTS-sim.md).
  *
  * When the lanes take every core, V8 compiles the threads' optimized code in the thread that runs it
  * rather than on compiler threads of its own: those could only run by taking a core from a lane, and
