@@ -11,11 +11,20 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_CACHE_PATH, loadBundle, SIMULATION_CODE_CACHE_PATH } from '../dist/cli/bundle-loader.js';
+import {
+  BUNDLE_PATH,
+  CODE_CACHE_PATH,
+  loadBundle,
+  SIMULATION_CODE_CACHE_PATH,
+} from '../dist/cli/bundle-loader.js';
 
-/** Runs `caravan args` with the bundle in this process, its output thrown away, and writes V8's cache to `path`. */
+/**
+ * Runs `caravan args` with the bundle in this process, its output thrown away, and writes V8's cache to
+ * `path`. The bundle is loaded without a cache: V8's cache holds every function compiled so far, so
+ * one loaded with another cache (the route question's, or a former build's) would pass its code on.
+ */
 async function fill(path, args) {
-  const bundle = loadBundle();
+  const bundle = loadBundle(BUNDLE_PATH, null);
   const write = process.stdout.write;
   process.stdout.write = () => true;
   let code;
