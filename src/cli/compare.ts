@@ -8,6 +8,7 @@ import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
+import { crossingIndex } from '../network/lookup.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
 import { headlines } from '../report/compare-headlines.js';
 import { odPlaces } from '../sim/od-key.js';
@@ -116,7 +117,6 @@ export function registerCompare(program: Command): void {
     });
 }
 
-/** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
 type RoutesJson = NonNullable<CompareResultJson['base']['routes']>;
 
 /** The crossings whose wait is a ration on the best routes, by name, each with the sides it is a ration on. */
@@ -125,13 +125,14 @@ function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: Rout
   const inBase = ids(base);
   const inScenario = ids(scenario);
   return [...new Set([...inBase, ...inScenario])].map((id) => {
-    const name = model.crossings.find((c) => c.id === id)?.name ?? id;
+    const name = crossingIndex(model).find(id)?.name ?? id;
     const sides =
       inBase.has(id) && inScenario.has(id) ? 'base and scenario' : inBase.has(id) ? 'base' : 'scenario';
     return `${name} (${sides})`;
   });
 }
 
+/** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
 function nonStationaryText(f: { base: boolean | null; scenario: boolean | null }): string {
   if (f.base && f.scenario) return 'both';
   return f.base ? 'base' : f.scenario ? 'scenario' : '';
