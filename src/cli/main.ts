@@ -31,13 +31,17 @@ function bundleIsCurrent(): boolean {
 }
 
 /**
- * Starts the threads a command line will run replications on now, before the bundle loads (the bundled
- * pool takes them up): they set up on the other cores meanwhile. One fewer than the lanes: the calling
- * thread is one of them while they leave a core free (`callerIsLane`), and otherwise the pool starts
- * the last one once the program has loaded. Threads setting up slow the bundle's load (each takes
- * some 2,100 page faults, dear on a virtual machine): on two cores, the M/M/4 product run's first
- * replication started ~20 ms later with two threads started early than with one, and ~25 ms later
- * with none (bench/sim/RESULTS-sim.md).
+ * Starts the threads a command line will run replications on, around the bundle's load, so that they
+ * set up on the other cores while this thread loads the program, reads the network and plans (the
+ * bundled pool takes them up). One fewer than the lanes before the load: the calling thread is one of
+ * them while they leave a core free (`callerIsLane`); otherwise the last starts once the bundle has
+ * loaded, through the function returned. Threads setting up slow the bundle's load (each takes some
+ * 2,100 page faults, dear on a virtual machine): on two cores, the M/M/4 product run's first
+ * replication started ~20 ms later with two threads started before the load than with one, and ~25
+ * ms later with none. Started by the pool once the command had begun instead, the last thread was
+ * still setting up when the plan was ready: its lane began 15–48 ms after the other's (12 timed runs),
+ * against 1–32 ms when it starts after the load, and the run is 11.5 ms shorter (median of 40
+ * interleaved pairs, 25 shorter; bench/sim/RESULTS-sim.md).
  *
  * When the lanes take every core, V8 compiles the threads' optimized code in the thread that runs it
  * rather than on compiler threads of its own: those could only run by taking a core from a lane, and
@@ -47,22 +51,28 @@ function bundleIsCurrent(): boolean {
  * (test/cli/bundle.test.ts). This thread's isolate, made already, keeps its compiler thread, which is
  * why it is then no lane.
  */
-async function startThreadsEarly(argv: readonly string[]): Promise<void> {
+async function startThreadsEarly(argv: readonly string[]): Promise<() => void> {
   const cores = availableParallelism();
   const lanes = Math.min(lanesAsked(argv) ?? cores, cores);
-  if (lanes < 2) return;
+  if (lanes < 2) return () => {};
   const { callerIsLane, startEarly } = await import('../node/replication-thread.js');
-  if (!callerIsLane(lanes, cores))
-    (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
+  const callerRuns = callerIsLane(lanes, cores);
+  if (!callerRuns) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
   startEarly(lanes - 1, WORKER_BUNDLE_PATH);
+  return () => {
+    if (!callerRuns) startEarly(1, WORKER_BUNDLE_PATH);
+  };
 }
 
 /** The program to run these arguments with. */
 async function programFor(argv: readonly string[]): Promise<Main> {
   const name = commandOf(argv);
   if ((name === undefined || !MODULE_COMMANDS.includes(name)) && bundleIsCurrent()) {
-    await startThreadsEarly(argv);
-    return loadBundle(BUNDLE_PATH, simulates(argv) ? SIMULATION_CODE_CACHE_PATH : CODE_CACHE_PATH).main;
+    const startTheLast = await startThreadsEarly(argv);
+    const cache = simulates(argv) ? SIMULATION_CODE_CACHE_PATH : CODE_CACHE_PATH;
+    const program = loadBundle(BUNDLE_PATH, cache).main;
+    startTheLast();
+    return program;
   }
   return (await import('./program.js')).main;
 }

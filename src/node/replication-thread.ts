@@ -1,6 +1,6 @@
 /**
  * Starting the simulation's worker threads (src/node/replication-worker.ts), and threads started early:
- * a command line that will run replications on threads starts them before the CLI bundle loads
+ * a command line that will run replications on threads starts them around the CLI bundle's load
  * (src/cli/main.ts), so that a thread's start (some 50 ms: Node's own set-up in the thread, then the
  * worker's script) runs on another core while this thread loads the program, reads the network and
  * plans; the pool (src/node/worker-pool.ts) then takes them up instead of starting its own. Without
