@@ -40,8 +40,8 @@ function bundleIsCurrent(): boolean {
  * replication started ~20 ms later with two threads started before the load than with one, and ~25
  * ms later with none. Started by the pool once the command had begun instead, the last thread was
  * still setting up when the plan was ready: its lane began 15–48 ms after the other's (12 timed runs),
- * against 1–32 ms when it starts after the load, and the run is 11.5 ms shorter (median of 40
- * interleaved pairs, 25 shorter; bench/sim/RESULTS-sim.md).
+ * against 1–32 ms when it starts after the load (6 runs), and the run is 11.5 ms shorter (median of
+ * 40 interleaved pairs, 25 shorter; bench/sim/RESULTS-sim.md).
  *
  * When the lanes take every core, V8 compiles the threads' optimized code in the thread that runs it
  * rather than on compiler threads of its own: those could only run by taking a core from a lane, and

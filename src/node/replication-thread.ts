@@ -26,10 +26,11 @@ export function workerFile(): string | null {
 
 /**
  * A replication thread's young generation, MB. A replication keeps little alive from one scavenge to
- * the next, so a small young generation costs few more scavenges, each short, while the fresh pages a
+ * the next, so a small young generation means more scavenges, each short, while the fresh pages a
  * larger one grows into are dear on a virtual machine (~10 µs a page fault here): on the M/M/4 product
  * run, ~1,000 fewer page faults of ~15,300 and 5–7 ms less wall time (two runs of 40 interleaved pairs,
- * 24 and 25 shorter); 40 replications of the default network the same (bench/sim/RESULTS-sim.md).
+ * 24 and 25 shorter); 40 replications of the default network the same within the noise (6 pairs)
+ * (bench/sim/RESULTS-sim.md).
  */
 const YOUNG_GENERATION_MB = 2;
 
