@@ -147,6 +147,21 @@ export const RouteResultSchema = z.object({
       .describe(
         `crossings whose direction on these routes the loaded network fills to ${RATIONED_UTILIZATION * 100} % of its capacity or more: their wait is where the freight it leaves unserved would rather not go, a ration, not a forecast of the queue`,
       ),
+    shared_rations: z
+      .array(
+        z.object({
+          kind: z.enum(['link', 'crossing', 'service']),
+          id: z.string(),
+          utilization: z.number().nullable().describe('flow of both directions over the capacity they share'),
+          delay_h: z
+            .number()
+            .nullable()
+            .describe('the ration, hours a tonne, as `caravan assign` reports it for the shared capacity'),
+        }),
+      )
+      .describe(
+        `elements on these routes whose capacity shared by both directions the loaded network fills to ${RATIONED_UTILIZATION * 100} % or more: the assignment rations it by a delay every tonne through the element bears, in either direction; the routes' times leave it out`,
+      ),
     unrouted: z.array(z.string()),
   }),
   warnings: z.array(z.string()),

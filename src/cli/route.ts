@@ -210,6 +210,17 @@ export function formatPlan(
         '(caravan simulate runs the queue itself; --waits FILE takes its waits from `caravan simulate --json`)',
     );
   }
+  if (plan.waits.shared_rations.length > 0) {
+    const rations = plan.waits.shared_rations.map(
+      (x) =>
+        `${x.id} (${num((x.utilization ?? 0) * 100, 1)} %, a ration of ${num(x.delay_h ?? Number.NaN, 0)} h)`,
+    );
+    notesOut.push(
+      `the loaded network fills the capacity both directions share to ${num(RATIONED_UTILIZATION * 100)} % or more at ` +
+        `${rations.join(', ')}: \`caravan assign\` adds that ration to every tonne through it, in either direction; ` +
+        "the times above leave it out (they hold each direction's own wait)",
+    );
+  }
   if (plan.waits.saturated.length > 0) {
     notesOut.push(
       `oversaturated crossings on these routes (waits from a one-week build-up): ${plan.waits.saturated.join(', ')}`,

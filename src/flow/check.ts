@@ -88,6 +88,10 @@ export function checkNetwork(net: CompiledNetwork, date: string | undefined): Ch
       });
     }
   }
+  for (const x of state.sharedRations)
+    findings.push(
+      `${x.id}: both directions together are at ${(100 * x.utilization).toFixed(1)} % of the capacity they share: the assignment rations it by ${x.delayH.toFixed(1)} h a tonne, on top of each direction's wait, which is all that route planning adds there`,
+    );
   const unserved = report.od
     .filter((o) => o.unserved_t_per_year > 1e-6 * o.demand_t_per_year && o.unserved_t_per_year > 1)
     .map((o) => ({

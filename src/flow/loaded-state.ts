@@ -5,7 +5,13 @@
  * that they give the same wait for the same crossing and direction.
  */
 import { DEFAULT_BASE_YEAR } from '../model/timeline.js';
-import { ArcKind, type CompiledNetwork, compiledOn, dayNumber } from '../network/compile.js';
+import {
+  ArcKind,
+  type ArcKindName,
+  type CompiledNetwork,
+  compiledOn,
+  dayNumber,
+} from '../network/compile.js';
 import { type QueueWait, queueWait } from '../queueing/crossing-queue.js';
 import {
   type Assignment,
@@ -39,12 +45,28 @@ export function resourceWait(r: FlowResource, loadTPerYear: number, arrivalCv2 =
   return queueWait(r.queue, loadTPerYear / (HOURS_PER_YEAR * r.unitT), arrivalCv2);
 }
 
+/**
+ * A capacity both directions of an element share, filled to RATIONED_UTILIZATION or more: the
+ * assignment rations it by a delay every tonne through the element bears in either direction, on top
+ * of the direction's own wait (which is all that route planning adds to a crossing).
+ */
+export interface SharedRation {
+  readonly kind: ArcKindName;
+  readonly id: string;
+  /** Flow of both directions over the shared capacity. */
+  readonly utilization: number;
+  /** The ration, hours a tonne. */
+  readonly delayH: number;
+}
+
 export interface LoadedState {
   readonly assignment: Assignment;
   /** Per compiled arc: tonnes an hour the assignment puts on it. */
   readonly arcLoadTPerH: Float64Array;
   /** Per compiled crossing arc: the queue wait at that load (mean Infinity at or above capacity); undefined elsewhere. */
   readonly crossingWait: readonly (QueueWait | undefined)[];
+  /** The shared capacities the assignment rations, in the order of the network's elements. */
+  readonly sharedRations: readonly SharedRation[];
 }
 
 export interface LoadedStateOptions extends AssignOptions {
@@ -95,7 +117,21 @@ export function stateOf(net: CompiledNetwork, assignment: Assignment): LoadedSta
     const x = r >= 0 ? res.list[r] : undefined;
     crossingWait.push(x?.queue ? resourceWait(x, assignment.resourceLoad[r]!) : undefined);
   }
-  return { assignment, arcLoadTPerH, crossingWait };
+  return { assignment, arcLoadTPerH, crossingWait, sharedRations: sharedRations(assignment) };
+}
+
+/** The shared capacities an assignment rations (see SharedRation). */
+function sharedRations(assignment: Assignment): SharedRation[] {
+  const rations: SharedRation[] = [];
+  const res = assignment.resources;
+  assignment.graph.elements.forEach((info, e) => {
+    const r = res.sharedResource[e]!;
+    if (r < 0) return;
+    const utilization = assignment.elementLoad[e]! / res.list[r]!.capacityTPerYear;
+    if (isRationed(utilization))
+      rations.push({ kind: info.kind, id: info.id, utilization, delayH: assignment.resourceDelayH[r]! });
+  });
+  return rations;
 }
 
 /** The loaded network of a date, with the network compiled for that date and the demand it carries. */

@@ -65,5 +65,14 @@ export function analyticWaits(net: CompiledNetwork, options: AnalyticWaitOptions
     if (!served && demand[k]!.tPerYear > 0)
       unrouted.push(`${demand[k]!.id}: not served on this date (no route in service, or no capacity left)`);
   });
-  return { meanH, varH2, utilization, source, loadTPerH, saturated: [...saturated].sort(), unrouted };
+  return {
+    meanH,
+    varH2,
+    utilization,
+    source,
+    loadTPerH,
+    saturated: [...saturated].sort(),
+    sharedRations: state.sharedRations,
+    unrouted,
+  };
 }

@@ -4,6 +4,7 @@
  * the date sets them (src/route/analytic-waits.ts); simulated waits may replace them
  * (src/route/simulated-waits.ts).
  */
+import type { SharedRation } from '../flow/loaded-state.js';
 
 /** Where an arc's wait comes from. */
 export const WaitSource = { none: 0, queue: 1, service: 2, simulated: 3 } as const;
@@ -22,6 +23,11 @@ export interface ArcWaits {
   readonly loadTPerH: Float64Array;
   /** Ids of crossings loaded at or above their capacity in some direction. */
   readonly saturated: readonly string[];
+  /**
+   * Capacities both directions of an element share that the loaded network rations: a delay the
+   * waits above leave out (src/flow/loaded-state.ts).
+   */
+  readonly sharedRations: readonly SharedRation[];
 }
 
 export interface ArcWaitOptions {

@@ -104,6 +104,8 @@ export function planJson(
 ) {
   const routes = options.all ? plan.pareto : plan.routes;
   const notes = exposureNotes(plan.pareto);
+  const r = options.round === false ? exact : rounded;
+  const { sharedRations, ...waits } = plan.waits;
   return {
     from: plan.from,
     to: plan.to,
@@ -113,7 +115,15 @@ export function planJson(
     value_of_time_usd_per_h: plan.valueOfTimeUsdPerH ?? null,
     best: plan.best ? routes.indexOf(plan.best) : null,
     pareto_count: plan.pareto.length,
-    waits: plan.waits,
+    waits: {
+      ...waits,
+      shared_rations: sharedRations.map((x) => ({
+        kind: x.kind,
+        id: x.id,
+        utilization: r(x.utilization, 4),
+        delay_h: r(x.delayH, 1),
+      })),
+    },
     warnings: plan.warnings,
     routes: routes.map((route) => routeJson(model, route, plan.unit.t, notes.get(route), options.round)),
   };

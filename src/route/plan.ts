@@ -4,11 +4,11 @@
  * for the chosen objective, and the distinct corridors to show.
  */
 
-import { isRationed } from '../flow/loaded-state.js';
+import { isRationed, type SharedRation } from '../flow/loaded-state.js';
 import { inputArcs, liftArcMask, liftArcValues, modeGraphOf } from '../graph/mode-graph.js';
 import { InputError, type Issue, issue } from '../model/issue.js';
 import { MODES } from '../model/modes.js';
-import { ArcKind, type CompiledNetwork } from '../network/compile.js';
+import { ARC_KIND_NAMES, ArcKind, arcElementId, type CompiledNetwork } from '../network/compile.js';
 import { nodeIndex } from '../network/lookup.js';
 import type { RouteUnit } from './arc-criteria.js';
 import { type ArcWaits, WaitSource } from './arc-waits.js';
@@ -84,6 +84,11 @@ export interface RoutePlan {
      * Simulated waits are not listed.
      */
     readonly rationed: readonly string[];
+    /**
+     * Elements on the shown routes whose capacity shared by both directions the loaded network
+     * rations: a delay the assignment adds to every tonne through them and these routes leave out.
+     */
+    readonly sharedRations: readonly SharedRation[];
     readonly unrouted: readonly string[];
   };
   readonly warnings: string[];
@@ -230,6 +235,7 @@ export function planRoutes(
       source: context.waitSource,
       saturated: crit.waits.saturated.filter((id) => onRoutes.has(id)),
       rationed: rationedOn(net, crit.waits, routes),
+      sharedRations: sharedRationsOn(net, crit.waits, routes),
       unrouted: context.unrouted,
     },
     warnings,
@@ -263,6 +269,14 @@ export function paretoFilter(routes: readonly Route[], withDistance = false): Ro
       return le && (lt || rj.exposure.length < ri.exposure.length || j < i);
     });
   });
+}
+
+/** The shared rations of RoutePlan.waits.sharedRations: those of elements some route goes through, in the network's order. */
+function sharedRationsOn(net: CompiledNetwork, waits: ArcWaits, routes: readonly Route[]): SharedRation[] {
+  const on = new Set(
+    routes.flatMap((r) => r.arcs.map((a) => `${ARC_KIND_NAMES[net.arcKind[a]!]} ${arcElementId(net, a)}`)),
+  );
+  return waits.sharedRations.filter((x) => on.has(`${x.kind} ${x.id}`));
 }
 
 /** The crossings of RoutePlan.waits.rationed: by the direction each route takes, in the order met. */

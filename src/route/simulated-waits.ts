@@ -126,5 +126,6 @@ export function withSimulatedWaits(net: CompiledNetwork, waits: ArcWaits, sim: S
     varH2,
     source,
     saturated: waits.saturated.filter((id) => !simulatedIds.has(id)),
+    sharedRations: waits.sharedRations.filter((r) => r.kind !== 'crossing' || !simulatedIds.has(r.id)),
   };
 }

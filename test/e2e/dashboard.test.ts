@@ -127,6 +127,12 @@ describe.skipIf(!HAS_USE_CASES)('the dashboard in a browser', () => {
     await expect.poll(() => page.locator('#route-rationed').textContent()).toContain('Nur Zholy');
     await shot('2b-route-rationed');
     await plan("Xi'an", 'Duisburg', 'Duisburg');
+    // Dostyk's capacity both directions share is rationed: the note gives what assign adds there
+    await expect
+      .poll(() => page.locator('#route-shared-rations').textContent())
+      .toMatch(/Dostyk–Alashankou \(\d+ h\)/);
+    await page.locator('#route-shared-rations').scrollIntoViewIfNeeded();
+    await shot('2c-route-shared-ration');
   });
 
   it('saves a scenario (Nur Zholy 24-hour operation) and selects it for the next run', async () => {

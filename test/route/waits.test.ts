@@ -144,6 +144,20 @@ describe('simulated waits (--waits)', () => {
     }
   });
 
+  it('a simulated crossing runs its queue itself: its shared-capacity ration is no longer noted', () => {
+    const rations = [
+      { kind: 'crossing' as const, id: 'dostyk-alashankou', utilization: 0.995, delayH: 300 },
+      { kind: 'crossing' as const, id: 'altynkol-khorgos', utilization: 0.996, delayH: 320 },
+      { kind: 'link' as const, id: 'dostyk-alashankou', utilization: 0.999, delayH: 10 },
+    ];
+    const sim = readSimulatedWaits(net, {
+      crossings: { 'dostyk-alashankou': { wait_h: { mean: 30, sd: 5 } } },
+      replications: 20,
+    });
+    const w = withSimulatedWaits(net, { ...base, sharedRations: rations }, sim);
+    expect(w.sharedRations).toEqual([rations[1], rations[2]]);
+  });
+
   it('an unknown crossing or a wrong shape is an input error at its path', () => {
     const codes = (data: unknown) => {
       try {

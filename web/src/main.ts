@@ -148,8 +148,15 @@ interface RouteResult {
   unit: { id: string; t: number };
   best: number | null;
   routes: RouteJson[];
-  /** rationed: crossings whose direction on a shown route the loaded network fills close to its capacity. */
-  waits: { rationed: string[] };
+  /**
+   * rationed: crossings whose direction on a shown route the loaded network fills close to its
+   * capacity; shared_rations: elements on the shown routes whose capacity shared by both directions it
+   * fills so, with the ration `caravan assign` adds to every tonne through them (left out of the times).
+   */
+  waits: {
+    rationed: string[];
+    shared_rations: { kind: string; id: string; utilization: number | null; delay_h: number | null }[];
+  };
   warnings: string[];
 }
 
@@ -529,6 +536,10 @@ function showRoutes(): void {
   const r = result.routes[selected]!;
   const days = (h: number | null) => fmt(h, (x) => formatMagnitude(x / 24));
   const rationed = r.indicators.bcps.filter((b) => result.waits.rationed.includes(b.id));
+  const sharedRations = r.indicators.bcps.flatMap((b) => {
+    const x = result.waits.shared_rations.find((s) => s.kind === 'crossing' && s.id === b.id);
+    return x ? [{ name: b.name, ...x }] : [];
+  });
   out.innerHTML = `<h3>${esc(nodeName(result.from))} → ${esc(nodeName(result.to))}: ${result.routes.length} Pareto-optimal route${result.routes.length === 1 ? '' : 's'}</h3>
     <table class="data" id="pareto"><thead><tr><th>corridor</th><th>time, days</th><th>P90, days</th><th>cost, USD/${esc(result.unit.id.toUpperCase())}</th><th>CO2e, kg</th><th>distance, km</th></tr></thead>
     <tbody>${result.routes
@@ -553,6 +564,15 @@ function showRoutes(): void {
             .join(
               ', ',
             )} on this route to within 1 % of its capacity, so the wait shown there is the one at which the freight left unserved would rather not go. A run under <em>Simulation</em> gives the queue itself.</div>`
+        : ''
+    }
+    ${
+      sharedRations.length > 0
+        ? `<div class="warn" role="note" id="route-shared-rations"><strong>A shared capacity rationed.</strong> The loaded network fills the capacity both directions share at ${sharedRations
+            .map((x) => `${esc(x.name)} (${fmt(x.delay_h, formatMagnitude)} h)`)
+            .join(
+              ', ',
+            )} to within 1 % of its capacity: the assignment adds that ration to every tonne through it, in either direction, and the time shown leaves it out.</div>`
         : ''
     }
     <div class="chart" id="tcd"></div>
