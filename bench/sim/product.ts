@@ -123,12 +123,28 @@ function simpyMonitored(seed: number): Run {
   return { trucks: j.served, wall_s: r.wall_s, cpu_s: r.cpu_s, meanWait_h: j.mean_wait_h };
 }
 
+/**
+ * A bare Node start (`node -e 0`), ms, the median of three: how quick the machine is at the moment, as
+ * the ratio moves with it (bench/sim/RESULTS-sim.md).
+ */
+function bareStart_ms(): number {
+  return median(
+    [0, 1, 2].map(() => {
+      const start = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - start;
+    }),
+  );
+}
+
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 const runs: Record<string, Run[]> = { whole: [], engine: [], lean: [], monitored: [] };
 const load: number[] = [];
+const bare: number[] = [];
 for (let k = 0; k < o.repeats; k++) {
   load.push(loadavg()[0]!);
+  bare.push(bareStart_ms());
   runs.whole!.push(wholeProcess());
   runs.engine!.push(engineOnly());
   runs.lean!.push(simpyLean(k + 1));
@@ -138,7 +154,8 @@ const wall = (name: string) => median(runs[name]!.map((r) => r.trucks / r.wall_s
 const cpu = (name: string) => median(runs[name]!.map((r) => r.trucks / r.cpu_s));
 console.log(
   `M/M/4 crossing, λ = 3.6/h, ${o.replications} replications × ${o.days} days (SimPy: ${o.simpyReplications}); ` +
-    `${o.repeats} runs each, medians; load average at the runs: ${load.map((l) => l.toFixed(1)).join(', ')} on 2 cores`,
+    `${o.repeats} runs each, medians; load average at the runs: ${load.map((l) => l.toFixed(1)).join(', ')} on 2 cores; ` +
+    `a bare Node start (node -e 0) before each: ${bare.map((t) => t.toFixed(0)).join(', ')} ms`,
 );
 console.log('| engine | trucks/s wall | trucks/s CPU | mean wait, h | runs (wall s) |');
 console.log('| --- | ---: | ---: | ---: | --- |');
