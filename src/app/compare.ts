@@ -139,6 +139,11 @@ const RouteSide = z
       .describe(
         "crossings of this route whose wait is the equilibrium's ration, not a forecast of the queue (route's waits.rationed)",
       ),
+    shared_rations: z
+      .array(z.object({ id: z.string(), delay_h: z.number() }))
+      .describe(
+        "elements of this route whose capacity shared by both directions the loaded network rations, with the ration `caravan assign` adds to every tonne through them, hours (route's waits.shared_rations): the route's time leaves it out",
+      ),
     profile: z.array(
       z.object({
         distance_km: z.number(),
@@ -441,6 +446,9 @@ async function deterministic(
               rationed: best.legs
                 .filter((l) => l.kind === 'crossing' && plan.waits.rationed.includes(l.id))
                 .map((l) => l.id),
+              shared_rations: plan.waits.sharedRations
+                .filter((x) => best.legs.some((l) => l.kind === x.kind && l.id === x.id))
+                .map((x) => ({ id: x.id, delay_h: x.delayH })),
               profile: timeCostDistance(best).map((p) => ({
                 distance_km: p.distance_km,
                 time_h: p.time_h,

@@ -132,6 +132,22 @@ function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: Rout
   });
 }
 
+/**
+ * The shared capacities the loaded network rations on the best routes, by name, each with its ration
+ * in the base and the scenario (hours; "none" where that side's routes do not meet it rationed).
+ */
+function sharedRations(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
+  const rations = (routes: RoutesJson) =>
+    new Map(routes.flatMap((x) => x.route?.shared_rations ?? []).map((x) => [x.id, x.delay_h] as const));
+  const inBase = rations(base);
+  const inScenario = rations(scenario);
+  const hours = (h: number | undefined) => (h === undefined ? 'none' : `${num(h, 0)} h`);
+  return [...new Set([...inBase.keys(), ...inScenario.keys()])].map((id) => {
+    const name = crossingIndex(model).find(id)?.name ?? id;
+    return `${name} (base ${hours(inBase.get(id))}, scenario ${hours(inScenario.get(id))})`;
+  });
+}
+
 /** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
 function nonStationaryText(f: { base: boolean | null; scenario: boolean | null }): string {
   if (f.base && f.scenario) return 'both';
@@ -285,6 +301,14 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
         lines.push(
           `note: the wait at ${rationed.join(', ')} is the equilibrium's ration, not a forecast of the queue ` +
             '(caravan route says so): a time difference through it is how far the ration moves',
+        );
+      }
+      const shared = sharedRations(model, r.base.routes ?? [], s.routes ?? []);
+      if (shared.length > 0) {
+        lines.push(
+          `note: the loaded network rations the capacity both directions share at ${shared.join(', ')}: ` +
+            '`caravan assign` adds that ration to every tonne through it, and the times and differences above leave it out ' +
+            '(caravan route says so)',
         );
       }
     }

@@ -86,6 +86,38 @@ describe('caravan compare', () => {
     );
   });
 
+  it("gives each best route's rationed shared capacities as caravan route does, and says so", () => {
+    type Plan = {
+      best: number;
+      routes: { legs: { kind: string; id: string }[] }[];
+      waits: { shared_rations: { kind: string; id: string; delay_h: number }[] };
+    };
+    const plan = JSON.parse(
+      caravan(['route', '--from', 'xian', '--to', 'duisburg', '--date', '2024-07-01', '--json']).stdout,
+    ) as Plan;
+    const legs = plan.routes[plan.best]!.legs;
+    const expected = plan.waits.shared_rations.filter((x) =>
+      legs.some((l) => l.kind === x.kind && l.id === x.id),
+    );
+    expect(expected.map((x) => x.id)).toEqual(['dostyk-alashankou']);
+    const args = ['compare', '--scenario', 'nur-zholy-24h', '--analyses', 'routes'];
+    type Side = {
+      routes: { from: string; to: string; route: { shared_rations: { id: string; delay_h: number }[] } }[];
+    };
+    const json = JSON.parse(caravan([...args, '--json']).stdout) as { base: Side; scenarios: Side[] };
+    const pair = (side: Side) => side.routes.find((r) => r.from === 'xian' && r.to === 'duisburg')!.route;
+    for (const side of [json.base, json.scenarios[0]!]) {
+      expect(pair(side).shared_rations.map((x) => x.id)).toEqual(['dostyk-alashankou']);
+      expect(Math.abs(pair(side).shared_rations[0]!.delay_h - expected[0]!.delay_h)).toBeLessThanOrEqual(
+        0.05,
+      );
+    }
+    const hours = Math.round(pair(json.base).shared_rations[0]!.delay_h);
+    expect(caravan(args).stdout).toContain(
+      `note: the loaded network rations the capacity both directions share at Dostyk–Alashankou (base ${hours} h, scenario ${hours} h)`,
+    );
+  });
+
   it('writes a report that describes only the analyses run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caravan-compare-'));
     try {
