@@ -59,9 +59,7 @@ async function startThreadsEarly(argv: readonly string[]): Promise<() => void> {
   const callerRuns = callerIsLane(lanes, cores);
   if (!callerRuns) (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
   startEarly(lanes - 1, WORKER_BUNDLE_PATH);
-  return () => {
-    if (!callerRuns) startEarly(1, WORKER_BUNDLE_PATH);
-  };
+  return callerRuns ? () => {} : () => startEarly(1, WORKER_BUNDLE_PATH);
 }
 
 /** The program to run these arguments with. */
