@@ -140,7 +140,7 @@ const RouteSide = z
         "crossings of this route whose wait is the equilibrium's ration, not a forecast of the queue (route's waits.rationed)",
       ),
     shared_rations: z
-      .array(z.object({ id: z.string(), delay_h: z.number() }))
+      .array(z.object({ kind: z.enum(['link', 'crossing', 'service']), id: z.string(), delay_h: z.number() }))
       .describe(
         "elements of this route whose capacity shared by both directions the loaded network rations, with the ration `caravan assign` adds to every tonne through them, hours (route's waits.shared_rations): the route's time leaves it out",
       ),
@@ -448,7 +448,7 @@ async function deterministic(
                 .map((l) => l.id),
               shared_rations: plan.waits.sharedRations
                 .filter((x) => best.legs.some((l) => l.kind === x.kind && l.id === x.id))
-                .map((x) => ({ id: x.id, delay_h: x.delayH })),
+                .map((x) => ({ kind: x.kind, id: x.id, delay_h: x.delayH })),
               profile: timeCostDistance(best).map((p) => ({
                 distance_km: p.distance_km,
                 time_h: p.time_h,

@@ -119,13 +119,18 @@ export function registerCompare(program: Command): void {
 
 type RoutesJson = NonNullable<CompareResultJson['base']['routes']>;
 
+/** A crossing's name, or the id when the network has no such crossing. */
+function crossingName(model: NetworkModel, id: string): string {
+  return crossingIndex(model).find(id)?.name ?? id;
+}
+
 /** The crossings whose wait is a ration on the best routes, by name, each with the sides it is a ration on. */
 function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
   const ids = (routes: RoutesJson) => new Set(routes.flatMap((x) => x.route?.rationed ?? []));
   const inBase = ids(base);
   const inScenario = ids(scenario);
   return [...new Set([...inBase, ...inScenario])].map((id) => {
-    const name = crossingIndex(model).find(id)?.name ?? id;
+    const name = crossingName(model, id);
     const sides =
       inBase.has(id) && inScenario.has(id) ? 'base and scenario' : inBase.has(id) ? 'base' : 'scenario';
     return `${name} (${sides})`;
@@ -138,13 +143,19 @@ function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: Rout
  */
 function sharedRations(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
   const rations = (routes: RoutesJson) =>
-    new Map(routes.flatMap((x) => x.route?.shared_rations ?? []).map((x) => [x.id, x.delay_h] as const));
+    new Map(
+      routes.flatMap((x) => x.route?.shared_rations ?? []).map((x) => [`${x.kind} ${x.id}`, x] as const),
+    );
   const inBase = rations(base);
   const inScenario = rations(scenario);
-  const hours = (h: number | undefined) => (h === undefined ? 'none' : `${num(h, 0)} h`);
-  return [...new Set([...inBase.keys(), ...inScenario.keys()])].map((id) => {
-    const name = crossingIndex(model).find(id)?.name ?? id;
-    return `${name} (base ${hours(inBase.get(id))}, scenario ${hours(inScenario.get(id))})`;
+  const hours = (key: string, side: Map<string, { delay_h: number }>) => {
+    const h = side.get(key)?.delay_h;
+    return h === undefined ? 'none' : `${num(h, 0)} h`;
+  };
+  return [...new Set([...inBase.keys(), ...inScenario.keys()])].map((key) => {
+    const { kind, id } = (inBase.get(key) ?? inScenario.get(key))!;
+    const name = kind === 'crossing' ? crossingName(model, id) : id;
+    return `${name} (base ${hours(key, inBase)}, scenario ${hours(key, inScenario)})`;
   });
 }
 
