@@ -110,6 +110,8 @@ interface SimResult {
 type Job = JobView;
 interface RouteJson {
   label: string;
+  /** Each leg's kind (link, crossing, service, transshipment) and element id, in order. */
+  legs: { kind: string; id: string }[];
   nodes: string[];
   distance_km: number | null;
   time_h: { expected: number | null; p90: number | null; sd: number | null };
@@ -536,10 +538,12 @@ function showRoutes(): void {
   const r = result.routes[selected]!;
   const days = (h: number | null) => fmt(h, (x) => formatMagnitude(x / 24));
   const rationed = r.indicators.bcps.filter((b) => result.waits.rationed.includes(b.id));
-  const sharedRations = r.indicators.bcps.flatMap((b) => {
-    const x = result.waits.shared_rations.find((s) => s.kind === 'crossing' && s.id === b.id);
-    return x ? [{ name: b.name, ...x }] : [];
-  });
+  const sharedRations = result.waits.shared_rations
+    .filter((x) => r.legs.some((l) => l.kind === x.kind && l.id === x.id))
+    .map((x) => ({
+      ...x,
+      name: (x.kind === 'crossing' ? r.indicators.bcps.find((b) => b.id === x.id)?.name : undefined) ?? x.id,
+    }));
   out.innerHTML = `<h3>${esc(nodeName(result.from))} → ${esc(nodeName(result.to))}: ${result.routes.length} Pareto-optimal route${result.routes.length === 1 ? '' : 's'}</h3>
     <table class="data" id="pareto"><thead><tr><th>corridor</th><th>time, days</th><th>P90, days</th><th>cost, USD/${esc(result.unit.id.toUpperCase())}</th><th>CO2e, kg</th><th>distance, km</th></tr></thead>
     <tbody>${result.routes
