@@ -25,14 +25,16 @@ export function workerFile(): string | null {
 }
 
 /**
- * A replication thread's young generation, MB. A replication keeps little alive from one scavenge to
- * the next, so a small young generation means more scavenges, each short, while the fresh pages a
- * larger one grows into are dear on a virtual machine (~10 µs a page fault here): on the M/M/4 product
- * run, ~1,000 fewer page faults of ~15,300 and 5–7 ms less wall time (two runs of 40 interleaved pairs,
- * 24 and 25 shorter); 40 replications of the default network the same within the noise (6 pairs)
- * (bench/sim/RESULTS-sim.md).
+ * A replication thread's young generation, MB (V8's default for a thread is 48). The fresh pages a
+ * large one grows into are dear on a virtual machine (~10 µs a page fault here), and a replication
+ * keeps little alive from one scavenge to the next; but too small a one scavenges so often that the
+ * default network's replications, which allocate more than the M/M/4 crossing's, pay for it. Measured
+ * in interleaved pairs of the whole command (bench/sim/RESULTS-sim.md): against 2 MB, 16 MB takes 40
+ * replications of the default network on 2 workers 50 ms less (8 pairs, 8 shorter; 8 MB 30 ms more
+ * than 16, 32 MB the same) and the M/M/4 product run 3 ms less (30 pairs, 16 shorter); 2 MB had been
+ * 5–7 ms quicker than the default 48 on the M/M/4 run.
  */
-const YOUNG_GENERATION_MB = 2;
+const YOUNG_GENERATION_MB = 16;
 
 /**
  * A new thread of the worker {@link workerFile} (or `file`); from the TypeScript sources, a bootstrap
