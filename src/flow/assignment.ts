@@ -108,21 +108,21 @@ export function odPairs(
     demand: d.tPerYear,
     modeMask: modeMask(d.modes),
   }));
-  const free = new Float64Array(pairs.length);
+  const free = new Float64Array(pairs.length).fill(Number.POSITIVE_INFINITY);
   const tree = new ShortestPathTree(graph);
   for (const g of groupOdPairs(pairs)) {
     tree.run(g.origin, graph.arcBaseCost, { allowed: arcsOfModes(graph, g.modeMask), targets: g.targets });
-    for (let i = 0; i < g.ods.length; i++) {
-      const c = tree.dist[g.targets[i]!]!;
-      free[g.ods[i]!] = Number.isFinite(c) ? c : 0;
-    }
+    for (let i = 0; i < g.ods.length; i++) free[g.ods[i]!] = tree.dist[g.targets[i]!]!;
   }
   return pairs.map((p, k) => {
-    const value = demand[k]!.unservedCostUsdPerT ?? free[k]! + unservedPenaltyUsdPerT;
+    // a pair with no path is valued from 0
+    const base = Number.isFinite(free[k]!) ? free[k]! : 0;
+    const value = demand[k]!.unservedCostUsdPerT ?? base + unservedPenaltyUsdPerT;
     return {
       ...p,
       unservedCostUsdPerT: value,
-      unservedHalfWidthUsdPerT: unservedValueHalfWidth(value, free[k]!, unservedValueSpread),
+      unservedHalfWidthUsdPerT: unservedValueHalfWidth(value, base, unservedValueSpread),
+      freeCostUsdPerT: free[k]!,
     };
   });
 }

@@ -5,11 +5,13 @@
  * planning uses there — computed separately, they must agree. Directions near capacity, demand left
  * unserved, and demand with no route in service are listed in plain words.
  */
+import { fixedDecimals } from '../model/fixed-decimals.js';
 import type { CompiledNetwork } from '../network/compile.js';
 import { ArcKind } from '../network/compile.js';
 import { analyticWaits } from '../route/analytic-waits.js';
 import { flowReport } from './flow-report.js';
 import { networkLoadedState } from './loaded-state.js';
+import type { OdPair } from './od-pairs.js';
 
 /** Utilization from which a direction is reported as near capacity. */
 export const NEAR_CAPACITY = 0.9;
@@ -92,20 +94,35 @@ export function checkNetwork(net: CompiledNetwork, date: string | undefined): Ch
     findings.push(
       `${x.id}: both directions together are at ${(100 * x.utilization).toFixed(1)} % of the capacity they share: the assignment rations it by ${x.delayH.toFixed(1)} h a tonne, on top of each direction's wait, which is all that route planning adds there`,
     );
-  const unserved = report.od
-    .filter((o) => o.unserved_t_per_year > 1e-6 * o.demand_t_per_year && o.unserved_t_per_year > 1)
-    .map((o) => ({
+  const unserved: CheckResult['unserved'] = [];
+  report.od.forEach((o, k) => {
+    if (!(o.unserved_t_per_year > 1e-6 * o.demand_t_per_year && o.unserved_t_per_year > 1)) return;
+    unserved.push({
       id: o.id,
       demand_t_per_year: o.demand_t_per_year,
       unserved_t_per_year: o.unserved_t_per_year,
-    }));
-  for (const u of unserved) {
-    const share = u.unserved_t_per_year / u.demand_t_per_year;
+    });
+    const mt = (t: number) => (t / 1e6).toFixed(2);
     findings.push(
-      share >= 1 - 1e-9
-        ? `demand ${u.id} (${(u.demand_t_per_year / 1e6).toFixed(2)} Mt/yr) is not served: no route in service, or every route is full`
-        : `demand ${u.id}: ${(u.unserved_t_per_year / 1e6).toFixed(2)} of ${(u.demand_t_per_year / 1e6).toFixed(2)} Mt/yr cannot be carried: the crossings or services on its routes are full`,
+      o.unserved_t_per_year >= (1 - 1e-9) * o.demand_t_per_year
+        ? `demand ${o.id} (${mt(o.demand_t_per_year)} Mt/yr) is not served: ${whyUnserved(state.assignment.ods[k]!, o.unserved_cost_usd_per_t)}`
+        : `demand ${o.id}: ${mt(o.unserved_t_per_year)} of ${mt(o.demand_t_per_year)} Mt/yr cannot be carried: the crossings or services on its routes are full`,
     );
-  }
+  });
   return { date, crossings, unserved, findings, consistent };
+}
+
+/**
+ * Why the assignment leaves a pair wholly unserved: it has no path on the date; or its cheapest path
+ * costs more than leaving it unserved with no load on the network; or, cheaper than that when the
+ * network is empty, every path costs more at the assignment's flows (its crossings and services full).
+ */
+function whyUnserved(od: OdPair, unservedCostUsdPerT: number): string {
+  const free = od.freeCostUsdPerT ?? Number.NaN;
+  const usd = (x: number) => `${fixedDecimals(x, 0)} USD/t`;
+  if (od.origin < 0 || od.destination < 0 || free === Number.POSITIVE_INFINITY)
+    return 'no route in service in its modes on this date';
+  if (free >= unservedCostUsdPerT)
+    return `its cheapest route costs ${usd(free)} with no load on the network, more than leaving it unserved (${usd(unservedCostUsdPerT)})`;
+  return `every route is full at the assignment's flows, where each costs more than leaving it unserved (${usd(unservedCostUsdPerT)}; ${usd(free)} for its cheapest route with no load)`;
 }

@@ -15,6 +15,8 @@ export interface OdPair {
   readonly unservedCostUsdPerT?: number | undefined;
   /** Half-width of the spread of its tonnes' values around that cost, USD (unserved-cost.ts; default 0). */
   readonly unservedHalfWidthUsdPerT?: number | undefined;
+  /** Cost of its cheapest path with no load on the network, USD per tonne; Infinity when it has none. */
+  readonly freeCostUsdPerT?: number | undefined;
 }
 
 export interface OdGroup {
