@@ -8,9 +8,9 @@ import { DEFAULT_NETWORK } from '../io/network-file.js';
 import { readNetworkWithScenario, readScenario } from '../io/scenario-file.js';
 import { InputError, issue } from '../model/issue.js';
 import type { NetworkModel } from '../model/schema.js';
-import { crossingIndex } from '../network/lookup.js';
 import { sharedWorkerPool } from '../node/worker-pool.js';
 import { headlines } from '../report/compare-headlines.js';
+import { rationedCrossings, sharedRations } from '../report/route-rations.js';
 import { odPlaces } from '../sim/od-key.js';
 import { collect } from './network-option.js';
 import { print, printJson, warnImplausible, writeFileAtomic } from './output.js';
@@ -118,46 +118,6 @@ export function registerCompare(program: Command): void {
 }
 
 type RoutesJson = NonNullable<CompareResultJson['base']['routes']>;
-
-/** A crossing's name, or the id when the network has no such crossing. */
-function crossingName(model: NetworkModel, id: string): string {
-  return crossingIndex(model).find(id)?.name ?? id;
-}
-
-/** The crossings whose wait is a ration on the best routes, by name, each with the sides it is a ration on. */
-function rationedCrossings(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
-  const ids = (routes: RoutesJson) => new Set(routes.flatMap((x) => x.route?.rationed ?? []));
-  const inBase = ids(base);
-  const inScenario = ids(scenario);
-  return [...new Set([...inBase, ...inScenario])].map((id) => {
-    const name = crossingName(model, id);
-    const sides =
-      inBase.has(id) && inScenario.has(id) ? 'base and scenario' : inBase.has(id) ? 'base' : 'scenario';
-    return `${name} (${sides})`;
-  });
-}
-
-/**
- * The shared capacities the loaded network rations on the best routes, by name, each with its ration
- * in the base and the scenario (hours; "none" where that side's routes do not meet it rationed).
- */
-function sharedRations(model: NetworkModel, base: RoutesJson, scenario: RoutesJson): string[] {
-  const rations = (routes: RoutesJson) =>
-    new Map(
-      routes.flatMap((x) => x.route?.shared_rations ?? []).map((x) => [`${x.kind} ${x.id}`, x] as const),
-    );
-  const inBase = rations(base);
-  const inScenario = rations(scenario);
-  const hours = (key: string, side: Map<string, { delay_h: number }>) => {
-    const h = side.get(key)?.delay_h;
-    return h === undefined ? 'none' : `${num(h, 0)} h`;
-  };
-  return [...new Set([...inBase.keys(), ...inScenario.keys()])].map((key) => {
-    const { kind, id } = (inBase.get(key) ?? inScenario.get(key))!;
-    const name = kind === 'crossing' ? crossingName(model, id) : id;
-    return `${name} (base ${hours(key, inBase)}, scenario ${hours(key, inScenario)})`;
-  });
-}
 
 /** Which run's queue does not settle: "base", "scenario", "both" or nothing. */
 function nonStationaryText(f: { base: boolean | null; scenario: boolean | null }): string {
@@ -307,14 +267,15 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
           s.route_differences,
         ),
       );
-      const rationed = rationedCrossings(model, r.base.routes ?? [], s.routes ?? []);
+      const bestRoutes = (routes: RoutesJson | undefined) => (routes ?? []).map((x) => x.route);
+      const rationed = rationedCrossings(model, bestRoutes(r.base.routes), bestRoutes(s.routes));
       if (rationed.length > 0) {
         lines.push(
           `note: the wait at ${rationed.join(', ')} is the equilibrium's ration, not a forecast of the queue ` +
             '(caravan route says so): a time difference through it is how far the ration moves',
         );
       }
-      const shared = sharedRations(model, r.base.routes ?? [], s.routes ?? []);
+      const shared = sharedRations(model, bestRoutes(r.base.routes), bestRoutes(s.routes));
       if (shared.length > 0) {
         lines.push(
           `note: the loaded network rations the capacity both directions share at ${shared.join(', ')}: ` +
