@@ -30,6 +30,7 @@ import {
   waitDistributionChart,
 } from '../viz/index.js';
 import { differenceInBrackets, differenceText, durationText, fmt } from './difference-text.js';
+import { type RouteSideJson, rationedCrossings, sharedRations } from './route-rations.js';
 import { SEA_LANES } from './sea-lanes.js';
 
 type Scenario = CompareResultJson['scenarios'][number];
@@ -93,7 +94,10 @@ function noChange(m: CompareResultJson['method']): string {
   return `no change distinguishable from chance in ${list}`;
 }
 
-/** The sentences of the summary: for each scenario the largest real change in waits, then tonnage. */
+/**
+ * The sentences of the summary: for each scenario the largest real changes in waits and door-to-door
+ * times, then tonnage, unserved demand, the best routes and the outlook.
+ */
 export function summarySentences(r: CompareResultJson, model?: NetworkModel): string[] {
   const out: string[] = [];
   for (const s of r.scenarios) {
@@ -134,6 +138,15 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
       parts.push(
         `demand left unserved ${unservedS > unservedB ? 'rises' : 'falls'} from ${fmt(unservedB / 1e6)} to ${fmt(unservedS / 1e6)} Mt/yr`,
       );
+    if (ran(r.method, 'routes')) {
+      const pairs = s.route_differences;
+      const rerouted = pairs.filter((x) => x.base_label !== x.scenario_label).length;
+      const hourOrMore = pairs.filter((x) => Math.abs(x.time_h.difference ?? 0) >= 1).length;
+      if (rerouted + hourOrMore > 0)
+        parts.push(
+          `of ${pairs.length} origin–destination pair${pairs.length === 1 ? '' : 's'}, the best route changes for ${rerouted} and its expected time by an hour or more for ${hourOrMore}`,
+        );
+    }
     const sat = s.outlook_differences.filter((d) => d.base_first_year !== d.scenario_first_year);
     if (sat.length > 0) {
       const d = sat[0]!;
@@ -457,8 +470,7 @@ function scenarioSection(
               ? `the best route changes to ${rv.label}`
               : 'the best route stays the same'
           }`,
-          caption:
-            'Cumulative expected time against distance (UNESCAP time–distance method): waits at borders and ports show as vertical steps. Route planner, analytical waits.',
+          caption: `Cumulative expected time against distance (UNESCAP time–distance method): waits at borders and ports show as vertical steps. Route planner, analytical waits.${rationNote(model, rb ?? null, rv ?? null)}`,
         }),
       );
   }
@@ -555,6 +567,23 @@ function scenarioSection(
   }
   if (ran(r.method, 'simulation')) figures.push(differenceTables(doc, model, r, s));
   return section(doc, `${s.title} (${s.name})`, ...figures);
+}
+
+/**
+ * What the time–cost–distance chart's caption says of rations on the two routes it draws, as the text
+ * report's notes do for every pair: empty when neither route meets one.
+ */
+function rationNote(model: NetworkModel, base: RouteSideJson, scenario: RouteSideJson): string {
+  const rationed = rationedCrossings(model, [base], [scenario]);
+  const shared = sharedRations(model, [base], [scenario]);
+  return [
+    rationed.length > 0
+      ? ` The wait at ${rationed.join(', ')} is the equilibrium's ration, not a forecast of the queue: a difference through it is how far the ration moves.`
+      : '',
+    shared.length > 0
+      ? ` The loaded network also rations the capacity both directions share at ${shared.join(', ')}: caravan assign adds that ration to every tonne through it, and these times leave it out.`
+      : '',
+  ].join('');
 }
 
 function differenceTables(

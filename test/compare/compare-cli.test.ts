@@ -84,6 +84,17 @@ describe('caravan compare', () => {
     expect(caravan(args).stdout).toContain(
       "note: the wait at Alpha–Beta gate (base) is the equilibrium's ration",
     );
+    // the report's time–cost–distance chart of that pair says it in its caption
+    const dir = mkdtempSync(join(tmpdir(), 'caravan-compare-'));
+    try {
+      const report = join(dir, 'routes.html');
+      expect(caravan([...args, '--report', report]).code).toBe(0);
+      expect(readFileSync(report, 'utf8')).toContain(
+        "Route planner, analytical waits. The wait at Alpha–Beta gate (base) is the equilibrium's ration, not a forecast of the queue: a difference through it is how far the ration moves.</",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("gives each best route's rationed shared capacities as caravan route does, and says so", () => {
@@ -135,6 +146,18 @@ describe('caravan compare', () => {
       ])
         expect(html, absent).not.toContain(absent);
       expect(html).toContain('<p>Routes: the best route by expected time');
+      // the summary counts the pairs whose best route or expected time changes, as the JSON has them
+      type Pair = { base_label: string; scenario_label: string; time_h: { difference: number } };
+      const json = JSON.parse(caravan([...MINI_24H, '--analyses', 'routes', '--json']).stdout) as {
+        scenarios: { title: string; route_differences: Pair[] }[];
+      };
+      const s = json.scenarios[0]!;
+      const rerouted = s.route_differences.filter((x) => x.base_label !== x.scenario_label).length;
+      const hourOrMore = s.route_differences.filter((x) => Math.abs(x.time_h.difference) >= 1).length;
+      expect(rerouted + hourOrMore).toBeGreaterThan(0);
+      expect(html).toContain(
+        `<p class="summary">${s.title}: of ${s.route_differences.length} origin–destination pair${s.route_differences.length === 1 ? '' : 's'}, the best route changes for ${rerouted} and its expected time by an hour or more for ${hourOrMore}.</p>`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
