@@ -95,6 +95,7 @@ export function checkNetwork(net: CompiledNetwork, date: string | undefined): Ch
       `${x.id}: both directions together are at ${(100 * x.utilization).toFixed(1)} % of the capacity they share: the assignment rations it by ${x.delayH.toFixed(1)} h a tonne, on top of each direction's wait, which is all that route planning adds there`,
     );
   const unserved: CheckResult['unserved'] = [];
+  const mt = (t: number) => (t / 1e6).toFixed(2);
   report.od.forEach((o, k) => {
     if (!(o.unserved_t_per_year > 1e-6 * o.demand_t_per_year && o.unserved_t_per_year > 1)) return;
     unserved.push({
@@ -102,7 +103,6 @@ export function checkNetwork(net: CompiledNetwork, date: string | undefined): Ch
       demand_t_per_year: o.demand_t_per_year,
       unserved_t_per_year: o.unserved_t_per_year,
     });
-    const mt = (t: number) => (t / 1e6).toFixed(2);
     findings.push(
       o.unserved_t_per_year >= (1 - 1e-9) * o.demand_t_per_year
         ? `demand ${o.id} (${mt(o.demand_t_per_year)} Mt/yr) is not served: ${whyUnserved(state.assignment.ods[k]!, o.unserved_cost_usd_per_t)}`
@@ -118,11 +118,12 @@ export function checkNetwork(net: CompiledNetwork, date: string | undefined): Ch
  * network is empty, every path costs more at the assignment's flows (its crossings and services full).
  */
 function whyUnserved(od: OdPair, unservedCostUsdPerT: number): string {
-  const free = od.freeCostUsdPerT ?? Number.NaN;
+  const free = od.freeCostUsdPerT;
   const usd = (x: number) => `${fixedDecimals(x, 0)} USD/t`;
   if (od.origin < 0 || od.destination < 0 || free === Number.POSITIVE_INFINITY)
     return 'no route in service in its modes on this date';
-  if (free >= unservedCostUsdPerT)
+  if (free !== undefined && free >= unservedCostUsdPerT)
     return `its cheapest route costs ${usd(free)} with no load on the network, more than leaving it unserved (${usd(unservedCostUsdPerT)})`;
-  return `every route is full at the assignment's flows, where each costs more than leaving it unserved (${usd(unservedCostUsdPerT)}; ${usd(free)} for its cheapest route with no load)`;
+  const noLoad = free === undefined ? '' : `; ${usd(free)} for its cheapest route with no load`;
+  return `every route is full at the assignment's flows, where each costs more than leaving it unserved (${usd(unservedCostUsdPerT)}${noLoad})`;
 }
