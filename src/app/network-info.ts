@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { countryName } from '../model/country.js';
 import { MODES } from '../model/schema.js';
 import { borderCapacity } from '../network/border-capacity.js';
-import { compileNetwork } from '../network/compile.js';
+import { compileNetwork, sharedCapacityOf } from '../network/compile.js';
 import { directionCapacities } from '../network/operational-capacity.js';
 import type { Model, UseCase } from './use-case.js';
 
@@ -32,7 +32,12 @@ export const NetworkInfoResultSchema = z.object({
       countries: z.string().describe('countries of its two sides, e.g. "CN-KZ"'),
       lanes: z.number(),
       hours: z.string(),
-      capacity_t_per_year: z.number().nullable(),
+      capacity_t_per_year: z
+        .number()
+        .nullable()
+        .describe(
+          'capacity of both directions together, the least of those it declares (tonnes a year, units or trains a day), as the analyses take it; null when none',
+        ),
       opens: z.string().nullable(),
     }),
   ),
@@ -84,6 +89,8 @@ export const NetworkInfoResultSchema = z.object({
 
 export type NetworkInfo = z.output<typeof NetworkInfoResultSchema>;
 
+const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
+
 /** The facts `network info` shows, as plain data. */
 export function networkInfo(model: Model): NetworkInfo {
   const byCountry = new Map<string, number>();
@@ -107,7 +114,7 @@ export function networkInfo(model: Model): NetworkInfo {
       countries: `${country.get(c.from)}-${country.get(c.to)}`,
       lanes: c.lanes,
       hours: c.hours,
-      capacity_t_per_year: c.capacity_t_per_year ?? null,
+      capacity_t_per_year: finiteOrNull(sharedCapacityOf(model, c)),
       opens: c.opens ?? null,
     })),
     border_capacity: borderCapacity(model).map((b) => ({

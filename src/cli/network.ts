@@ -44,7 +44,7 @@ export function formatNetworkInfo(info: NetworkInfo): string {
     '',
     `Countries: ${info.countries.map((k) => `${k.code} ${k.name} (${k.nodes})`).join(', ')}`,
     '',
-    'Border crossings',
+    'Border crossings (capacity of both directions together: the least of the figures each declares, as the analyses take it)',
     formatTable(
       [
         { header: 'id', value: (r) => r.id },

@@ -1,10 +1,17 @@
 /**
  * Border capacity between pairs of countries by mode, and how it changes as crossings open and
- * close: the sum of the crossings' `capacity_t_per_year` on a given day.
+ * close: the sum of the capacities the crossings declare (the least of `capacity_t_per_year`, units
+ * and trains a day, as the analyses take it: `sharedCapacityOf`) on a given day.
  */
 
 import type { Mode, NetworkModel } from '../model/schema.js';
-import { dayNumber } from './compile.js';
+import { dayNumber, sharedCapacityOf } from './compile.js';
+
+/** A crossing's declared capacity, 0 when it declares none. */
+function capacityOf(model: NetworkModel, c: NetworkModel['crossings'][number]): number {
+  const cap = sharedCapacityOf(model, c);
+  return Number.isFinite(cap) ? cap : 0;
+}
 
 export interface BorderCapacityStep {
   /** First day of this level (YYYY-MM-DD), or undefined for "from the start". */
@@ -49,7 +56,7 @@ export function borderCapacity(model: NetworkModel): BorderCapacity[] {
           (c.opens === undefined || dayNumber(c.opens) <= day) &&
           (c.closes === undefined || day < dayNumber(c.closes)),
       );
-      const capacity = open.reduce((s, c) => s + (c.capacity_t_per_year ?? 0), 0);
+      const capacity = open.reduce((s, c) => s + capacityOf(model, c), 0);
       if (steps.length > 0 && steps[steps.length - 1]!.capacity_t_per_year === capacity) continue;
       if (open.length === 0 && from === undefined) continue;
       steps.push({
@@ -86,5 +93,5 @@ export function borderCapacityOn(
         (c.opens === undefined || dayNumber(c.opens) <= day) &&
         (c.closes === undefined || day < dayNumber(c.closes)),
     )
-    .reduce((s, c) => s + (c.capacity_t_per_year ?? 0), 0);
+    .reduce((s, c) => s + capacityOf(model, c), 0);
 }

@@ -206,6 +206,22 @@ function dist(text: string): Distribution {
   return p.dist;
 }
 
+/**
+ * The capacity a link, crossing or service declares for both directions together, tonnes a year, by
+ * the rule the compiled network uses ({@link declaredCapacity}): for what is shown of the network as
+ * written (network info, border capacity), so that it is the figure the analyses use.
+ */
+export function sharedCapacityOf(
+  model: NetworkModel,
+  element: CapacityFields & { readonly mode: Mode },
+): number {
+  return declaredCapacity(
+    element,
+    modeUnitTonnes(model, element.mode),
+    model.units.find((u) => u.id === TRAIN_UNIT)?.t,
+  );
+}
+
 /** Tonnes per unit of a mode's unit, for converting per-unit money into per-tonne money. */
 export function modeUnitTonnes(model: NetworkModel, mode: Mode): number | undefined {
   const unitId = model.modes[mode]?.unit;
@@ -224,13 +240,13 @@ interface CapacityFields {
  */
 function declaredCapacity(
   fields: CapacityFields,
-  unit: ModeUnit | undefined,
+  unitT: number | undefined,
   trainT: number | undefined,
 ): number {
   let cap = Number.POSITIVE_INFINITY;
   if (fields.capacity_t_per_year !== undefined) cap = Math.min(cap, fields.capacity_t_per_year);
-  if (fields.capacity_units_per_day !== undefined && unit)
-    cap = Math.min(cap, fields.capacity_units_per_day * unit.t * 365);
+  if (fields.capacity_units_per_day !== undefined && unitT !== undefined)
+    cap = Math.min(cap, fields.capacity_units_per_day * unitT * 365);
   if (fields.capacity_trains_per_day !== undefined && trainT !== undefined)
     cap = Math.min(cap, fields.capacity_trains_per_day * trainT * 365);
   return cap;
@@ -299,13 +315,13 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
           (v.cost_usd_per_t_km ?? 0) * l.distance_km +
           (v.cost_usd_per_t ?? 0) +
           perT(l.mode, v.cost_usd_per_unit),
-        declaredCapacityTPerYear: declaredCapacity(ownCapacity(l, reversed), unitOf(l.mode), trainT),
+        declaredCapacityTPerYear: declaredCapacity(ownCapacity(l, reversed), unitOf(l.mode)?.t, trainT),
       };
     };
     return {
       id: l.id!,
       sides: [side(false), l.bidirectional ? side(true) : null],
-      sharedCapacityTPerYear: declaredCapacity(l, unitOf(l.mode), trainT),
+      sharedCapacityTPerYear: declaredCapacity(l, unitOf(l.mode)?.t, trainT),
     };
   });
 
@@ -350,7 +366,7 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
         clearanceVarH2: moments.variance,
         saturatedUnitsPerH: saturated.unitsPerH,
         saturatedBinding: saturated.binding,
-        declaredCapacityTPerYear: declaredCapacity(ownCapacity(c, reversed), unitOf(c.mode), trainT),
+        declaredCapacityTPerYear: declaredCapacity(ownCapacity(c, reversed), unitOf(c.mode)?.t, trainT),
         balkAboveWait: v.drivers?.balk_above_wait !== undefined ? dist(v.drivers.balk_above_wait) : undefined,
         patience: v.drivers?.patience !== undefined ? dist(v.drivers.patience) : undefined,
         eQueue: v.drivers?.e_queue ?? false,
@@ -360,7 +376,7 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
     return {
       id: c.id,
       sides: [side(false), c.bidirectional ? side(true) : null],
-      sharedCapacityTPerYear: declaredCapacity(c, unitOf(c.mode), trainT),
+      sharedCapacityTPerYear: declaredCapacity(c, unitOf(c.mode)?.t, trainT),
     };
   });
 
@@ -377,13 +393,13 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
         capacityUnits: v.capacity_units,
         fareUsdPerUnit: v.fare_usd_per_unit ?? 0,
         monthlyProfile: s.monthly_profile,
-        declaredCapacityTPerYear: declaredCapacity(ownCapacity(s, reversed), unitOf(s.mode), trainT),
+        declaredCapacityTPerYear: declaredCapacity(ownCapacity(s, reversed), unitOf(s.mode)?.t, trainT),
       };
     };
     return {
       id: s.id,
       sides: [side(false), s.bidirectional ? side(true) : null],
-      sharedCapacityTPerYear: declaredCapacity(s, unitOf(s.mode), trainT),
+      sharedCapacityTPerYear: declaredCapacity(s, unitOf(s.mode)?.t, trainT),
     };
   });
 
