@@ -133,6 +133,7 @@ const ciText = (d: Difference, decimals = 1) =>
 
 export function formatCompare(model: NetworkModel, r: CompareResultJson): string {
   const nodeName = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const crossingName = new Map(model.crossings.map((c) => [c.id, c.name]));
   const lines: string[] = [];
   const m = r.method;
   const simulated = m.analyses.includes('simulation');
@@ -145,7 +146,7 @@ export function formatCompare(model: NetworkModel, r: CompareResultJson): string
   for (const s of r.scenarios) {
     lines.push('');
     lines.push(`== ${s.name}: ${s.title}`);
-    for (const l of headlines(s, nodeName)) lines.push(l);
+    for (const l of headlines(s, nodeName, crossingName)) lines.push(l);
     const rows = Object.entries(s.crossings).filter(
       ([, c]) => c.wait_h.difference !== null || (c.throughput_per_day.difference ?? 0) !== 0,
     );

@@ -24,6 +24,7 @@ function verb(d: Difference, down: string, up: string): string {
 export function headlines(
   s: CompareResultJson['scenarios'][number],
   names: ReadonlyMap<string, string> = new Map(),
+  crossingNames: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const out: string[] = [];
   const crossings = Object.entries(s.crossings)
@@ -71,7 +72,7 @@ export function headlines(
   const sat = s.outlook_differences.filter((d) => d.base_first_year !== d.scenario_first_year);
   for (const d of sat.slice(0, 3))
     out.push(
-      `Outlook: ${d.id} saturates ${d.scenario_first_year === null ? 'no longer before the horizon' : `in ${d.scenario_first_year}`} (base: ${d.base_first_year ?? 'not before the horizon'}).`,
+      `Outlook: ${(d.kind === 'crossing' && crossingNames.get(d.id)) || d.id} saturates ${d.scenario_first_year === null ? 'no longer before the horizon' : `in ${d.scenario_first_year}`} (base: ${d.base_first_year ?? 'not before the horizon'}).`,
     );
   if (out.length === 0)
     out.push(`${s.title}: no difference distinguishable from chance in waits, flows or routes.`);

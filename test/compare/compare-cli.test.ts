@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYSES, COMPARE_DEFAULTS, CompareOptions } from '../../src/app/compare.js';
-import { caravan, MINI } from '../helpers.js';
+import { fixtureModel } from '../flow/models.js';
+import { caravan, DEFAULT, MINI } from '../helpers.js';
 
 /** The mini network against its 24-hour gate. */
 const MINI_24H = ['compare', '--network', MINI, '--scenario', 'test/fixtures/mini-24h.yaml'];
@@ -127,6 +128,32 @@ describe('caravan compare', () => {
     expect(caravan(args).stdout).toContain(
       `note: the loaded network rations the capacity both directions share at Dostyk–Alashankou (base ${hours} h, scenario ${hours} h)`,
     );
+  });
+
+  it("names a crossing in the outlook's headlines by its name, as the network gives it", () => {
+    const args = ['compare', '--scenario', 'nur-zholy-24h', '--analyses', 'outlook'];
+    type Saturation = {
+      kind: string;
+      id: string;
+      base_first_year: number | null;
+      scenario_first_year: number | null;
+    };
+    const json = JSON.parse(caravan([...args, '--json']).stdout) as {
+      scenarios: { outlook_differences: Saturation[] }[];
+    };
+    const changed = json.scenarios[0]!.outlook_differences.filter(
+      (d) => d.base_first_year !== d.scenario_first_year,
+    );
+    const crossings = changed.slice(0, 3).filter((d) => d.kind === 'crossing');
+    expect(crossings.length).toBeGreaterThan(0);
+    const name = new Map(fixtureModel(DEFAULT).crossings.map((c) => [c.id, c.name]));
+    const text = caravan(args).stdout;
+    for (const d of crossings) {
+      expect(name.get(d.id)).not.toBe(d.id);
+      expect(text).toContain(
+        `Outlook: ${name.get(d.id)} saturates in ${d.scenario_first_year} (base: ${d.base_first_year}).`,
+      );
+    }
   });
 
   it('writes a report that describes only the analyses run', () => {

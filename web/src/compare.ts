@@ -30,11 +30,16 @@ interface Choice {
 const choices = new Map<string, Choice>();
 let shown: { job: JobView; result: CompareResultJson } | undefined;
 
-/** Node names for the headlines (door-to-door pairs). */
+/** Node names for the headlines (door-to-door pairs), and crossing names (the outlook's elements). */
 let names: ReadonlyMap<string, string> = new Map();
+let crossingNames: ReadonlyMap<string, string> = new Map();
 
-export function setNodeNames(nodes: readonly { id: string; name: string }[]): void {
+export function setNames(
+  nodes: readonly { id: string; name: string }[],
+  crossings: readonly { id: string; name: string }[],
+): void {
   names = new Map(nodes.map((n) => [n.id, n.name]));
+  crossingNames = new Map(crossings.map((c) => [c.id, c.name]));
 }
 
 /** The panel on the left: the scenarios to tick, the run's settings, progress and the outcome. */
@@ -152,7 +157,7 @@ export function showComparison(job: JobView): void {
       ? ` in ${formatNumber((Date.parse(job.finished_at) - Date.parse(job.started_at)) / 1000, 1)} s`
       : '';
   out.innerHTML = `<h3>Result</h3><p class="muted">${formatNumber(result.scenarios.length)} scenario${result.scenarios.length === 1 ? '' : 's'} compared with ${esc(result.base.name)}${took} · run ${esc(job.id.slice(0, 8))}</p>
-    <ul class="headlines">${result.scenarios.map((s) => `<li>${esc(headlines(s, names)[0] ?? '')}</li>`).join('')}</ul>
+    <ul class="headlines">${result.scenarios.map((s) => `<li>${esc(headlines(s, names, crossingNames)[0] ?? '')}</li>`).join('')}</ul>
     <div class="actions"><button class="btn secondary" type="button" id="cmp-show">Show the comparison</button></div>`;
   $('cmp-show').onclick = () => renderView();
   renderView();
@@ -181,7 +186,7 @@ function renderView(focus = true): void {
     <div class="summary" id="cmp-summary">${r.scenarios
       .map(
         (s) =>
-          `<h3>${esc(s.title)} <code>${esc(s.name)}</code></h3><ul>${headlines(s, names)
+          `<h3>${esc(s.title)} <code>${esc(s.name)}</code></h3><ul>${headlines(s, names, crossingNames)
             .map((l) => `<li${l.startsWith('  ') ? ' class="sub"' : ''}>${esc(l.trim())}</li>`)
             .join('')}</ul>`,
       )

@@ -20,13 +20,7 @@ import { MODE_COLOR } from '../../src/viz/palette.js';
 import { VIZ_CSS } from '../../src/viz/styles.js';
 import { timeCostDistanceChart } from '../../src/viz/time-cost-distance-chart.js';
 import { api } from './api.js';
-import {
-  comparePanel,
-  resizeComparison,
-  setNodeNames,
-  showComparison,
-  showComparisonView,
-} from './compare.js';
+import { comparePanel, resizeComparison, setNames, showComparison, showComparisonView } from './compare.js';
 import { type JobView, watchJob } from './job-watch.js';
 import { type GrowthFields, growingQueue, growthText } from './queue-growth.js';
 import { $, doc, esc, fmt, issuesHtml, setStatus } from './ui.js';
@@ -834,7 +828,7 @@ async function start(): Promise<void> {
     netname.textContent = `${model.name ?? 'network'} · ${formatNumber(model.nodes.length)} places, ${formatNumber(model.crossings.length)} crossings`;
     // the whole line on hover where a narrow window cuts it short
     netname.title = netname.textContent;
-    setNodeNames(model.nodes);
+    setNames(model.nodes, model.crossings);
     routePanel();
     await Promise.all([simPanel(), comparePanel()]);
     // The latest finished simulation sizes the crossings from the start.
