@@ -44,7 +44,7 @@ export function formatNetworkInfo(info: NetworkInfo): string {
     '',
     `Countries: ${info.countries.map((k) => `${k.code} ${k.name} (${k.nodes})`).join(', ')}`,
     '',
-    'Border crossings (capacity of both directions together: the least of the figures each declares, as the analyses take it)',
+    'Border crossings (declared capacity of both directions together: the least of the figures each declares; what its lanes, hours and quotas clear may be less, as below)',
     formatTable(
       [
         { header: 'id', value: (r) => r.id },
@@ -54,7 +54,7 @@ export function formatNetworkInfo(info: NetworkInfo): string {
         { header: 'lanes', value: (r) => r.lanes },
         { header: 'hours', value: (r) => r.hours },
         {
-          header: 'capacity_Mt_per_year',
+          header: 'declared_Mt_per_year',
           value: (r) => (r.capacity_t_per_year === null ? '–' : num(r.capacity_t_per_year / 1e6, 1)),
           align: 'right',
         },
@@ -63,13 +63,13 @@ export function formatNetworkInfo(info: NetworkInfo): string {
       info.crossings,
     ),
     '',
-    'Border capacity by country pair and mode (sum of crossings in service)',
+    'Declared border capacity by country pair and mode (sum of the crossings in service)',
     formatTable(
       [
         { header: 'border', value: (r) => r.countries.join('-') },
         { header: 'mode', value: (r) => r.mode },
         {
-          header: 'capacity_Mt_per_year',
+          header: 'declared_Mt_per_year',
           value: (r) =>
             r.steps
               .map((s) => `${num(s.capacity_t_per_year / 1e6, 1)}${s.from ? ` from ${s.from}` : ''}`)

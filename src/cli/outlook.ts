@@ -65,7 +65,9 @@ export function registerOutlook(program: Command): void {
         `Outlook ${fromYear}–${toYear} (${inputs.method}; demand of ${baseYear} grown ${growth === undefined ? "at each flow's growth_per_year" : typeof growth === 'number' ? `${num(growth * 100, 1)} % a year` : 'at the rates of the growth file'}; network as of 1 July each year)`,
       );
       print('');
-      print('Borders by country pair and mode: flow by year, Mt/yr');
+      print(
+        'Borders by country pair and mode: flow by year, Mt/yr; capacity: what the crossings can carry, the least of declared and operational (caravan network info shows both)',
+      );
       print(yearTable(r.years, (y) => y.borders, 'flow'));
       print('');
       print('Borders by country pair and mode: utilization by year, % of capacity');
