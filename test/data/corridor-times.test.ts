@@ -4,8 +4,9 @@
  * days (EY/World Bank 28–40; Suez ≈27 days at sea plus calls), and the Middle Corridor 32–37 days to
  * Duisburg (TITR guidance via the Georgian ports and Constanța, navisgroup-2025), with its segments from
  * the Kazakh Ministry of Transport (kaztag-2024-titr): Altynkol → Baku 9 days, → Poti/Batumi 12, →
- * Constanța 20–22. The segments calibrate the port dwell, so they are reproduced by construction; the
- * 32–37 days to Duisburg were not used in the calibration and check it.
+ * Constanța 20–22. The segments calibrate the port dwell, so they are reproduced by construction, on
+ * the network and demand of their year (2024-07-01); the 32–37 days to Duisburg were not used in the
+ * calibration and check it, on 2026-07-01 with the ranges of 2025.
  */
 import { describe, expect, it } from 'vitest';
 import { caravan } from '../helpers.js';
@@ -15,8 +16,8 @@ interface RouteRow {
   readonly time_h: { readonly expected: number };
 }
 
-function routes(from: string, to: string, ...extra: string[]): RouteRow[] {
-  const r = caravan(['route', '--from', from, '--to', to, '--date', '2026-07-01', '--json', ...extra]);
+function routes(from: string, to: string, date: string, ...extra: string[]): RouteRow[] {
+  const r = caravan(['route', '--from', from, '--to', to, '--date', date, '--json', ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout).routes as RouteRow[];
 }
@@ -29,7 +30,7 @@ const fastest = (rows: readonly RouteRow[], pattern: RegExp) => {
 };
 
 describe("corridor times Xi'an → Duisburg", () => {
-  const rows = routes('xian', 'duisburg');
+  const rows = routes('xian', 'duisburg', '2026-07-01');
 
   it('Northern route: 12–18 days', () => {
     const d = fastest(rows, /^Northern/);
@@ -57,9 +58,9 @@ describe("corridor times Xi'an → Duisburg", () => {
 
 describe('Middle Corridor segments from Altynkol, the calibration targets of the port dwell (Ministry of Transport of Kazakhstan, 2024)', () => {
   const within = (to: string, lo: number, hi: number) => {
-    // the Ministry's segment times are for container trains: rail, ferry and sea, not trucks
+    // the Ministry's segment times are 2024's, for container trains: rail, ferry and sea, not trucks
     const d = fastest(
-      routes('altynkol', to, '--avoid-country', 'RU,BY', '--modes', 'rail,ferry,sea'),
+      routes('altynkol', to, '2024-07-01', '--avoid-country', 'RU,BY', '--modes', 'rail,ferry,sea'),
       /^Middle Corridor/,
     );
     expect(d, to).toBeGreaterThanOrEqual(lo);

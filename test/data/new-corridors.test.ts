@@ -140,9 +140,11 @@ describe('the southern route and Uzbekistan onward', () => {
 });
 
 describe('Belarus–Poland and Türkiye–Balkans crossings', () => {
-  it('Bruzgi–Kuźnica and Svislach–Siemianówka take four trains a day each (PKP Cargo, 2018) and carry Minsk → Warsaw routes', () => {
+  it('Bruzgi–Kuźnica and Svislach–Siemianówka take four trains a day in each direction (PKP Cargo, 2018) and carry Minsk → Warsaw routes', () => {
+    // four container trains of the `train` unit a day in each direction, both directions together
+    const trainT = model.units.find((u) => u.id === 'train')!.t;
     for (const id of ['bruzgi-kuznica', 'svisloch-siemianowka']) {
-      expect(model.crossings.find((c) => c.id === id)?.capacity_trains_per_day, id).toBe(4);
+      expect(model.crossings.find((c) => c.id === id)?.capacity_t_per_year, id).toBe(4 * 2 * 365 * trainT);
     }
     const rows = routes('minsk', 'warsaw', '2026-07-01');
     expect(uses(rows, 'bruzgi-kuznica') || uses(rows, 'svisloch-siemianowka')).toBe(true);
