@@ -38,6 +38,7 @@ export type IssueCode =
   | 'invalid_option'
   | 'limit_exceeded'
   | 'implausible_value'
+  | 'capacities_disagree'
   | 'binary_file'
   | 'wrong_encoding'
   | 'duplicate_key'

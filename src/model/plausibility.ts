@@ -176,6 +176,13 @@ const MODE_TOP_SPEED: Partial<Record<Mode, number>> = { ferry: 70, sea: 70, road
  * Warnings (and errors, for the impossible) for the network's values outside the table's ranges,
  * each at its path with the range and its reason.
  */
+/**
+ * Capacities given twice for the same element (tonnes a year, and units or trains a day) that differ
+ * by more than this factor are reported: more than two sources may fairly differ by, less than a count per
+ * direction (2) or of 2,500 t trains against 1,000 t ones (2.5) puts them apart.
+ */
+const CAPACITY_DISAGREEMENT = 1.5;
+
 export function checkPlausibility(model: NetworkModel): Issue[] {
   const issues: Issue[] = [];
   const check = (
@@ -252,6 +259,33 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
     );
   };
 
+  // Two capacities given for the same thing that disagree: the least binds, often not as meant (a
+  // count of trains per direction, or of trains heavier than the `train` unit).
+  const trainT = model.units.find((u) => u.id === 'train')?.t;
+  const agree = (path: PathSegment[], f: Fields, mode: Mode) => {
+    const perYear = n(f, 'capacity_t_per_year');
+    if (perYear === undefined || !(perYear > 0)) return;
+    const unitT = model.units.find((u) => u.id === model.modes[mode]?.unit)?.t;
+    const counts = [
+      ['capacity_units_per_day', n(f, 'capacity_units_per_day'), unitT, `units of ${mode}'s unit`],
+      ['capacity_trains_per_day', n(f, 'capacity_trains_per_day'), trainT, 'trains of the `train` unit'],
+    ] as const;
+    for (const [field, perDay, t, what] of counts) {
+      if (perDay === undefined || t === undefined) continue;
+      const tonnes = perDay * t * 365;
+      if (tonnes <= CAPACITY_DISAGREEMENT * perYear && perYear <= CAPACITY_DISAGREEMENT * tonnes) continue;
+      const [low, high] = tonnes < perYear ? [field, 'capacity_t_per_year'] : ['capacity_t_per_year', field];
+      issues.push(
+        issue(
+          'capacities_disagree',
+          [...path, field],
+          `${format(perDay)} ${what} (${format(t)} t) a day make ${format(tonnes / 1e6)} Mt/yr, against capacity_t_per_year's ${format(perYear / 1e6)} Mt/yr: the least binds, here ${low} rather than ${high}; if a count is per direction give it under \`directions\`, and if its units or trains carry other tonnes than the unit's, leave the count out (say it in the provenance of capacity_t_per_year)`,
+          'warning',
+        ),
+      );
+    }
+  };
+
   model.units.forEach((u, i) => {
     check('unit_t', ['units', i, 't'], u.t);
     check('unit_teu', ['units', i, 'teu'], u.teu);
@@ -282,6 +316,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
       check('speed_kmh', [...path, 'speed_kmh'], n(f, 'speed_kmh'), `by ${l.mode}`, MODE_TOP_SPEED[l.mode]);
       speed([...path, 'time'], km, meanHours(f.time as string | undefined), l.mode);
       costs(path, f);
+      agree(path, f, l.mode);
     }
     crowFlies(['links', i, 'distance_km'], l.distance_km, at.get(l.from), at.get(l.to));
   });
@@ -297,6 +332,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
       check('step_time_h', [...path, 'gauge_change', 'time'], meanHours(g?.time), 'the mean');
       check('cost_usd_per_unit', [...path, 'gauge_change', 'cost_usd_per_unit'], g?.cost_usd_per_unit);
       costs(path, f);
+      agree(path, f, c.mode);
     }
   });
   model.services.forEach((s, i) => {
@@ -313,6 +349,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
         check('max_wait_h', [...path, 'max_wait'], 'hours' in w ? w.hours : undefined);
       }
       costs(path, f);
+      agree(path, f, s.mode);
     }
     crowFlies(['services', i, 'distance_km'], s.distance_km, at.get(s.from), at.get(s.to));
   });

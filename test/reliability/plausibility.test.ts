@@ -307,3 +307,35 @@ describe('before a run', () => {
     expect(r.stdout).toContain('Simulated 2 replications');
   });
 });
+
+describe('a capacity given twice', () => {
+  const disagree = (data: unknown) =>
+    validateNetwork(data).issues.filter((i) => i.code === 'capacities_disagree');
+
+  it('is reported when the two figures differ by more than half, naming the one that binds', () => {
+    const d = mini();
+    // 100 trucks of 20 t a day: 730,000 t a year, against the 2 Mt a year it also declares
+    d.crossings[0].capacity_units_per_day = 100;
+    const found = disagree(d);
+    expect(found.map((i) => [i.path, i.severity])).toEqual([
+      ['crossings[0].capacity_units_per_day', 'warning'],
+    ]);
+    expect(found[0]!.message).toContain("make 0.73 Mt/yr, against capacity_t_per_year's 2 Mt/yr");
+    expect(found[0]!.message).toContain('here capacity_units_per_day rather than capacity_t_per_year');
+    // 280 a day make 2.044 Mt/yr: the two agree
+    d.crossings[0].capacity_units_per_day = 280;
+    expect(disagree(d)).toEqual([]);
+  });
+
+  it('counts trains in the `train` unit, both ways round', () => {
+    const d = mini();
+    d.units.push({ id: 'train', t: 1000, provenance: { t: 'handbook' } });
+    // 20 trains of 1,000 t a day: 7.3 Mt/yr, far above the 2 Mt/yr declared, which binds
+    d.crossings[0].capacity_trains_per_day = 20;
+    const found = disagree(d);
+    expect(found.map((i) => i.path)).toEqual(['crossings[0].capacity_trains_per_day']);
+    expect(found[0]!.message).toContain('here capacity_t_per_year rather than capacity_trains_per_day');
+    d.crossings[0].capacity_trains_per_day = 6; // 2.19 Mt/yr: agrees
+    expect(disagree(d)).toEqual([]);
+  });
+});
