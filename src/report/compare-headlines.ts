@@ -8,6 +8,20 @@ import { type Difference, significant } from '../compare/paired.js';
 import { odPlaces } from '../sim/od-key.js';
 import { differenceParts, durationText, fmt } from './difference-text.js';
 
+/** The least difference of a time a headline tells, hours: a minute, the smallest the text shows. */
+const HEADLINE_MIN_H = 1 / 60;
+/** The least difference of units cleared a day a headline tells: what rounds to one. */
+const HEADLINE_MIN_UNITS = 0.5;
+
+/**
+ * Whether a difference makes a headline: beyond chance, and large enough not to read as zero. With
+ * common random numbers a difference of seconds can be beyond chance (a door-to-door time that moved by
+ * 0.04 s in every pair), and "+0 min" is no news.
+ */
+export function newsworthy(d: Difference, least: number = HEADLINE_MIN_H): boolean {
+  return significant(d) && Math.abs(d.difference ?? 0) >= least;
+}
+
 /** "from 7.1 days to 6 min (difference −7.1 days, 95 % CI −7.5 to −6.8 days)" */
 export function waitSentence(d: Difference): string {
   const [diff, ci] = differenceParts(d);
@@ -28,13 +42,13 @@ export function headlines(
 ): string[] {
   const out: string[] = [];
   const crossings = Object.entries(s.crossings)
-    .filter(([, c]) => significant(c.wait_h))
+    .filter(([, c]) => newsworthy(c.wait_h))
     .sort(([, a], [, b]) => Math.abs(b.wait_h.difference ?? 0) - Math.abs(a.wait_h.difference ?? 0));
   for (const [, c] of crossings.slice(0, 3)) {
     out.push(
       `${s.title} ${verb(c.wait_h, 'cuts', 'raises')} the mean wait at ${c.name} ${waitSentence(c.wait_h)}.`,
     );
-    if (significant(c.throughput_per_day)) {
+    if (newsworthy(c.throughput_per_day, HEADLINE_MIN_UNITS)) {
       const t = c.throughput_per_day;
       const ci = t.difference_ci95!;
       out.push(
@@ -43,7 +57,7 @@ export function headlines(
     }
   }
   const transit = Object.entries(s.transit_h)
-    .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
+    .filter(([, d]) => newsworthy(d) && d.base !== null && d.scenario !== null)
     .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0));
   for (const [od, d] of transit.slice(0, 2)) {
     const { from: a, to: b } = odPlaces(od);
@@ -75,6 +89,8 @@ export function headlines(
       `Outlook: ${(d.kind === 'crossing' && crossingNames.get(d.id)) || d.id} saturates ${d.scenario_first_year === null ? 'no longer before the horizon' : `in ${d.scenario_first_year}`} (base: ${d.base_first_year ?? 'not before the horizon'}).`,
     );
   if (out.length === 0)
-    out.push(`${s.title}: no difference distinguishable from chance in waits, flows or routes.`);
+    out.push(
+      `${s.title}: no difference in waits, flows or routes both beyond chance and large enough to show (a minute, a unit a day).`,
+    );
   return out;
 }

@@ -29,6 +29,7 @@ import {
   type WaitDistribution,
   waitDistributionChart,
 } from '../viz/index.js';
+import { newsworthy } from './compare-headlines.js';
 import { differenceInBrackets, differenceText, durationText, fmt } from './difference-text.js';
 import { type RouteSideJson, rationedCrossings, sharedRations } from './route-rations.js';
 import { SEA_LANES } from './sea-lanes.js';
@@ -91,7 +92,7 @@ function noChange(m: CompareResultJson['method']): string {
   ].filter((w) => typeof w === 'string');
   if (words.length === 0) return 'no change in the best routes';
   const list = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-  return `no change distinguishable from chance in ${list}`;
+  return `no change in ${list} both beyond chance and large enough to show`;
 }
 
 /**
@@ -102,7 +103,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
   const out: string[] = [];
   for (const s of r.scenarios) {
     const real = Object.values(s.crossings)
-      .filter((c) => significant(c.wait_h) && c.wait_h.base !== null && c.wait_h.scenario !== null)
+      .filter((c) => newsworthy(c.wait_h) && c.wait_h.base !== null && c.wait_h.scenario !== null)
       .sort((a, b) => Math.abs(b.wait_h.difference ?? 0) - Math.abs(a.wait_h.difference ?? 0));
     const lead = `${s.title}:`;
     const parts: string[] = [];
@@ -113,7 +114,7 @@ export function summarySentences(r: CompareResultJson, model?: NetworkModel): st
       );
     }
     const transit = Object.entries(s.transit_h)
-      .filter(([, d]) => significant(d) && d.base !== null && d.scenario !== null)
+      .filter(([, d]) => newsworthy(d) && d.base !== null && d.scenario !== null)
       .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
     if (transit && model)
       parts.push(
@@ -438,7 +439,7 @@ function scenarioSection(
   }
   if (rows.length > 0) {
     const biggest = Object.entries(s.transit_h)
-      .filter(([, d]) => significant(d))
+      .filter(([, d]) => newsworthy(d))
       .sort(([, a], [, b]) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
     figures.push(
       corridorComparisonChart(doc, rows.slice(0, 16), {
