@@ -173,16 +173,17 @@ export type Quantity = keyof typeof PLAUSIBLE;
 const MODE_TOP_SPEED: Partial<Record<Mode, number>> = { ferry: 70, sea: 70, road: 130, rail: 160 };
 
 /**
- * Warnings (and errors, for the impossible) for the network's values outside the table's ranges,
- * each at its path with the range and its reason.
- */
-/**
  * Capacities given twice for the same element (tonnes a year, and units or trains a day) that differ
  * by more than this factor are reported: more than two sources may fairly differ by, less than a count per
  * direction (2) or of 2,500 t trains against 1,000 t ones (2.5) puts them apart.
  */
 const CAPACITY_DISAGREEMENT = 1.5;
 
+/**
+ * Warnings (and errors, for the impossible) for the network's values outside the table's ranges,
+ * each at its path with the range and its reason; and warnings where an element gives its capacity
+ * twice and the two figures disagree.
+ */
 export function checkPlausibility(model: NetworkModel): Issue[] {
   const issues: Issue[] = [];
   const check = (
