@@ -13,6 +13,7 @@ export { networkJsonSchema } from './model/json-schema.js';
 export { loadNetwork, parseNetwork } from './model/load.js';
 export * from './model/scenario.js';
 export * from './model/schema.js';
+export * from './model/train-unit.js';
 export { validateNetwork } from './model/validate.js';
 export * from './network/border-capacity.js';
 export * from './network/compile.js';

@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { InputError, type Issue, issue, type PathSegment } from './issue.js';
 import { currentLimits, limitIssue } from './limits.js';
 import type { Mode, NetworkModel } from './schema.js';
+import { trainTonnes } from './train-unit.js';
 
 export interface Range {
   /** Outside [min, max]: a warning. */
@@ -262,7 +263,7 @@ export function checkPlausibility(model: NetworkModel): Issue[] {
 
   // Two capacities given for the same thing that disagree: the least binds, often not as meant (a
   // count of trains per direction, or of trains heavier than the `train` unit).
-  const trainT = model.units.find((u) => u.id === 'train')?.t;
+  const trainT = trainTonnes(model);
   const agree = (path: PathSegment[], f: Fields, mode: Mode) => {
     const perYear = n(f, 'capacity_t_per_year');
     if (perYear === undefined || !(perYear > 0)) return;

@@ -9,6 +9,7 @@ import { directionKeys } from './direction.js';
 import { type Issue, issue, type PathSegment } from './issue.js';
 import type { NetworkModel } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { trainTonnes } from './train-unit.js';
 
 type Variant = Readonly<Record<string, unknown>>;
 
@@ -22,7 +23,7 @@ interface Directed {
 
 export function checkVariants(model: NetworkModel): Issue[] {
   const issues: Issue[] = [];
-  const hasTrain = model.units.some((u) => u.id === 'train');
+  const hasTrain = trainTonnes(model) !== undefined;
   const checkTrains = (fields: Variant | undefined, path: PathSegment[]) => {
     if (hasTrain || fields?.capacity_trains_per_day === undefined) return;
     issues.push(

@@ -16,6 +16,7 @@ import { parseDuration } from '../model/duration.js';
 import { MODES, type Mode } from '../model/modes.js';
 import type { CrossingModel, LinkModel, NetworkModel, ServiceModel } from '../model/schema.js';
 import { networkOn } from '../model/timeline.js';
+import { trainTonnes } from '../model/train-unit.js';
 import { type CompiledDemand, compileDemand } from './compile-demand.js';
 import { crossingUnitsPerH } from './crossing-clearance-rate.js';
 
@@ -116,9 +117,6 @@ export interface ModeUnit {
   readonly t: number;
 }
 
-/** The unit `capacity_trains_per_day` counts in: its tonnes convert trains to tonnes. */
-export const TRAIN_UNIT = 'train';
-
 export interface CompileOptions {
   /** YYYY-MM-DD: the network as its dated changes (`timeline`) leave it that day; default: as written. */
   readonly date?: string | undefined;
@@ -215,11 +213,7 @@ export function sharedCapacityOf(
   model: NetworkModel,
   element: CapacityFields & { readonly mode: Mode },
 ): number {
-  return declaredCapacity(
-    element,
-    modeUnitTonnes(model, element.mode),
-    model.units.find((u) => u.id === TRAIN_UNIT)?.t,
-  );
+  return declaredCapacity(element, modeUnitTonnes(model, element.mode), trainTonnes(model));
 }
 
 /** Tonnes per unit of a mode's unit, for converting per-unit money into per-tonne money. */
@@ -300,7 +294,7 @@ export function compileNetwork(written: NetworkModel, options: CompileOptions = 
     return id !== undefined && t !== undefined ? { id, t } : undefined;
   });
   const unitOf = (mode: Mode) => modeUnit[MODES.indexOf(mode)];
-  const trainT = model.units.find((u) => u.id === TRAIN_UNIT)?.t;
+  const trainT = trainTonnes(model);
   const perT = (mode: Mode, perUnit: number | undefined) => {
     const u = unitOf(mode);
     return perUnit && u ? perUnit / u.t : 0;
