@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { countryName } from '../model/country.js';
 import { MODES } from '../model/schema.js';
 import { borderCapacity } from '../network/border-capacity.js';
-import { compileNetwork, sharedCapacityOf } from '../network/compile.js';
+import { compileNetwork } from '../network/compile.js';
 import { directionCapacities } from '../network/operational-capacity.js';
 import type { Model, UseCase } from './use-case.js';
 
@@ -96,6 +96,7 @@ export function networkInfo(model: Model): NetworkInfo {
   const byCountry = new Map<string, number>();
   for (const n of model.nodes) byCountry.set(n.country, (byCountry.get(n.country) ?? 0) + 1);
   const country = new Map(model.nodes.map((n) => [n.id, n.country]));
+  const net = compileNetwork(model);
   return {
     name: model.name ?? '',
     counts: {
@@ -107,14 +108,14 @@ export function networkInfo(model: Model): NetworkInfo {
       sources: model.sources.length,
     },
     countries: [...byCountry].sort().map(([code, nodes]) => ({ code, name: countryName(code), nodes })),
-    crossings: model.crossings.map((c) => ({
+    crossings: model.crossings.map((c, i) => ({
       id: c.id,
       name: c.name,
       mode: c.mode,
       countries: `${country.get(c.from)}-${country.get(c.to)}`,
       lanes: c.lanes,
       hours: c.hours,
-      capacity_t_per_year: finiteOrNull(sharedCapacityOf(model, c)),
+      capacity_t_per_year: finiteOrNull(net.crossings[i]!.sharedCapacityTPerYear),
       opens: c.opens ?? null,
     })),
     border_capacity: borderCapacity(model).map((b) => ({
@@ -122,7 +123,7 @@ export function networkInfo(model: Model): NetworkInfo {
       mode: b.mode,
       steps: b.steps.map((s) => ({ ...s, crossings: [...s.crossings] })),
     })),
-    direction_capacity: directionCapacities(compileNetwork(model)).map((r) => ({ ...r })),
+    direction_capacity: directionCapacities(net).map((r) => ({ ...r })),
   };
 }
 

@@ -38,38 +38,35 @@ export function arcElementIndex(net: CompiledNetwork): Uint32Array {
  * are the resources' (resources.ts).
  */
 export function elementInfos(net: CompiledNetwork): ElementInfo[] {
-  const model = net.model;
-  const links = model.links.map(
-    (l, i): ElementInfo => ({
-      kind: 'link',
-      id: l.id!,
-      from: l.from,
-      to: l.to,
-      mode: l.mode,
-      capacityTPerYear: net.links[i]!.sharedCapacityTPerYear,
-    }),
-  );
-  const crossings = model.crossings.map(
-    (c, i): ElementInfo => ({
-      kind: 'crossing',
-      id: c.id,
-      name: c.name,
-      from: c.from,
-      to: c.to,
-      mode: c.mode,
-      capacityTPerYear: net.crossings[i]!.sharedCapacityTPerYear,
-    }),
-  );
-  const services = model.services.map(
-    (s, i): ElementInfo => ({
-      kind: 'service',
-      id: s.id,
-      name: s.name,
-      from: s.from,
-      to: s.to,
-      mode: s.mode,
-      capacityTPerYear: net.services[i]!.sharedCapacityTPerYear,
-    }),
-  );
-  return [...links, ...crossings, ...services];
+  const of = (
+    kind: ArcKindName,
+    entries: readonly ElementFields[],
+    compiled: readonly { readonly sharedCapacityTPerYear: number }[],
+  ) =>
+    entries.map(
+      (e, i): ElementInfo => ({
+        kind,
+        id: e.id!,
+        name: e.name,
+        from: e.from,
+        to: e.to,
+        mode: e.mode,
+        capacityTPerYear: compiled[i]!.sharedCapacityTPerYear,
+      }),
+    );
+  const m = net.model;
+  return [
+    ...of('link', m.links, net.links),
+    ...of('crossing', m.crossings, net.crossings),
+    ...of('service', m.services, net.services),
+  ];
+}
+
+/** What a link, crossing or service of the written network says of itself, for its ElementInfo. */
+interface ElementFields {
+  readonly id?: string | undefined;
+  readonly name?: string | undefined;
+  readonly from: string;
+  readonly to: string;
+  readonly mode: Mode;
 }

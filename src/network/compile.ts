@@ -206,8 +206,8 @@ function dist(text: string): Distribution {
 
 /**
  * The capacity a link, crossing or service declares for both directions together, tonnes a year, by
- * the rule the compiled network uses ({@link declaredCapacity}): for what is shown of the network as
- * written (network info, border capacity), so that it is the figure the analyses use.
+ * the rule the compiled network uses ({@link declaredCapacity}), without compiling it: for the border
+ * capacity of the network as written over its dates, so that it is the figure the analyses use.
  */
 export function sharedCapacityOf(
   model: NetworkModel,
